@@ -1,0 +1,12 @@
+import { migration0001 } from './0001_foundation';
+import type { Migration } from './types';
+
+export type { Migration };
+
+/**
+ * The static migration registry. A bundled app has no migration folder at run time, so every
+ * migration is imported here, in order.
+ */
+export const MIGRATIONS: readonly Migration[] = [migration0001];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
