@@ -1,0 +1,35 @@
+import type { z } from 'zod';
+import { appChannels } from './app';
+
+export * from './errors';
+export * from './channel';
+export * from './events';
+export * from './validation';
+export { appInfo, localeSchema, RUNTIMES, type AppInfo } from './app';
+export { ROLES, type Role } from './auth';
+
+/** Every channel of the bridge. Adding one here makes the handler registry require it. */
+export const contract = {
+  ...appChannels,
+};
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export const CHANNELS = Object.keys(contract) as Channel[];
+
+/** What the caller passes (before parsing: defaults may be missing). */
+export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
+/** What the handler receives (after parsing). */
+export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
+/** What the handler returns and the caller receives. */
+export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>;
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** The API the preload (Electron) or the harness bridge (browser) puts on `window.siklus`. */
+export interface SiklusBridge {
+  invoke(channel: string, input: unknown): Promise<unknown>;
+  on(event: string, listener: (payload: unknown) => void): () => void;
+}
