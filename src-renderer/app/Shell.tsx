@@ -1,0 +1,84 @@
+import { AppShell, Group, NavLink, ScrollArea, Text } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { useEffect, useRef, type ReactNode } from 'react';
+import { useLocation } from 'wouter';
+import { LanguageSwitch } from '../features/settings/LanguageSwitch';
+import { useT } from '../lib/i18n';
+import { NAV_ITEMS } from './nav';
+
+function isActive(itemPath: string, location: string): boolean {
+  return itemPath === '/'
+    ? location === '/'
+    : location === itemPath || location.startsWith(`${itemPath}/`);
+}
+
+/** The frame of every screen: header, sidebar by ILP area, and the content. */
+export function Shell({ children }: { children: ReactNode }) {
+  const t = useT();
+  const [location, navigate] = useLocation();
+  const main = useRef<HTMLElement>(null);
+
+  useHotkeys(
+    NAV_ITEMS.map((item, i) => [`alt+${i + 1}`, () => navigate(item.path)] as [string, () => void]),
+    [],
+  );
+
+  // Move focus to the new screen's title so keyboard and screen-reader users land on it.
+  useEffect(() => {
+    const title = main.current?.querySelector<HTMLElement>('[data-page-title]');
+    title?.focus({ preventScroll: true });
+  }, [location]);
+
+  return (
+    <AppShell header={{ height: 52 }} navbar={{ width: 250, breakpoint: 0 }} padding="md">
+      <a
+        className="skip-link"
+        href="#main-content"
+        onClick={(e) => {
+          e.preventDefault();
+          main.current?.focus();
+        }}
+      >
+        {t('nav.skip')}
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap">
+            <Text fw={700} size="lg" c="teal.8">
+              {t('app.name')}
+            </Text>
+            <Text size="sm" c="dimmed" visibleFrom="sm">
+              {t('app.tagline')}
+            </Text>
+          </Group>
+          <LanguageSwitch compact />
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label={t('nav.main')} component="nav">
+        <ScrollArea type="auto">
+          {NAV_ITEMS.map((item, i) => {
+            const Icon = item.icon;
+            const active = isActive(item.path, location);
+            return (
+              <NavLink
+                key={item.path}
+                href={`#${item.path}`}
+                label={t(item.label)}
+                leftSection={<Icon size={18} stroke={1.6} aria-hidden />}
+                title={`Alt+${i + 1}`}
+                aria-keyshortcuts={`Alt+${i + 1}`}
+                active={active}
+                aria-current={active ? 'page' : undefined}
+                variant="light"
+                color="teal"
+              />
+            );
+          })}
+        </ScrollArea>
+      </AppShell.Navbar>
+      <AppShell.Main id="main-content" ref={main} tabIndex={-1}>
+        {children}
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,30 @@
+import {
+  IconBuildingCommunity,
+  IconFileAnalytics,
+  IconHome,
+  IconSend,
+  IconSettings,
+  IconUsers,
+  IconUserHeart,
+  IconBabyCarriage,
+  type Icon,
+} from '@tabler/icons-react';
+import type { MessageKey } from '@shared/i18n';
+
+export interface NavItem {
+  path: string;
+  label: MessageKey;
+  icon: Icon;
+}
+
+/** The sidebar, by ILP area. Alt+1…Alt+8 jump to the items in this order. */
+export const NAV_ITEMS: readonly NavItem[] = [
+  { path: '/', label: 'nav.home', icon: IconHome },
+  { path: '/penduduk', label: 'nav.persons', icon: IconUsers },
+  { path: '/klaster-1', label: 'nav.k1', icon: IconBuildingCommunity },
+  { path: '/klaster-2', label: 'nav.k2', icon: IconBabyCarriage },
+  { path: '/klaster-3', label: 'nav.k3', icon: IconUserHeart },
+  { path: '/laporan', label: 'nav.reports', icon: IconFileAnalytics },
+  { path: '/kirim', label: 'nav.bundle', icon: IconSend },
+  { path: '/pengaturan', label: 'nav.settings', icon: IconSettings },
+];

@@ -1,0 +1,33 @@
+import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './support/chromium';
+
+export default defineConfig({
+  testDir: '.',
+  outputDir: '../test-results/playwright',
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  reporter: process.env.CI ? [['list']] : [['list']],
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  projects: [
+    {
+      name: 'e2e',
+      testDir: './e2e',
+      testMatch: /.*\.test\.ts$/,
+      use: {
+        browserName: 'chromium',
+        viewport: { width: 1366, height: 768 },
+        locale: 'id-ID',
+        launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
+        trace: 'retain-on-failure',
+        screenshot: 'only-on-failure',
+      },
+    },
+    {
+      name: 'electron',
+      testDir: './electron',
+      testMatch: /.*\.test\.ts$/,
+    },
+  ],
+});
