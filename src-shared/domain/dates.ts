@@ -1,0 +1,83 @@
+/**
+ * Calendar arithmetic on ISO dates (`YYYY-MM-DD`), in UTC so no time zone or daylight-saving
+ * shift can move a day. Clinical dates are calendar dates; times of day live elsewhere.
+ */
+
+const DAY_MS = 86_400_000;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Whether `value` is a real calendar date written `YYYY-MM-DD`. */
+export function isIsoDate(value: string): boolean {
+  const m = ISO_DATE.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+function toUtc(value: string): number {
+  if (!isIsoDate(value)) throw new RangeError(`Not an ISO date: ${value}`);
+  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+  return Date.UTC(y, m - 1, d);
+}
+
+function fromUtc(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((toUtc(to) - toUtc(from)) / DAY_MS);
+}
+
+export function addDays(date: string, days: number): string {
+  return fromUtc(toUtc(date) + days * DAY_MS);
+}
+
+/** Add calendar months, clamping to the last day of the target month (31 Jan + 1 → 28/29 Feb). */
+export function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const target = new Date(Date.UTC(y, m - 1 + months, 1));
+  const lastDay = new Date(
+    Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0),
+  ).getUTCDate();
+  target.setUTCDate(Math.min(d, lastDay));
+  return fromUtc(target.getTime());
+}
+
+export interface Age {
+  years: number;
+  months: number;
+  days: number;
+}
+
+/** Completed years, months and days from `birth` to `on` (the age a clerk writes down). */
+export function ageOn(birth: string, on: string): Age {
+  const [by, bm, bd] = birth.split('-').map(Number) as [number, number, number];
+  const [oy, om, od] = on.split('-').map(Number) as [number, number, number];
+  let totalMonths = (oy - by) * 12 + (om - bm);
+  if (od < bd) totalMonths -= 1;
+  if (totalMonths < 0) return { years: 0, months: 0, days: 0 };
+  const anchor = addMonths(birth, totalMonths);
+  return {
+    years: Math.floor(totalMonths / 12),
+    months: totalMonths % 12,
+    days: daysBetween(anchor, on),
+  };
+}
+
+/** Completed months of age (what KMS charts and posyandu books use). */
+export function completedMonths(birth: string, on: string): number {
+  const age = ageOn(birth, on);
+  return age.years * 12 + age.months;
+}
+
+/** Completed years of age. */
+export function completedYears(birth: string, on: string): number {
+  return ageOn(birth, on).years;
+}
+
+/** `YYYY-MM` of a date. */
+export function monthOf(date: string): string {
+  return date.slice(0, 7);
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addDays,
+  addMonths,
+  ageOn,
+  completedMonths,
+  completedYears,
+  daysBetween,
+  isIsoDate,
+} from '../../../src-shared/domain/dates';
+import { byId, inForce } from '../../../src-shared/domain/reference';
+
+describe('calendar dates', () => {
+  it('accept only real dates', () => {
+    expect(isIsoDate('2024-02-29')).toBe(true);
+    expect(isIsoDate('2023-02-29')).toBe(false);
+    expect(isIsoDate('2026-13-01')).toBe(false);
+    expect(isIsoDate('2026-1-01')).toBe(false);
+  });
+
+  it('count days across month and leap-year ends', () => {
+    expect(daysBetween('2024-02-28', '2024-03-01')).toBe(2);
+    expect(daysBetween('2023-02-28', '2023-03-01')).toBe(1);
+    expect(daysBetween('2026-03-01', '2026-02-01')).toBe(-28);
+    expect(addDays('2025-12-31', 1)).toBe('2026-01-01');
+  });
+
+  it('add months clamping to the month end', () => {
+    expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
+    expect(addMonths('2024-01-31', 1)).toBe('2024-02-29');
+    expect(addMonths('2026-11-15', 3)).toBe('2027-02-15');
+    expect(addMonths('2026-03-31', -1)).toBe('2026-02-28');
+  });
+
+  it('give completed years, months and days of age', () => {
+    expect(ageOn('2024-05-20', '2026-11-22')).toEqual({ years: 2, months: 6, days: 2 });
+    expect(ageOn('2024-05-20', '2026-05-19')).toEqual({ years: 1, months: 11, days: 29 });
+    expect(ageOn('2024-05-20', '2026-05-20')).toEqual({ years: 2, months: 0, days: 0 });
+    expect(ageOn('2024-01-31', '2024-02-29')).toEqual({ years: 0, months: 0, days: 29 });
+    expect(completedMonths('2026-01-15', '2026-07-14')).toBe(5);
+    expect(completedMonths('2026-01-15', '2026-07-15')).toBe(6);
+    expect(completedYears('1966-11-23', '2026-11-22')).toBe(59);
+    expect(completedYears('1966-11-22', '2026-11-22')).toBe(60);
+  });
+});
+
+describe('reference sets', () => {
+  const sets = [
+    { id: 'a', title: 'A', validFrom: '2019-01-01', validTo: '2023-06-01', source: 'x' },
+    { id: 'b', title: 'B', validFrom: '2023-06-01', source: 'y' },
+  ];
+  it('pick the set in force on a date', () => {
+    expect(inForce(sets, '2023-05-31')?.id).toBe('a');
+    expect(inForce(sets, '2023-06-01')?.id).toBe('b');
+    expect(inForce(sets, '2018-12-31')).toBeUndefined();
+    expect(byId(sets, 'b').title).toBe('B');
+    expect(() => byId(sets, 'c')).toThrow(/Unknown reference set/);
+  });
+});
