@@ -23,8 +23,14 @@ export function Shell({ children }: { children: ReactNode }) {
     [],
   );
 
-  // Move focus to the new screen's title so keyboard and screen-reader users land on it.
+  // After a route change (not on first load), move focus to the new screen's title so keyboard
+  // and screen-reader users land on it.
+  const firstRender = useRef(true);
   useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
     const title = main.current?.querySelector<HTMLElement>('[data-page-title]');
     title?.focus({ preventScroll: true });
   }, [location]);

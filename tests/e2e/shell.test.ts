@@ -61,6 +61,7 @@ test('keyboard alone: Alt+number jumps between areas and focus stays visible', a
 
   // Tab from the top reaches the skip link first, then the language switch and the menu.
   await page.goto(harness.url);
+  await expect(page.getByRole('heading', { level: 1, name: 'Beranda' })).toBeVisible();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: 'Lewati ke isi' })).toBeFocused();
   await screenshot(page, 'shell-skip-link-focus');
