@@ -74,9 +74,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     close: () => database.close(),
   };
+  const nowMs = () => now().getTime();
   const dispatch = createDispatch(
-    createHandlers(services),
-    () => ({ session: core.session, locale: services.settings.locale() }),
+    createHandlers(services, nowMs),
+    {
+      get: () => core.session,
+      set: (session) => {
+        core.session = session;
+      },
+      locale: () => services.settings.locale(),
+      idleLockMinutes: () => services.settings.idleLockMinutes(),
+      nowMs,
+    },
     log,
   );
   return core;

@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /**
  * Kysely table types, in the database's own snake_case. Each table here is created by a
  * migration in `migrations/`; the schema snapshot test keeps the two in step.
@@ -30,8 +32,109 @@ export interface AuditLogTable {
   changes: string | null;
 }
 
+/** Columns every record table carries (the conventions of architecture.md §3). */
+export interface RecordColumns {
+  id: string;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+  version: Generated<number>;
+  created_by: string | null;
+  updated_by: string | null;
+}
+
+export interface FacilityTable extends RecordColumns {
+  mode: 'puskesmas' | 'dinkes';
+  name: string;
+  kode_puskesmas: string | null;
+  kode_registrasi: string | null;
+  kode_ppk_bpjs: string | null;
+  satusehat_org_id: string | null;
+  province_code: string;
+  regency_code: string;
+  district_code: string | null;
+  timezone: 'WIB' | 'WITA' | 'WIT';
+  address: string | null;
+  phone: string | null;
+  email: string | null;
+}
+
+export interface AppUserTable extends RecordColumns {
+  username: string;
+  full_name: string;
+  role: 'admin' | 'petugas' | 'pembaca';
+  password_hash: string;
+  must_change_password: Generated<number>;
+  disabled_at: string | null;
+  failed_attempts: Generated<number>;
+  locked_until: string | null;
+  last_login_at: string | null;
+}
+
+export interface DesaTable extends RecordColumns {
+  code: string;
+  name: string;
+  kind: 'desa' | 'kelurahan' | 'desa_adat';
+  district_code: string;
+  district_name: string;
+  rt_count: number | null;
+  rw_count: number | null;
+  /** JSON array of dusun names. */
+  dusun: Generated<string>;
+}
+
+export interface PosyanduTable extends RecordColumns {
+  name: string;
+  desa_id: string;
+  rw: string | null;
+  dusun: string | null;
+  schedule_week: number | null;
+  schedule_weekday: number | null;
+  active: Generated<number>;
+}
+
+export interface PersonTable extends RecordColumns {
+  nik: string | null;
+  nik_ibu: string | null;
+  mother_id: string | null;
+  no_kk: string | null;
+  name: string;
+  name_search: string;
+  sex: 'L' | 'P';
+  birth_date: string;
+  birth_date_estimated: Generated<number>;
+  birth_place: string | null;
+  desa_id: string | null;
+  outside_address: string | null;
+  rt: string | null;
+  rw: string | null;
+  address: string | null;
+  phone: string | null;
+  bpjs_no: string | null;
+  posyandu_id: string | null;
+  notes: string | null;
+  delete_reason: string | null;
+}
+
+export interface PersonFtsTable {
+  rowid: number;
+  name_search: string;
+  person_fts: string;
+}
+
 export interface DB {
   schema_migrations: SchemaMigrationsTable;
   settings: SettingsTable;
   audit_log: AuditLogTable;
+  facility: FacilityTable;
+  app_user: AppUserTable;
+  desa: DesaTable;
+  posyandu: PosyanduTable;
+  person: PersonTable;
+  person_fts: PersonFtsTable;
 }
+
+/** Tables that follow the record conventions (and may be written through `records.ts`). */
+export type RecordTable = {
+  [T in keyof DB]: DB[T] extends RecordColumns ? T : never;
+}[keyof DB];

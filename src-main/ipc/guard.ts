@@ -7,9 +7,9 @@ import {
   toFieldIssues,
   type Result,
 } from '@shared/contract';
-import { translate } from '@shared/i18n';
+import { translate, type Locale } from '@shared/i18n';
 import type { Logger } from '../log';
-import type { Access, Handler, HandlerContext, HandlerRegistry } from './types';
+import type { Access, Handler, HandlerRegistry, Session } from './types';
 
 /** How a transport vouches for the caller: the Electron frame URL or the harness token. */
 export interface Caller {
@@ -22,53 +22,91 @@ export type Dispatch = (
   caller: Caller,
 ) => Promise<Result<unknown>>;
 
-function accessError(access: Access, ctx: HandlerContext): AppError | null {
+/** The caller's session and the clock, owned by the core (one session per window). */
+export interface SessionStore {
+  get(): Session | null;
+  set(session: Session | null): void;
+  locale(): Locale;
+  idleLockMinutes(): number;
+  nowMs(): number;
+}
+
+function accessError(access: Access, session: Session | null, locale: Locale): AppError | null {
   if (access === 'public') return null;
-  if (!ctx.session) return AppError.of('UNAUTHENTICATED', ctx.locale, 'error.UNAUTHENTICATED');
-  if (access === 'signedIn' || access.includes(ctx.session.role)) return null;
-  return AppError.of('FORBIDDEN', ctx.locale, 'error.FORBIDDEN');
+  if (!session) return AppError.of('UNAUTHENTICATED', locale, 'error.UNAUTHENTICATED');
+  if (session.locked) {
+    return AppError.of('UNAUTHENTICATED', locale, 'error.session.locked', undefined, {
+      locked: true,
+    });
+  }
+  if (access === 'account') return null;
+  if (session.mustChangePassword) {
+    return AppError.of('FORBIDDEN', locale, 'error.password.mustChange', undefined, {
+      mustChangePassword: true,
+    });
+  }
+  if (access === 'signedIn' || access.includes(session.role)) return null;
+  return AppError.of('FORBIDDEN', locale, 'error.FORBIDDEN');
 }
 
 /**
  * The single entry point of every transport: checks the sender, the channel name, the input
- * (zod, Indonesian field messages), the caller's role, then runs the handler and checks its
- * output. Errors come back as values, never as exceptions.
+ * (zod, Indonesian field messages), the session (idle lock) and the caller's role, then runs the
+ * handler and checks its output. Errors come back as values, never as exceptions.
  */
 export function createDispatch(
   handlers: HandlerRegistry,
-  context: () => HandlerContext,
+  sessions: SessionStore,
   log: Logger,
 ): Dispatch {
   return async (channel, input, caller) => {
-    const ctx = context();
+    const locale = sessions.locale();
     const fail = (error: AppError): Result<never> => ({ ok: false, error: error.toShape() });
 
-    if (!caller.trusted) return fail(AppError.of('BAD_SENDER', ctx.locale, 'error.BAD_SENDER'));
+    if (!caller.trusted) return fail(AppError.of('BAD_SENDER', locale, 'error.BAD_SENDER'));
     if (!isChannel(channel)) {
       log.warn('bridge: unknown channel refused', { channel: String(channel).slice(0, 80) });
-      return fail(AppError.of('UNKNOWN_CHANNEL', ctx.locale, 'error.UNKNOWN_CHANNEL'));
+      return fail(AppError.of('UNKNOWN_CHANNEL', locale, 'error.UNKNOWN_CHANNEL'));
+    }
+
+    // The idle lock is decided here, in the main process, not only by the page.
+    const session = sessions.get();
+    const now = sessions.nowMs();
+    if (
+      session &&
+      !session.locked &&
+      now - session.lastActivity > sessions.idleLockMinutes() * 60_000
+    ) {
+      session.locked = true;
+      log.info('session locked after inactivity', { userId: session.userId });
     }
 
     const spec = contract[channel];
     const parsed = spec.input.safeParse(input ?? {}, PARSE_OPTIONS);
     if (!parsed.success) {
-      const issues = toFieldIssues(parsed.error.issues, ctx.locale);
+      const issues = toFieldIssues(parsed.error.issues, locale);
       return fail(new AppError('INVALID_INPUT', summariseIssues(issues), { issues }));
     }
 
     const handler = handlers[channel] as Handler<typeof channel>;
-    const denied = accessError(handler.access, ctx);
+    const denied = accessError(handler.access, session, locale);
     if (denied) return fail(denied);
+    if (session && !session.locked) session.lastActivity = now;
 
     try {
-      const value = await handler.handle(parsed.data as never, ctx);
+      const value = await handler.handle(parsed.data as never, {
+        session,
+        locale,
+        actor: { userId: session?.userId ?? null, locale },
+        setSession: (next) => sessions.set(next),
+      });
       const checked = spec.output.safeParse(value);
       if (!checked.success) {
         log.error('bridge: handler output does not match the contract', {
           channel,
           issues: checked.error.issues.map((i) => `${i.path.join('.')}: ${i.code}`),
         });
-        return fail(AppError.of('INTERNAL', ctx.locale, 'error.INTERNAL'));
+        return fail(AppError.of('INTERNAL', locale, 'error.INTERNAL'));
       }
       return { ok: true, value: checked.data };
     } catch (error) {
@@ -79,7 +117,7 @@ export function createDispatch(
       });
       return {
         ok: false,
-        error: { code: 'INTERNAL', message: translate(ctx.locale, 'error.INTERNAL') },
+        error: { code: 'INTERNAL', message: translate(locale, 'error.INTERNAL') },
       };
     }
   };

@@ -1,10 +1,14 @@
 import type { Services } from '../services';
 import { appHandlers } from './handlers/app';
+import { authHandlers } from './handlers/auth';
+import { registryHandlers } from './handlers/registry-area';
 import type { HandlerRegistry } from './types';
 
 /** Every channel's handler. A channel in the contract without a handler fails to compile. */
-export function createHandlers(services: Services) {
+export function createHandlers(services: Services, nowMs: () => number) {
   return {
     ...appHandlers(services),
+    ...authHandlers(services, nowMs),
+    ...registryHandlers(services),
   } satisfies HandlerRegistry;
 }

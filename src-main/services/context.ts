@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Locale } from '@shared/i18n';
+import type { WriteContext } from '../db/records';
 import type { DB } from '../db/schema';
 import type { Logger } from '../log';
 
@@ -14,4 +15,23 @@ export interface ServiceDeps {
 export interface Actor {
   userId: string | null;
   locale: Locale;
+}
+
+/** The CLI and demo generator act as the system, in Indonesian. */
+export const SYSTEM_ACTOR: Actor = { userId: null, locale: 'id' };
+
+/**
+ * Run `work` in one transaction: every row it writes and every audit row commit together, or
+ * nothing does. Repositories inside must use `ctx.trx`, never the outer `db` (one connection:
+ * that would deadlock).
+ */
+export function write<T>(
+  deps: ServiceDeps,
+  actor: Actor,
+  work: (ctx: WriteContext) => Promise<T>,
+): Promise<T> {
+  const at = deps.now().toISOString();
+  return deps.db
+    .transaction()
+    .execute((trx) => work({ trx, at, userId: actor.userId, locale: actor.locale }));
 }

@@ -1,11 +1,15 @@
 import { DEFAULT_LOCALE, LOCALES, type Locale } from '@shared/i18n';
 import { writeAudit } from '../db/audit';
-import type { Actor, ServiceDeps } from './context';
+import { write, type Actor, type ServiceDeps } from './context';
 
 const LOCALE_KEY = 'ui.locale';
+const IDLE_KEY = 'auth.idleLockMinutes';
+export const DEFAULT_IDLE_LOCK_MINUTES = 15;
 
-export function createSettingsService({ db, now }: ServiceDeps) {
+export function createSettingsService(deps: ServiceDeps) {
+  const { db } = deps;
   let locale: Locale = DEFAULT_LOCALE;
+  let idleLockMinutes = DEFAULT_IDLE_LOCK_MINUTES;
 
   async function read(key: string): Promise<unknown> {
     const row = await db
@@ -16,10 +20,9 @@ export function createSettingsService({ db, now }: ServiceDeps) {
     return row ? (JSON.parse(row.value) as unknown) : undefined;
   }
 
-  async function write(key: string, value: unknown, actor: Actor): Promise<void> {
-    const at = now().toISOString();
+  async function store(key: string, value: unknown, actor: Actor): Promise<void> {
     const json = JSON.stringify(value);
-    await db.transaction().execute(async (trx) => {
+    await write(deps, actor, async ({ trx, at }) => {
       const before = await trx
         .selectFrom('settings')
         .select('value')
@@ -46,17 +49,23 @@ export function createSettingsService({ db, now }: ServiceDeps) {
   return {
     /** Read the stored settings into memory; call once after opening the database. */
     async load(): Promise<void> {
-      const stored = await read(LOCALE_KEY);
-      locale = LOCALES.find((l) => l === stored) ?? DEFAULT_LOCALE;
+      const storedLocale = await read(LOCALE_KEY);
+      locale = LOCALES.find((l) => l === storedLocale) ?? DEFAULT_LOCALE;
+      const storedIdle = await read(IDLE_KEY);
+      idleLockMinutes = typeof storedIdle === 'number' ? storedIdle : DEFAULT_IDLE_LOCK_MINUTES;
     },
     /** The language of screens and messages. */
-    locale(): Locale {
-      return locale;
-    },
+    locale: (): Locale => locale,
     async setLocale(next: Locale, actor: Actor): Promise<Locale> {
-      await write(LOCALE_KEY, next, actor);
+      await store(LOCALE_KEY, next, actor);
       locale = next;
       return locale;
+    },
+    /** Minutes without activity after which the screen locks. */
+    idleLockMinutes: (): number => idleLockMinutes,
+    async setIdleLockMinutes(minutes: number, actor: Actor): Promise<void> {
+      await store(IDLE_KEY, minutes, actor);
+      idleLockMinutes = minutes;
     },
   };
 }

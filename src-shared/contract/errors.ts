@@ -1,5 +1,5 @@
 import type { Locale, MessageKey, MessageParams } from '../i18n';
-import { translate } from '../i18n';
+import { fieldLabel, translate } from '../i18n';
 
 /** Stable error codes carried across the bridge. The renderer may branch on them. */
 export const ERROR_CODES = [
@@ -55,6 +55,23 @@ export class AppError extends Error {
     details?: AppErrorShape['details'],
   ): AppError {
     return new AppError(code, translate(locale, key, params), details);
+  }
+
+  /**
+   * A problem with one input field found by a rule in the main process (not by the schema):
+   * INVALID_INPUT (or another code) with the field named, like a schema error.
+   */
+  static field(
+    locale: Locale,
+    path: string,
+    message: string,
+    options: { code?: ErrorCode; extra?: Record<string, unknown> } = {},
+  ): AppError {
+    const field = fieldLabel(locale, path.split('.').at(-1) ?? path);
+    return new AppError(options.code ?? 'INVALID_INPUT', `${field}: ${message}`, {
+      ...options.extra,
+      issues: [{ path, field, message }],
+    });
   }
 
   toShape(): AppErrorShape {

@@ -1,16 +1,29 @@
 import type { z } from 'zod';
 import { appChannels } from './app';
+import { authChannels } from './auth';
+import { facilityChannels } from './facility';
+import { personsChannels } from './persons';
+import { wilayahChannels } from './wilayah';
 
 export * from './errors';
 export * from './channel';
 export * from './events';
 export * from './validation';
 export { appInfo, localeSchema, RUNTIMES, type AppInfo } from './app';
-export { ROLES, type Role } from './auth';
+export { ROLES, type Role } from './roles';
+export * from './fields';
+export * from './facility';
+export * from './auth';
+export * from './wilayah';
+export * from './persons';
 
 /** Every channel of the bridge. Adding one here makes the handler registry require it. */
 export const contract = {
   ...appChannels,
+  ...authChannels,
+  ...facilityChannels,
+  ...wilayahChannels,
+  ...personsChannels,
 };
 
 export type Contract = typeof contract;

@@ -81,3 +81,21 @@ export function completedYears(birth: string, on: string): number {
 export function monthOf(date: string): string {
   return date.slice(0, 7);
 }
+
+/** The instant moved to the wall clock of a UTC offset such as `+07:00` (read with getUTC*). */
+function atOffset(instant: Date, utcOffset: string): Date {
+  const m = /^([+-])(\d{2}):(\d{2})$/.exec(utcOffset);
+  if (!m) throw new RangeError(`Not a UTC offset: ${utcOffset}`);
+  const minutes = (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
+  return new Date(instant.getTime() + minutes * 60_000);
+}
+
+/** Today's calendar date at a UTC offset such as `+07:00` (WIB), from an instant. */
+export function localDate(instant: Date, utcOffset: string): string {
+  return atOffset(instant, utcOffset).toISOString().slice(0, 10);
+}
+
+/** Local wall-clock time `HH.MM` (Indonesian style) at a UTC offset, from an instant. */
+export function localTime(instant: Date, utcOffset: string): string {
+  return atOffset(instant, utcOffset).toISOString().slice(11, 16).replace(':', '.');
+}

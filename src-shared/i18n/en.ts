@@ -1,91 +1,9 @@
+import { core } from './areas/core';
+import { registry } from './areas/registry';
 import type { MessageKey } from './id';
 
-/** English dictionary: every Indonesian key must be present (checked by the compiler). */
+/** English dictionary: every key of the Indonesian one (checked by the compiler). */
 export const en: Record<MessageKey, string> = {
-  'app.name': 'Siklus',
-  'app.tagline': 'ILP primary-care service records',
-
-  'nav.home': 'Home',
-  'nav.persons': 'Residents',
-  'nav.k1': 'Cluster 1 Management',
-  'nav.k2': 'Cluster 2 Mother & Child',
-  'nav.k3': 'Cluster 3 Adults & Elderly',
-  'nav.reports': 'Reports',
-  'nav.bundle': 'Send to Dinkes',
-  'nav.settings': 'Settings',
-  'nav.main': 'Main menu',
-  'nav.skip': 'Skip to content',
-
-  'common.language': 'Language',
-  'common.save': 'Save',
-  'common.cancel': 'Cancel',
-  'common.back': 'Back',
-  'common.next': 'Next',
-  'common.loading': 'Loading…',
-  'common.retry': 'Try again',
-  'common.none': 'None',
-  'common.yes': 'Yes',
-  'common.no': 'No',
-
-  'home.title': 'Home',
-  'home.welcome': 'Welcome to Siklus',
-  'home.intro':
-    'Siklus records puskesmas services by ILP cluster, works without internet, and prepares the monthly reports for the district health office.',
-  'home.system': 'System information',
-  'home.version': 'App version',
-  'home.schema': 'Database schema version',
-  'home.dataDir': 'Data folder',
-  'home.dbFile': 'Database file',
-  'home.runtime': 'Running as',
-  'home.runtime.electron': 'Desktop app',
-  'home.runtime.harness': 'Browser (test mode)',
-
-  'pending.title': 'Not available yet',
-  'pending.body':
-    'This screen is not built in this version. No sample data is shown; the feature arrives in a later version.',
-  'pending.planned': 'What will be here:',
-  'pending.persons': 'Resident list, NIK and name search, person card per cluster.',
-  'pending.k1': 'Targets per village, cadres, health workers, Pustu and Posyandu network.',
-  'pending.k2':
-    'Maternal cohort, ANC K1–K6, delivery, postpartum, family planning, child growth, immunisation.',
-  'pending.k3': 'NCD screening, hypertension and diabetes registers, elderly SKILAS and ADL.',
-  'pending.reports': 'Monthly reports by village, PWS, SPM, Excel export and print.',
-  'pending.bundle': 'Encrypted, signed monthly bundle for the district health office.',
-
-  'settings.title': 'Settings',
-  'settings.language.help': 'Language of the screens and error messages.',
-  'settings.saved': 'Settings saved',
-
-  'error.title': 'Something went wrong',
-  'error.UNKNOWN_CHANNEL': 'Unknown request.',
-  'error.BAD_SENDER': 'Request refused: unknown sender.',
-  'error.UNAUTHENTICATED': 'Please sign in first.',
-  'error.FORBIDDEN': 'Your role is not allowed to do this.',
-  'error.INTERNAL': 'The application hit an error. Saved data is safe; please try again.',
-  'error.TRANSPORT': 'Cannot reach the application main process.',
-
-  'validation.required': 'is required',
-  'validation.type.number': 'must be a number',
-  'validation.type.string': 'must be text',
-  'validation.type.boolean': 'must be yes or no',
-  'validation.type.date': 'must be a date',
-  'validation.type.other': 'has the wrong type',
-  'validation.choice': 'is not a valid choice',
-  'validation.min.number': 'must be at least {min}',
-  'validation.min.exclusive': 'must be more than {min}',
-  'validation.max.number': 'must be at most {max}',
-  'validation.max.exclusive': 'must be less than {max}',
-  'validation.min.string': 'needs at least {min} characters',
-  'validation.max.string': 'allows at most {max} characters',
-  'validation.min.array': 'choose at least {min}',
-  'validation.max.array': 'allows at most {max} choices',
-  'validation.integer': 'must be a whole number',
-  'validation.format': 'has an invalid format',
-  'validation.format.date': 'is not a valid date (YYYY-MM-DD)',
-  'validation.format.email': 'is not a valid email address',
-  'validation.unknownKeys': 'has unknown fields: {keys}',
-  'validation.invalid': 'is not valid',
-
-  'field.locale': 'Language',
-  'field.channel': 'Request',
+  ...core.en,
+  ...registry.en,
 };

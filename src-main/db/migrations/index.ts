@@ -1,4 +1,5 @@
 import { migration0001 } from './0001_foundation';
+import { migration0002 } from './0002_registry';
 import type { Migration } from './types';
 
 export type { Migration };
@@ -7,6 +8,6 @@ export type { Migration };
  * The static migration registry. A bundled app has no migration folder at run time, so every
  * migration is imported here, in order.
  */
-export const MIGRATIONS: readonly Migration[] = [migration0001];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -7,10 +7,7 @@ export function appHandlers(services: Services) {
     'settings.setLocale': {
       access: 'public',
       handle: async ({ locale }, ctx) => ({
-        locale: await services.settings.setLocale(locale, {
-          userId: ctx.session?.userId ?? null,
-          locale,
-        }),
+        locale: await services.settings.setLocale(locale, { ...ctx.actor, locale }),
       }),
     },
   });

@@ -1,2 +1,3 @@
 export * from './names';
 export * from './nik';
+export * from './age-groups';

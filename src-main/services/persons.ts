@@ -1,0 +1,416 @@
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import {
+  AppError,
+  TIMEZONE_OFFSETS,
+  type ParsedInput,
+  type PersonDetail,
+  type PersonRow,
+  type PersonSaveResult,
+} from '@shared/contract';
+import { localDate, addDays } from '@shared/domain/dates';
+import {
+  birthDateRange,
+  checkNik,
+  describeNik,
+  normalizeName,
+  searchTerms,
+  type NikFinding,
+} from '@shared/domain/identity';
+import { translate, type Locale, type MessageKey } from '@shared/i18n';
+import {
+  insertRecord,
+  restoreRecord,
+  softDelete,
+  updateRecord,
+  type WriteContext,
+} from '../db/records';
+import type { DB } from '../db/schema';
+import { write, type Actor, type ServiceDeps } from './context';
+import type { FacilityService } from './facility';
+import type { RegionsService } from './regions';
+
+type PersonInput = ParsedInput<'persons.create'>['person'];
+type SearchInput = ParsedInput<'persons.search'>;
+
+const ROW_COLUMNS = [
+  'p.id',
+  'p.name',
+  'p.nik',
+  'p.no_kk',
+  'p.sex',
+  'p.birth_date',
+  'p.rt',
+  'p.rw',
+  'p.deleted_at',
+  'd.name as desa_name',
+  'p.outside_address',
+] as const;
+
+type RowQuery = SelectQueryBuilder<DB & { p: DB['person']; d: DB['desa'] }, 'p' | 'd', object>;
+
+function toRow(r: {
+  id: string;
+  name: string;
+  nik: string | null;
+  no_kk: string | null;
+  sex: 'L' | 'P';
+  birth_date: string;
+  rt: string | null;
+  rw: string | null;
+  deleted_at: string | null;
+  desa_name: string | null;
+  outside_address: string | null;
+}): PersonRow {
+  return {
+    id: r.id,
+    name: r.name,
+    nik: r.nik,
+    noKk: r.no_kk,
+    sex: r.sex,
+    birthDate: r.birth_date,
+    place: r.desa_name ?? r.outside_address,
+    rt: r.rt,
+    rw: r.rw,
+    deleted: r.deleted_at !== null,
+  };
+}
+
+/** An FTS5 string literal: the term in double quotes, quotes doubled. */
+const ftsPhrase = (term: string) => `"${term.replace(/"/g, '""')}"`;
+
+/** The registry of persons: search, card, create/edit with duplicate checks, delete/restore. */
+export function createPersonsService(
+  deps: ServiceDeps,
+  regions: RegionsService,
+  facility: FacilityService,
+) {
+  const { db, now } = deps;
+
+  const rows = (q: Kysely<DB>) =>
+    q.selectFrom('person as p').leftJoin('desa as d', 'd.id', 'p.desa_id') as unknown as RowQuery;
+
+  async function today(): Promise<string> {
+    const f = await facility.find();
+    return localDate(now(), TIMEZONE_OFFSETS[f?.timezone ?? 'WIB']);
+  }
+
+  async function detail(q: Kysely<DB>, id: string, locale: Locale): Promise<PersonDetail> {
+    const p = await q
+      .selectFrom('person as p')
+      .leftJoin('desa as d', 'd.id', 'p.desa_id')
+      .leftJoin('posyandu as y', 'y.id', 'p.posyandu_id')
+      .leftJoin('app_user as u', 'u.id', 'p.updated_by')
+      .selectAll('p')
+      .select(['d.name as desa_name', 'y.name as posyandu_name', 'u.username as updated_by_name'])
+      .where('p.id', '=', id)
+      .executeTakeFirst();
+    if (!p) throw AppError.of('NOT_FOUND', locale, 'error.NOT_FOUND');
+    return {
+      id: p.id,
+      version: p.version,
+      nik: p.nik,
+      nikIbu: p.nik_ibu,
+      motherId: p.mother_id,
+      noKk: p.no_kk,
+      name: p.name,
+      sex: p.sex,
+      birthDate: p.birth_date,
+      birthDateEstimated: p.birth_date_estimated === 1,
+      birthPlace: p.birth_place,
+      desaId: p.desa_id,
+      desaName: p.desa_name,
+      outsideAddress: p.outside_address,
+      rt: p.rt,
+      rw: p.rw,
+      address: p.address,
+      phone: p.phone,
+      bpjsNo: p.bpjs_no,
+      posyanduId: p.posyandu_id,
+      posyanduName: p.posyandu_name,
+      notes: p.notes,
+      deletedAt: p.deleted_at,
+      deleteReason: p.delete_reason,
+      createdAt: p.created_at,
+      updatedAt: p.updated_at,
+      updatedBy: p.updated_by_name,
+    };
+  }
+
+  /** Structural NIK problems block the save; disagreements with the form are warnings. */
+  async function nikFindings(input: PersonInput, locale: Locale): Promise<NikFinding<string>[]> {
+    const lookup = await regions.lookup();
+    // The rule's sentences start with "NIK" / "NIK:"; the field label says it already.
+    const invalid = (field: 'nik' | 'nikIbu', message: string) =>
+      AppError.field(locale, field, message.replace(/^NIK:? /, ''));
+    let warnings: NikFinding<string>[] = [];
+    if (input.nik) {
+      const check = checkNik(input.nik, lookup, { sex: input.sex, birthDate: input.birthDate });
+      if (check.errors[0]) throw invalid('nik', check.errors[0].message);
+      warnings = check.warnings;
+    }
+    if (input.nikIbu) {
+      const check = checkNik(input.nikIbu, lookup, { sex: 'P' });
+      if (check.errors[0]) throw invalid('nikIbu', check.errors[0].message);
+    }
+    return warnings;
+  }
+
+  async function checkReferences(
+    ctx: WriteContext,
+    input: PersonInput,
+    todayDate: string,
+  ): Promise<void> {
+    const field = (path: string, key: MessageKey) =>
+      AppError.field(ctx.locale, path, translate(ctx.locale, key));
+    if (input.desaId) {
+      const desa = await ctx.trx
+        .selectFrom('desa')
+        .select('id')
+        .where('id', '=', input.desaId)
+        .where('deleted_at', 'is', null)
+        .executeTakeFirst();
+      if (!desa) throw field('desaId', 'error.person.desa');
+    }
+    if (input.posyanduId) {
+      const posyandu = await ctx.trx
+        .selectFrom('posyandu')
+        .select('id')
+        .where('id', '=', input.posyanduId)
+        .where('active', '=', 1)
+        .where('deleted_at', 'is', null)
+        .executeTakeFirst();
+      if (!posyandu) throw field('posyanduId', 'error.person.posyandu');
+    }
+    if (input.birthDate > todayDate) {
+      throw field('birthDate', 'error.person.birthFuture');
+    }
+    if (input.birthDate < addDays(todayDate, -120 * 366)) {
+      throw field('birthDate', 'error.person.birthTooOld');
+    }
+  }
+
+  async function nikOwner(
+    q: Kysely<DB>,
+    nik: string,
+    excludeId?: string,
+  ): Promise<PersonRow | null> {
+    let query = rows(q)
+      .select(ROW_COLUMNS)
+      .where('p.nik', '=', nik)
+      .where('p.deleted_at', 'is', null);
+    if (excludeId) query = query.where('p.id', '!=', excludeId);
+    const found = await query.executeTakeFirst();
+    return found ? toRow(found) : null;
+  }
+
+  async function similar(
+    q: Kysely<DB>,
+    input: PersonInput,
+    nameSearch: string,
+    excludeId?: string,
+  ) {
+    let query = rows(q)
+      .select(ROW_COLUMNS)
+      .select('p.desa_id')
+      .where('p.name_search', '=', nameSearch)
+      .where('p.birth_date', '=', input.birthDate)
+      .where('p.deleted_at', 'is', null);
+    if (excludeId) query = query.where('p.id', '!=', excludeId);
+    const found = await query.limit(20).execute();
+    return found.map((r) => ({
+      ...toRow(r),
+      reason: (input.desaId && r.desa_id === input.desaId
+        ? 'nameBirthDateDesa'
+        : 'nameBirthDate') as 'nameBirthDateDesa' | 'nameBirthDate',
+    }));
+  }
+
+  function columns(input: PersonInput) {
+    return {
+      nik: input.nik,
+      nik_ibu: input.nik ? null : input.nikIbu,
+      no_kk: input.noKk,
+      name: input.name,
+      name_search: normalizeName(input.name),
+      sex: input.sex,
+      birth_date: input.birthDate,
+      birth_date_estimated: input.birthDateEstimated ? 1 : 0,
+      birth_place: input.birthPlace,
+      desa_id: input.desaId,
+      outside_address: input.desaId ? null : input.outsideAddress,
+      rt: input.rt,
+      rw: input.rw,
+      address: input.address,
+      phone: input.phone,
+      bpjs_no: input.bpjsNo,
+      posyandu_id: input.posyanduId,
+      notes: input.notes,
+    };
+  }
+
+  async function save(
+    actor: Actor,
+    input: PersonInput,
+    confirmNotDuplicate: boolean,
+    existing: { id: string; version: number } | null,
+  ): Promise<PersonSaveResult> {
+    const warnings = await nikFindings(input, actor.locale);
+    // Read outside the transaction: inside it only `ctx.trx` may be used (one connection).
+    const todayDate = await today();
+    return write(deps, actor, async (ctx) => {
+      await checkReferences(ctx, input, todayDate);
+      if (input.nik) {
+        const owner = await nikOwner(ctx.trx, input.nik, existing?.id);
+        if (owner) {
+          throw AppError.field(
+            actor.locale,
+            'nik',
+            translate(actor.locale, 'error.person.nikTaken', { nik: input.nik, name: owner.name }),
+            { code: 'DUPLICATE', extra: { personId: owner.id } },
+          );
+        }
+      }
+      const values = columns(input);
+      if (!confirmNotDuplicate) {
+        const found = await similar(ctx.trx, input, values.name_search, existing?.id);
+        if (found.length > 0) return { saved: false as const, similar: found };
+      }
+      const id = existing
+        ? (await updateRecord(ctx, 'person', existing.id, existing.version, values)).id
+        : await insertRecord(ctx, 'person', { ...values, mother_id: null, delete_reason: null });
+      return { saved: true as const, person: await detail(ctx.trx, id, actor.locale), warnings };
+    });
+  }
+
+  return {
+    async search(input: SearchInput): Promise<{ rows: PersonRow[]; total: number }> {
+      const terms = searchTerms(input.q);
+      const digits = input.q.replace(/\s+/g, '');
+      let query = rows(db);
+      if (/^\d{2,16}$/.test(digits)) {
+        // NIK or KK prefix: two index range scans.
+        const end = `${digits}\uffff`;
+        query = query.where((eb) =>
+          eb.or([
+            eb.and([eb('p.nik', '>=', digits), eb('p.nik', '<', end)]),
+            eb.and([eb('p.no_kk', '>=', digits), eb('p.no_kk', '<', end)]),
+          ]),
+        );
+      } else if (terms.length > 0) {
+        const indexed = terms.filter((t) => t.length >= 3);
+        if (indexed.length > 0) {
+          const match = indexed.map(ftsPhrase).join(' AND ');
+          query = query.where(
+            sql<boolean>`p.rowid IN (SELECT rowid FROM person_fts WHERE person_fts MATCH ${match})`,
+          );
+        }
+        for (const short of terms.filter((t) => t.length < 3)) {
+          query = query.where('p.name_search', 'like', `%${short}%`);
+        }
+      }
+      query = query.where('p.deleted_at', input.deleted ? 'is not' : 'is', null);
+      if (input.desaId === 'luar') query = query.where('p.desa_id', 'is', null);
+      else if (input.desaId) query = query.where('p.desa_id', '=', input.desaId);
+      if (input.sex) query = query.where('p.sex', '=', input.sex);
+      if (input.ageGroup) {
+        const range = birthDateRange(input.ageGroup, await today());
+        query = query.where('p.birth_date', '<=', range.to);
+        if (range.from) query = query.where('p.birth_date', '>=', range.from);
+      }
+      const total = await query.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+      const found = await query
+        .select(ROW_COLUMNS)
+        .orderBy('p.name_search')
+        .orderBy('p.birth_date')
+        .orderBy('p.id')
+        .limit(input.limit)
+        .offset(input.offset)
+        .execute();
+      return { rows: found.map(toRow), total: total.n };
+    },
+
+    get: (id: string, locale: Locale) => detail(db, id, locale),
+
+    async card(id: string, locale: Locale) {
+      const person = await detail(db, id, locale);
+      const household = person.noKk
+        ? (
+            await rows(db)
+              .select(ROW_COLUMNS)
+              .where('p.no_kk', '=', person.noKk)
+              .where('p.id', '!=', id)
+              .where('p.deleted_at', 'is', null)
+              .orderBy('p.birth_date')
+              .execute()
+          ).map(toRow)
+        : [];
+      const mother = person.motherId
+        ? ((await rows(db)
+            .select(ROW_COLUMNS)
+            .where('p.id', '=', person.motherId)
+            .executeTakeFirst()) ?? null)
+        : null;
+      const children = (
+        await rows(db)
+          .select(ROW_COLUMNS)
+          .where('p.mother_id', '=', id)
+          .where('p.deleted_at', 'is', null)
+          .orderBy('p.birth_date')
+          .execute()
+      ).map(toRow);
+      return { person, household, mother: mother ? toRow(mother) : null, children };
+    },
+
+    async checkNik(input: ParsedInput<'persons.checkNik'>) {
+      const nik = input.nik.replace(/\s+/g, '');
+      const check = checkNik(nik, await regions.lookup(), {
+        sex: input.sex ?? null,
+        birthDate: input.birthDate ?? null,
+      });
+      return {
+        description: check.parts && check.errors.length === 0 ? describeNik(check.parts) : null,
+        errors: check.errors,
+        warnings: check.warnings,
+        existing: check.parts ? await nikOwner(db, nik, input.excludeId) : null,
+      };
+    },
+
+    create: (actor: Actor, input: ParsedInput<'persons.create'>) =>
+      save(actor, input.person, input.confirmNotDuplicate, null),
+
+    update: (actor: Actor, input: ParsedInput<'persons.update'>) =>
+      save(actor, input.person, input.confirmNotDuplicate, {
+        id: input.id,
+        version: input.version,
+      }),
+
+    async remove(actor: Actor, input: ParsedInput<'persons.delete'>): Promise<PersonDetail> {
+      return write(deps, actor, async (ctx) => {
+        await softDelete(ctx, 'person', input.id, input.version, { delete_reason: input.reason });
+        return detail(ctx.trx, input.id, actor.locale);
+      });
+    },
+
+    async restore(actor: Actor, input: ParsedInput<'persons.restore'>): Promise<PersonDetail> {
+      return write(deps, actor, async (ctx) => {
+        const current = await detail(ctx.trx, input.id, actor.locale);
+        if (current.nik) {
+          const owner = await nikOwner(ctx.trx, current.nik, input.id);
+          if (owner) {
+            throw AppError.of(
+              'DUPLICATE',
+              actor.locale,
+              'error.person.restoreNik',
+              { nik: current.nik, name: owner.name },
+              { personId: owner.id },
+            );
+          }
+        }
+        await restoreRecord(ctx, 'person', input.id, input.version, { delete_reason: null });
+        return detail(ctx.trx, input.id, actor.locale);
+      });
+    },
+  };
+}
+
+export type PersonsService = ReturnType<typeof createPersonsService>;
