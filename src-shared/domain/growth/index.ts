@@ -1,0 +1,3 @@
+export * from './lms';
+export * from './who2006';
+export * from './who2007';
