@@ -64,6 +64,47 @@ export function tableRange(table: LmsTable, sex: Sex): { from: number; to: numbe
   };
 }
 
+/**
+ * L, M, S for a length/height between the 0.1 cm rows: anthro truncates to the row below and
+ * interpolates linearly towards the next row by the remaining fraction. The arithmetic is
+ * anthro's, operation for operation, so the same doubles come out.
+ */
+export function lmsForLength(table: LmsTable, sex: Sex, lengthCm: number): Lms | null {
+  const lowKey = Math.trunc(lengthCm * 10);
+  const uppKey = Math.trunc(lengthCm * 10 + 1);
+  const diff = (lengthCm - lowKey / 10) / 0.1;
+  const low = lmsAtKey(table, sex, lowKey);
+  if (!low) return null;
+  if (!(diff > 0)) return low;
+  const upp = lmsAtKey(table, sex, uppKey);
+  if (!upp) return null;
+  return {
+    l: low.l + diff * (upp.l - low.l),
+    m: low.m + diff * (upp.m - low.m),
+    s: low.s + diff * (upp.s - low.s),
+  };
+}
+
+/**
+ * L, M, S at a fractional age in months: the row of the completed month, moved linearly towards
+ * the next month's row by the fraction of the month (anthroplus `zscore_indicator`).
+ */
+export function lmsForAgeMonths(table: LmsTable, sex: Sex, ageMonths: number): Lms | null {
+  const lowKey = Math.trunc(ageMonths);
+  const uppKey = Math.trunc(ageMonths + 1);
+  const diff = ageMonths - lowKey;
+  const low = lmsAtKey(table, sex, lowKey);
+  if (!low) return null;
+  if (!(diff > 0)) return low;
+  const upp = lmsAtKey(table, sex, uppKey);
+  if (!upp) return null;
+  return {
+    l: low.l + diff * (upp.l - low.l),
+    m: low.m + diff * (upp.m - low.m),
+    s: low.s + diff * (upp.s - low.s),
+  };
+}
+
 /** The plain LMS z-score: ((y/M)^L − 1) / (L·S); ln(y/M)/S when L = 0. */
 export function lmsZ(y: number, { l, m, s }: Lms): number {
   if (l === 0) return Math.log(y / m) / s;

@@ -1,12 +1,14 @@
 /**
  * Z-scores against the WHO Child Growth Standards (2006) for children under 60 months, computed
- * exactly as WHO's `anthro` R package (1.1.x, `anthro_zscores`) does. Every rule below is one of
- * anthro's; where anthro's own code is the only statement of a rule, the comment says so.
+ * exactly as WHO's `anthro` R package (1.1.x, `anthro_zscores`, R/z-score*.R) does: every rule
+ * below is anthro's, and the 400-row reference file WHO's code produced is reproduced exactly
+ * (tests/unit/domain/growth/reference-files.test.ts). The one addition: a weight ≤ 0 gives no
+ * weight-for-length/height (anthro would compute one from such an input error).
  *
  * Units: weight kg, length/height cm, head and arm circumference cm, age in days.
  */
-import { lmsAtKey, lmsZ, lmsZRestricted, roundZ, type Lms, type LmsTable, type Sex } from './lms';
-import { ACFA_2006, BFA_2006, HCFA_2006, LHFA_2006, WFA_2006, WFH_2006, WFL_2006 } from './tables';
+import { GROWTH_INDICATORS, type IndicatorInfo } from './indicators';
+import { lmsAtKey, lmsForLength, lmsZ, lmsZRestricted, roundZ, type Sex } from './lms';
 
 /** Days in a month as WHO counts them (365.25 / 12): age in months = age in days / 30.4375. */
 export const DAYS_PER_MONTH = 30.4375;
@@ -96,47 +98,21 @@ function present(value: number | null | undefined): value is number {
 const MAX_AGE_DAYS = 1856;
 
 interface Indicator {
-  table: LmsTable;
-  restricted: boolean;
+  info: IndicatorInfo;
   fromDay: number;
   flag: (z: number) => boolean;
 }
 
-/**
- * Restricted LMS (beyond ±3 SD) for the indicators anthro computes with
- * `compute_zscore_adjusted`: weight-for-age, BMI-for-age, MUAC-for-age (and weight-for-
- * length/height, below). Length/height-for-age and head circumference use the plain LMS formula.
- */
+/** anthro's age limits (days) and implausible-value flags of the age-based indices. */
 const WEI: Indicator = {
-  table: WFA_2006,
-  restricted: true,
+  info: GROWTH_INDICATORS.wfa,
   fromDay: 0,
   flag: (z) => z < -6 || z > 5,
 };
-const LEN: Indicator = {
-  table: LHFA_2006,
-  restricted: false,
-  fromDay: 0,
-  flag: (z) => Math.abs(z) > 6,
-};
-const BMI: Indicator = {
-  table: BFA_2006,
-  restricted: true,
-  fromDay: 0,
-  flag: (z) => Math.abs(z) > 5,
-};
-const HC: Indicator = {
-  table: HCFA_2006,
-  restricted: false,
-  fromDay: 0,
-  flag: (z) => Math.abs(z) > 5,
-};
-const AC: Indicator = {
-  table: ACFA_2006,
-  restricted: true,
-  fromDay: 91,
-  flag: (z) => Math.abs(z) > 5,
-};
+const LEN: Indicator = { info: GROWTH_INDICATORS.lhfa, fromDay: 0, flag: (z) => Math.abs(z) > 6 };
+const BMI: Indicator = { info: GROWTH_INDICATORS.bfa, fromDay: 0, flag: (z) => Math.abs(z) > 5 };
+const HC: Indicator = { info: GROWTH_INDICATORS.hcfa, fromDay: 0, flag: (z) => Math.abs(z) > 5 };
+const AC: Indicator = { info: GROWTH_INDICATORS.acfa, fromDay: 91, flag: (z) => Math.abs(z) > 5 };
 const WFL_FLAG = (z: number) => Math.abs(z) > 5;
 
 type Scored = { z: number | null; flag: boolean | null };
@@ -158,30 +134,10 @@ function byAge(
 ): Scored {
   if (!present(y) || y <= 0 || ageDays === null || !ageOk) return NA;
   if (ageDays < indicator.fromDay || ageDays > MAX_AGE_DAYS) return NA;
-  const lms = lmsAtKey(indicator.table, sex, ageDays);
+  const lms = lmsAtKey(indicator.info.table, sex, ageDays);
   if (!lms) return NA;
-  return score(indicator.restricted ? lmsZRestricted(y, lms) : lmsZ(y, lms), indicator.flag);
-}
-
-/**
- * L, M, S for a length/height between the 0.1 cm rows: anthro truncates to the row below and
- * interpolates linearly towards the next row by the remaining fraction. The arithmetic is
- * anthro's, operation for operation, so the same doubles come out.
- */
-export function lmsForLength(table: LmsTable, sex: Sex, lengthCm: number): Lms | null {
-  const lowKey = Math.trunc(lengthCm * 10);
-  const uppKey = Math.trunc(lengthCm * 10 + 1);
-  const diff = (lengthCm - lowKey / 10) / 0.1;
-  const low = lmsAtKey(table, sex, lowKey);
-  if (!low) return null;
-  if (!(diff > 0)) return low;
-  const upp = lmsAtKey(table, sex, uppKey);
-  if (!upp) return null;
-  return {
-    l: low.l + diff * (upp.l - low.l),
-    m: low.m + diff * (upp.m - low.m),
-    s: low.s + diff * (upp.s - low.s),
-  };
+  const z = indicator.info.restricted ? lmsZRestricted(y, lms) : lmsZ(y, lms);
+  return score(z, indicator.flag);
 }
 
 /** Length range (cm) of weight-for-length (45–110) and weight-for-height (65–120). */
@@ -216,13 +172,19 @@ export function who2006ZScores(input: Who2006Input): Who2006Result {
   const hc = byAge(HC, sex, ageDays, ageOk, input.headCm);
   const ac = byAge(AC, sex, ageDays, ageOk, input.muacCm);
 
+  // Weight-for-length under 731 days (45–110 cm), weight-for-height from 731 days (65–120 cm),
+  // both on the converted length/height; NA with oedema or outside the range.
   let wfl = NA;
-  if (!oedema && ageOk && ageDays! <= MAX_AGE_DAYS && weight !== null && weight > 0) {
+  if (!oedema && ageOk && weight !== null && weight > 0) {
     if (lengthCm !== null && weightFor !== null) {
       const [from, to] = WEIGHT_FOR_LENGTH_RANGE[weightFor];
       if (lengthCm >= from && lengthCm <= to) {
-        const lms = lmsForLength(weightFor === 'length' ? WFL_2006 : WFH_2006, sex, lengthCm);
-        if (lms) wfl = score(lmsZRestricted(weight, lms), WFL_FLAG);
+        const info = weightFor === 'length' ? GROWTH_INDICATORS.wfl : GROWTH_INDICATORS.wfh;
+        const lms = lmsForLength(info.table, sex, lengthCm);
+        if (lms) {
+          const z = info.restricted ? lmsZRestricted(weight, lms) : lmsZ(weight, lms);
+          wfl = score(z, WFL_FLAG);
+        }
       }
     }
   }

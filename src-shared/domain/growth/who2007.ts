@@ -4,8 +4,8 @@
  *
  * Units: weight kg, height cm (standing), age in months (exact, may be fractional).
  */
-import { lmsAtKey, lmsZ, lmsZRestricted, roundZ, type Lms, type LmsTable, type Sex } from './lms';
-import { BFA_2007, HFA_2007, WFA_2007 } from './tables';
+import { GROWTH_INDICATORS, type IndicatorInfo } from './indicators';
+import { lmsForAgeMonths, lmsZ, lmsZRestricted, roundZ, type Sex } from './lms';
 
 /** One measurement of a child or adolescent aged 61–228 months. */
 export interface Who2007Input {
@@ -43,30 +43,9 @@ export const WHO2007_AGE_RANGE = {
   bfa: [61, 228],
 } as const;
 
-/**
- * L, M, S at a fractional age in months: the row of the completed month, moved linearly towards
- * the next month's row by the fraction of the month (anthroplus `zscore_indicator`).
- */
-export function lmsForAgeMonths(table: LmsTable, sex: Sex, ageMonths: number): Lms | null {
-  const lowKey = Math.trunc(ageMonths);
-  const uppKey = Math.trunc(ageMonths + 1);
-  const diff = ageMonths - lowKey;
-  const low = lmsAtKey(table, sex, lowKey);
-  if (!low) return null;
-  if (!(diff > 0)) return low;
-  const upp = lmsAtKey(table, sex, uppKey);
-  if (!upp) return null;
-  return {
-    l: low.l + diff * (upp.l - low.l),
-    m: low.m + diff * (upp.m - low.m),
-    s: low.s + diff * (upp.s - low.s),
-  };
-}
-
 function index(
-  table: LmsTable,
+  { table, restricted }: IndicatorInfo,
   range: readonly [number, number],
-  restricted: boolean,
   flag: (z: number) => boolean,
   sex: Sex,
   ageMonths: number,
@@ -97,27 +76,24 @@ export function who2007ZScores(input: Who2007Input): Who2007Result {
   const height = num(input.heightCm);
   const bmi = weight !== null && height !== null ? weight / (height / 100) ** 2 : null;
   const hfa = index(
-    HFA_2007,
+    GROWTH_INDICATORS.hfa2007,
     WHO2007_AGE_RANGE.hfa,
-    false,
     (z) => Math.abs(z) > 6,
     sex,
     ageMonths,
     height,
   );
   const wfa = index(
-    WFA_2007,
+    GROWTH_INDICATORS.wfa2007,
     WHO2007_AGE_RANGE.wfa,
-    true,
     (z) => z < -6 || z > 5,
     sex,
     ageMonths,
     oedema ? null : weight,
   );
   const bfa = index(
-    BFA_2007,
+    GROWTH_INDICATORS.bfa2007,
     WHO2007_AGE_RANGE.bfa,
-    true,
     (z) => Math.abs(z) > 5,
     sex,
     ageMonths,
