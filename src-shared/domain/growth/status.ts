@@ -17,7 +17,7 @@
 import type { ReferenceSet } from '../reference';
 import { roundZ } from './lms';
 import type { Who2006Result } from './who2006';
-import type { Who2007Result } from './who2007';
+import { WHO2007_AGE_RANGE, type Who2007Result } from './who2007';
 
 /** BB/U, weight-for-age, 0–60 months. */
 export type BbuCode = 'bbu_sangat_kurang' | 'bbu_kurang' | 'bbu_normal' | 'bbu_risiko_lebih';
@@ -280,9 +280,13 @@ export interface StatusGizi518 {
   implausible: boolean;
 }
 
-/** Status gizi 5–18 years from WHO 2007 z-scores (see {@link who2007ZScores}). */
+/**
+ * Status gizi 5–18 years from WHO 2007 z-scores (see {@link who2007ZScores}). Given wherever
+ * anthroplus computes BMI-for-age, 61–228 months (PMK 2/2020 says "5–18 tahun").
+ */
 export function statusGizi518(result: Who2007Result, std = STATUS_GIZI_PMK_2_2020): StatusGizi518 {
-  const inRange = result.ageMonths >= 61 && result.ageMonths <= 228;
+  const [from, to] = WHO2007_AGE_RANGE.bfa;
+  const inRange = result.ageMonths >= from && result.ageMonths <= to;
   const oedema = result.oedema && inRange;
   return {
     imtU: oedema ? std.imtU518[0]!.code : classifyImtU518(result.zbfa, std),
