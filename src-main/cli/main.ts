@@ -1,10 +1,11 @@
 import { DatabaseTooNewError, DatabaseUnreadableError, MigrationFailedError } from '../db/errors';
 import { APP_VERSION } from '../version';
 import { dbCheck, dbMigrate } from './commands/db';
+import { growthZscores } from './commands/growth';
 import { CliError, type CliCommand, type CliIo } from './io';
 
 /** Every command of `siklus`. Later areas add theirs here. */
-export const COMMANDS: readonly CliCommand[] = [dbMigrate, dbCheck];
+export const COMMANDS: readonly CliCommand[] = [dbMigrate, dbCheck, growthZscores];
 
 function help(io: CliIo): void {
   io.out(`Siklus ${APP_VERSION} — baris perintah`);
