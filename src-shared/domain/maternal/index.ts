@@ -14,3 +14,4 @@ export * from './refusal';
 export * from './datetime';
 export * from './plausibility';
 export * from './dating';
+export * from './anc';
