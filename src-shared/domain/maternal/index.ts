@@ -15,3 +15,4 @@ export * from './datetime';
 export * from './plausibility';
 export * from './dating';
 export * from './anc';
+export * from './risk';
