@@ -16,3 +16,4 @@ export * from './plausibility';
 export * from './dating';
 export * from './anc';
 export * from './risk';
+export * from './td';
