@@ -17,3 +17,4 @@ export * from './dating';
 export * from './anc';
 export * from './risk';
 export * from './td';
+export * from './persalinan';
