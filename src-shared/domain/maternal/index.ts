@@ -18,3 +18,4 @@ export * from './anc';
 export * from './risk';
 export * from './td';
 export * from './persalinan';
+export * from './nifas';
