@@ -19,3 +19,4 @@ export * from './risk';
 export * from './td';
 export * from './persalinan';
 export * from './nifas';
+export * from './kb';
