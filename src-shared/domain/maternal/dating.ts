@@ -9,7 +9,10 @@ import type { ReferenceSet } from '../reference';
 import { checkRange, type PlausibilitySet } from './plausibility';
 import { accepted, formatTanggal, refuse, refused, type Checked, type Refusal } from './refusal';
 
-/** Naegele: HPL = HPHT + 280 days (40 weeks). domain.md §2.2 [S: Permenkes 21/2021 practice]. */
+/**
+ * Naegele: HPL = HPHT + 280 days (40 weeks). domain.md §2.2 ("HPL = HPHT + 280 d, Naegele"); the
+ * standard obstetric definition, so a constant rather than reference data.
+ */
 export const NAEGELE_DAYS = 280;
 
 export type Trimester = 1 | 2 | 3;
@@ -172,6 +175,9 @@ export interface VisitWindow {
  * ≤ HPL + 42 days". Both edges are allowed (a visit on HPHT itself; a visit on HPL + 42); HPHT − 1
  * and HPL + 43 are refused. When HPHT is unknown the implied one (HPL − 280) is used.
  * Refusal codes: `DATE_INVALID`, `VISIT_BEFORE_HPHT`, `VISIT_AFTER_HPL_WINDOW` (path `visitDate`).
+ * With a USG-based HPL later than HPHT + 280, a visit between HPHT and HPL − 280 passes this check
+ * but has no gestational age (`gestationalAgeAt` throws): such a visit predates the USG-dated
+ * conception and should be reviewed.
  */
 export function checkVisitWindow(
   visitDate: string,

@@ -29,7 +29,10 @@ export interface RiskSet extends ReferenceSet {
    * says "usia melahirkan") or `VISIT` (age at each visit; the flag can then change mid-pregnancy).
    */
   readonly ageAt: 'HPHT' | 'HPL' | 'VISIT';
-  /** Terlalu muda when completed years < this. domain.md §2.2: < 20 [GK]. */
+  /**
+   * Terlalu muda when completed years < this. domain.md §2.2: < 20 [GK]. (The SATUSEHAT ANC 4T
+   * questionnaire item reads "di bawah 21 tahun" in one table and "di bawah 20 tahun" in another.)
+   */
   readonly tooYoungBelowYears: number;
   /** Terlalu tua when completed years > this (35 → 36 and older). domain.md §2.2: > 35 [GK]. */
   readonly tooOldAboveYears: number;
