@@ -6,6 +6,7 @@
  */
 import { addDays, completedMonths, daysBetween, isIsoDate } from '../dates';
 import type { ReferenceSet } from '../reference';
+import type { CodeLabels } from './labels';
 import { checkRange, type PlausibilitySet } from './plausibility';
 import { accepted, formatTanggal, refuse, refused, type Checked, type Refusal } from './refusal';
 
@@ -217,7 +218,7 @@ export function checkVisitWindow(
 export const TERM_CATEGORIES = ['PRETERM', 'ATERM', 'POSTTERM'] as const;
 export type TermCategory = (typeof TERM_CATEGORIES)[number];
 
-export const TERM_LABELS: Readonly<Record<TermCategory, { id: string; en: string }>> = {
+export const TERM_LABELS: CodeLabels<TermCategory> = {
   PRETERM: { id: 'Kurang bulan (prematur)', en: 'Preterm' },
   ATERM: { id: 'Cukup bulan (aterm)', en: 'Term' },
   POSTTERM: { id: 'Lebih bulan (postterm)', en: 'Post-term' },
@@ -281,7 +282,7 @@ export function imtSebelumHamil(
 export const IMT_CLASSES = ['KURUS', 'NORMAL', 'GEMUK', 'OBESITAS'] as const;
 export type ImtClass = (typeof IMT_CLASSES)[number];
 
-export const IMT_CLASS_LABELS: Readonly<Record<ImtClass, { id: string; en: string }>> = {
+export const IMT_CLASS_LABELS: CodeLabels<ImtClass> = {
   KURUS: { id: 'Kurus', en: 'Underweight' },
   NORMAL: { id: 'Normal', en: 'Normal weight' },
   GEMUK: { id: 'Gemuk', en: 'Overweight' },

@@ -10,6 +10,7 @@
  *   (stable `code`, `path`, Indonesian `field` label and message). Malformed dates passed to the
  *   pure calculators (already-validated data) throw a `RangeError`.
  */
+export * from './labels';
 export * from './refusal';
 export * from './datetime';
 export * from './plausibility';

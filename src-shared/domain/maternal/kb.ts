@@ -6,9 +6,8 @@
  */
 import { addDays, addMonths, daysBetween, isIsoDate } from '../dates';
 import type { ReferenceSet } from '../reference';
+import type { CodeLabel, CodeLabels } from './labels';
 import { localDateOf } from './datetime';
-
-type Labels<C extends string> = Readonly<Record<C, { readonly id: string; readonly en: string }>>;
 
 export const KB_METHOD_CODES = [
   'PIL',
@@ -23,7 +22,7 @@ export const KB_METHOD_CODES = [
 ] as const;
 export type KbMethod = (typeof KB_METHOD_CODES)[number];
 
-export const KB_METHODS: Labels<KbMethod> = {
+export const KB_METHODS: CodeLabels<KbMethod> = {
   PIL: { id: 'Pil', en: 'Pill' },
   SUNTIK_1_BULAN: { id: 'Suntik 1 bulan', en: 'Monthly injectable' },
   SUNTIK_3_BULAN: { id: 'Suntik 3 bulan', en: '3-monthly injectable' },
@@ -38,7 +37,7 @@ export const KB_METHODS: Labels<KbMethod> = {
 export const KB_STATUS_CODES = ['BARU', 'LAMA', 'GANTI_CARA', 'DROP_OUT'] as const;
 export type KbStatus = (typeof KB_STATUS_CODES)[number];
 
-export const KB_STATUSES: Labels<KbStatus> = {
+export const KB_STATUSES: CodeLabels<KbStatus> = {
   BARU: { id: 'Peserta KB baru', en: 'New acceptor' },
   LAMA: { id: 'Peserta KB aktif (lama)', en: 'Continuing user' },
   GANTI_CARA: { id: 'Ganti cara', en: 'Method switch' },
@@ -63,7 +62,7 @@ export interface KbProduct {
   readonly code: string;
   readonly method: 'IMPLAN' | 'IUD';
   readonly lifeMonths: number;
-  readonly label: { readonly id: string; readonly en: string };
+  readonly label: CodeLabel;
   /** Source with certainty tag. */
   readonly source: string;
 }
@@ -230,7 +229,7 @@ export const KB_DUE_CODES = [
 ] as const;
 export type KbDueStatus = (typeof KB_DUE_CODES)[number];
 
-export const KB_DUE_LABELS: Labels<KbDueStatus> = {
+export const KB_DUE_LABELS: CodeLabels<KbDueStatus> = {
   TIDAK_TERJADWAL: { id: 'Tidak ada jadwal ulang', en: 'No scheduled revisit' },
   BELUM_JATUH_TEMPO: { id: 'Belum jatuh tempo', en: 'Not yet due' },
   JATUH_TEMPO: { id: 'Jatuh tempo', en: 'Due' },

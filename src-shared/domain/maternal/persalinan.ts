@@ -4,10 +4,9 @@
  * them, never the labels.
  */
 import type { ReferenceSet } from '../reference';
+import type { CodeLabels } from './labels';
 import { checkRange, type PlausibilitySet } from './plausibility';
 import { accepted, refused, type Checked } from './refusal';
-
-type Labels<C extends string> = Readonly<Record<C, { readonly id: string; readonly en: string }>>;
 
 export const DELIVERY_PLACE_CODES = [
   'RS',
@@ -21,7 +20,7 @@ export const DELIVERY_PLACE_CODES = [
 ] as const;
 export type DeliveryPlace = (typeof DELIVERY_PLACE_CODES)[number];
 
-export const DELIVERY_PLACES: Labels<DeliveryPlace> = {
+export const DELIVERY_PLACES: CodeLabels<DeliveryPlace> = {
   RS: { id: 'Rumah sakit', en: 'Hospital' },
   PUSKESMAS: { id: 'Puskesmas (rawat inap/PONED)', en: 'Puskesmas (inpatient/BEmONC)' },
   KLINIK: { id: 'Klinik', en: 'Clinic' },
@@ -54,7 +53,7 @@ export const ATTENDANT_CODES = [
 ] as const;
 export type DeliveryAttendant = (typeof ATTENDANT_CODES)[number];
 
-export const DELIVERY_ATTENDANTS: Labels<DeliveryAttendant> = {
+export const DELIVERY_ATTENDANTS: CodeLabels<DeliveryAttendant> = {
   DOKTER_SPOG: { id: 'Dokter spesialis kandungan (SpOG)', en: 'Obstetrician' },
   DOKTER_UMUM: { id: 'Dokter umum', en: 'General practitioner' },
   BIDAN: { id: 'Bidan', en: 'Midwife' },
@@ -67,7 +66,7 @@ export const DELIVERY_ATTENDANTS: Labels<DeliveryAttendant> = {
 export const DELIVERY_METHOD_CODES = ['SPONTAN', 'VAKUM', 'FORSEP', 'SC'] as const;
 export type DeliveryMethod = (typeof DELIVERY_METHOD_CODES)[number];
 
-export const DELIVERY_METHODS: Labels<DeliveryMethod> = {
+export const DELIVERY_METHODS: CodeLabels<DeliveryMethod> = {
   SPONTAN: { id: 'Spontan/normal', en: 'Spontaneous vaginal' },
   VAKUM: { id: 'Tindakan: vakum', en: 'Vacuum extraction' },
   FORSEP: { id: 'Tindakan: forsep', en: 'Forceps' },
@@ -83,7 +82,7 @@ export const DELIVERY_COMPLICATION_CODES = [
 ] as const;
 export type DeliveryComplication = (typeof DELIVERY_COMPLICATION_CODES)[number];
 
-export const DELIVERY_COMPLICATIONS: Labels<DeliveryComplication> = {
+export const DELIVERY_COMPLICATIONS: CodeLabels<DeliveryComplication> = {
   PERDARAHAN: { id: 'Perdarahan', en: 'Haemorrhage' },
   PREEKLAMSIA_EKLAMSIA: { id: 'Preeklamsia/eklamsia', en: 'Pre-eclampsia/eclampsia' },
   INFEKSI: { id: 'Infeksi', en: 'Infection' },
@@ -95,7 +94,7 @@ export const MATERNAL_OUTCOME_CODES = ['HIDUP', 'MENINGGAL'] as const;
 export type MaternalOutcome = (typeof MATERNAL_OUTCOME_CODES)[number];
 
 /** A maternal death also opens the separate audit (MPDN), domain.md §2.4. */
-export const MATERNAL_OUTCOMES: Labels<MaternalOutcome> = {
+export const MATERNAL_OUTCOMES: CodeLabels<MaternalOutcome> = {
   HIDUP: { id: 'Hidup', en: 'Alive' },
   MENINGGAL: { id: 'Meninggal', en: 'Died' },
 };
@@ -103,7 +102,7 @@ export const MATERNAL_OUTCOMES: Labels<MaternalOutcome> = {
 export const BABY_OUTCOME_CODES = ['LAHIR_HIDUP', 'LAHIR_MATI'] as const;
 export type BabyOutcome = (typeof BABY_OUTCOME_CODES)[number];
 
-export const BABY_OUTCOMES: Labels<BabyOutcome> = {
+export const BABY_OUTCOMES: CodeLabels<BabyOutcome> = {
   LAHIR_HIDUP: { id: 'Lahir hidup', en: 'Live birth' },
   LAHIR_MATI: { id: 'Lahir mati', en: 'Stillbirth' },
 };

@@ -6,6 +6,7 @@
  */
 import { addDays, completedYears, isIsoDate } from '../dates';
 import type { ReferenceSet } from '../reference';
+import type { CodeLabels } from './labels';
 import { jarakKehamilanBulan, NAEGELE_DAYS } from './dating';
 import { checkCount, checkRange, type PlausibilitySet, type RangeField } from './plausibility';
 import { accepted, refuse, refused, type Checked, type Refusal } from './refusal';
@@ -314,7 +315,7 @@ export const RISK_FLAG_CODES = [
 export type RiskFlagCode = (typeof RISK_FLAG_CODES)[number];
 
 /** Labels without numbers (the cut-offs live in the `RiskSet`). */
-export const RISK_FLAG_LABELS: Readonly<Record<RiskFlagCode, { id: string; en: string }>> = {
+export const RISK_FLAG_LABELS: CodeLabels<RiskFlagCode> = {
   KEK: { id: 'Kurang energi kronis (KEK)', en: 'Chronic energy deficiency (low MUAC)' },
   ANEMIA: { id: 'Anemia', en: 'Anaemia' },
   HIPERTENSI_KEHAMILAN: { id: 'Hipertensi dalam kehamilan', en: 'Hypertension in pregnancy' },
