@@ -10,3 +10,5 @@ export * from './refusal';
 export * from './codes';
 export { bandFor, roundHalfUp, type Band } from './bands';
 export * from './blood-pressure';
+export * from './glucose';
+export * from './imt';
