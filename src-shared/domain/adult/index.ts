@@ -12,3 +12,6 @@ export { bandFor, roundHalfUp, type Band } from './bands';
 export * from './blood-pressure';
 export * from './glucose';
 export * from './imt';
+export * from './risk-factors';
+export * from './srq20';
+export * from './puma';
