@@ -15,3 +15,4 @@ export * from './imt';
 export * from './risk-factors';
 export * from './srq20';
 export * from './puma';
+export * from './eligibility';
