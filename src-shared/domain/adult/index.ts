@@ -16,3 +16,5 @@ export * from './risk-factors';
 export * from './srq20';
 export * from './puma';
 export * from './eligibility';
+export * from './skilas';
+export * from './barthel';
