@@ -18,3 +18,4 @@ export * from './puma';
 export * from './eligibility';
 export * from './skilas';
 export * from './barthel';
+export * from './follow-up';
