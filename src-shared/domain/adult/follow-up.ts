@@ -354,7 +354,19 @@ export function buildWorkLists(
   sets: FollowUpSets,
 ): Checked<WorkLists> {
   const refusals: Refusal[] = [...checkDate(asOf, 'asOf', AS_OF)];
-  (patients ?? []).forEach((p, i) => {
+  // `as unknown`: Array.isArray would otherwise narrow the readonly list to any[].
+  if (!Array.isArray(patients as unknown)) {
+    refusals.push(
+      refusal(
+        'REQUIRED',
+        'patients',
+        { id: 'Daftar pasien', en: 'Patient list' },
+        { id: 'wajib berupa daftar', en: 'must be a list' },
+      ),
+    );
+    return fail(refusals);
+  }
+  patients.forEach((p, i) => {
     refusals.push(
       ...checkChoice(p?.program, FOLLOW_UP_PROGRAMS, `patients.${i}.program`, {
         id: 'Program',
