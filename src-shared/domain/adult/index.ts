@@ -19,3 +19,4 @@ export * from './eligibility';
 export * from './skilas';
 export * from './barthel';
 export * from './follow-up';
+export * from './result-card';
