@@ -28,3 +28,27 @@ export {
 } from './schedule';
 export type { DoseIssue, DoseIssueCode, DoseRecord, ProposedDose } from './validate';
 export { DOSE_ISSUE_CODES, needsReason, validateDose, validateHistory } from './validate';
+export type {
+  DueDose,
+  DueList,
+  DueListRules,
+  DueOptions,
+  DueStatus,
+  SessionChild,
+  SessionTarget,
+} from './due';
+export { DUE_LIST_RULES, dueList, sessionTargets } from './due';
+export type {
+  CompletenessRequirement,
+  CompletenessResult,
+  CompletenessSet,
+  DropOutRate,
+} from './completeness';
+export {
+  COMPLETENESS_SETS,
+  completenessSetFor,
+  dropOutDpt1Dpt3,
+  dropOutDpt1Mr,
+  dropOutRate,
+  evaluateCompleteness,
+} from './completeness';
