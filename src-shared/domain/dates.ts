@@ -51,18 +51,21 @@ export interface Age {
   days: number;
 }
 
-/** Completed years, months and days from `birth` to `on` (the age a clerk writes down). */
+/**
+ * Completed years, months and days from `birth` to `on` (the age a clerk writes down). A month
+ * is complete on the same day of the next month, or on its last day when that day does not
+ * exist (born 31 January: one month old on 28/29 February), consistent with `addMonths`.
+ */
 export function ageOn(birth: string, on: string): Age {
-  const [by, bm, bd] = birth.split('-').map(Number) as [number, number, number];
-  const [oy, om, od] = on.split('-').map(Number) as [number, number, number];
+  if (on < birth) return { years: 0, months: 0, days: 0 };
+  const [by, bm] = birth.split('-').map(Number) as [number, number, number];
+  const [oy, om] = on.split('-').map(Number) as [number, number, number];
   let totalMonths = (oy - by) * 12 + (om - bm);
-  if (od < bd) totalMonths -= 1;
-  if (totalMonths < 0) return { years: 0, months: 0, days: 0 };
-  const anchor = addMonths(birth, totalMonths);
+  if (addMonths(birth, totalMonths) > on) totalMonths -= 1;
   return {
     years: Math.floor(totalMonths / 12),
     months: totalMonths % 12,
-    days: daysBetween(anchor, on),
+    days: daysBetween(addMonths(birth, totalMonths), on),
   };
 }
 
@@ -98,4 +101,25 @@ export function localDate(instant: Date, utcOffset: string): string {
 /** Local wall-clock time `HH.MM` (Indonesian style) at a UTC offset, from an instant. */
 export function localTime(instant: Date, utcOffset: string): string {
   return atOffset(instant, utcOffset).toISOString().slice(11, 16).replace(':', '.');
+}
+
+const BULAN = [
+  'Januari',
+  'Februari',
+  'Maret',
+  'April',
+  'Mei',
+  'Juni',
+  'Juli',
+  'Agustus',
+  'September',
+  'Oktober',
+  'November',
+  'Desember',
+];
+
+/** `2026-03-01` → `1 Maret 2026`: how dates read in Indonesian messages. */
+export function formatTanggal(date: string): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return `${d} ${BULAN[m - 1] ?? '?'} ${y}`;
 }

@@ -60,8 +60,4 @@ export function formatAge(birthDate: string, date: string): string {
   return `${age.years * 12 + age.months} bulan ${age.days} hari`;
 }
 
-/** DD-MM-YYYY, the way dates are written in the Buku KIA and registers. */
-export function formatTanggal(date: string): string {
-  const [y, m, d] = date.split('-');
-  return `${d}-${m}-${y}`;
-}
+export { formatTanggal } from '../dates';

@@ -66,26 +66,7 @@ export function refused<T>(refusals: readonly Refusal[]): Checked<T> {
   return { ok: false, refusals };
 }
 
-const BULAN = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-];
-
-/** `2026-03-01` → `1 Maret 2026` (how a clerk reads a date). */
-export function formatTanggal(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return `${d} ${BULAN[m - 1] ?? '?'} ${y}`;
-}
+export { formatTanggal } from '../dates';
 
 /** Indonesian decimal comma: 23.5 → `23,5`. */
 export function formatAngka(value: number): string {

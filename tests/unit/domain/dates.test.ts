@@ -36,7 +36,12 @@ describe('calendar dates', () => {
     expect(ageOn('2024-05-20', '2026-11-22')).toEqual({ years: 2, months: 6, days: 2 });
     expect(ageOn('2024-05-20', '2026-05-19')).toEqual({ years: 1, months: 11, days: 29 });
     expect(ageOn('2024-05-20', '2026-05-20')).toEqual({ years: 2, months: 0, days: 0 });
-    expect(ageOn('2024-01-31', '2024-02-29')).toEqual({ years: 0, months: 0, days: 29 });
+    // Born on the 31st: a month is complete on the last day of a shorter month (as addMonths).
+    expect(ageOn('2024-01-31', '2024-02-28')).toEqual({ years: 0, months: 0, days: 28 });
+    expect(ageOn('2024-01-31', '2024-02-29')).toEqual({ years: 0, months: 1, days: 0 });
+    expect(ageOn('2024-01-31', '2024-03-30')).toEqual({ years: 0, months: 1, days: 30 });
+    expect(ageOn('2024-01-31', '2024-03-31')).toEqual({ years: 0, months: 2, days: 0 });
+    expect(ageOn('2024-02-29', '2025-02-28')).toEqual({ years: 1, months: 0, days: 0 });
     expect(completedMonths('2026-01-15', '2026-07-14')).toBe(5);
     expect(completedMonths('2026-01-15', '2026-07-15')).toBe(6);
     expect(completedYears('1966-11-23', '2026-11-22')).toBe(59);

@@ -38,7 +38,7 @@ describe('minimum interval (4 weeks = 28 days)', () => {
     expect(issue?.path).toBe('date');
     expect(issue?.message).toMatch(/^Tanggal imunisasi: /);
     expect(issue?.message).toContain('27 hari');
-    expect(issue?.message).toContain('12-04-2024');
+    expect(issue?.message).toContain('12 April 2024');
   });
 
   it('needs 12 months between DPT-HB-Hib 3 and 4 and 6 months between MR1 and MR2', () => {
