@@ -100,11 +100,13 @@ export function runMigrations(
   return version;
 }
 
+/** Versions must be strictly increasing (numbers are reserved per area, so gaps may occur). */
 function assertOrdered(migrations: readonly Migration[]): void {
   migrations.forEach((m, i) => {
-    if (m.version !== i + 1) {
+    const previous = migrations[i - 1];
+    if (previous && m.version <= previous.version) {
       throw new Error(
-        `Migration registry out of order: position ${i + 1} holds version ${m.version}`,
+        `Migration registry out of order: version ${m.version} follows version ${previous.version}`,
       );
     }
   });
