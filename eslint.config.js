@@ -37,6 +37,7 @@ export default tseslint.config(
       'test-results/**',
       'bench/**',
       'resources/**',
+      '.tmp/**',
     ],
   },
   js.configs.recommended,

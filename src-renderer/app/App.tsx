@@ -1,59 +1,57 @@
 import { Center, Loader } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import { useEffect } from 'react';
-import { Route, Router, Switch } from 'wouter';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect } from 'react';
+import { Router } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
-import { HomePage } from '../features/home/HomePage';
-import { PendingPanel } from '../features/pending/PendingPanel';
-import { SettingsPage } from '../features/settings/SettingsPage';
-import { call } from '../lib/api';
+import type { AuthStatus } from '@shared/contract';
+import { LockScreen, LoginPage, MustChangePasswordPage } from '../features/auth/AuthScreens';
+import { useIdleLock } from '../features/auth/useIdleLock';
+import { SetupWizard } from '../features/setup/SetupWizard';
+import { call, onSessionProblem } from '../lib/api';
 import { useUiStore } from '../stores/ui';
+import { Routes } from './Routes';
 import { Shell } from './Shell';
 
+/** Decides what the person at the keyboard sees: setup, sign-in, lock screen, or the app. */
 export function App() {
+  const queryClient = useQueryClient();
   const setLocale = useUiStore((s) => s.setLocale);
   const info = useQuery({ queryKey: ['app.info'], queryFn: () => call('app.info') });
+  const status = useQuery({ queryKey: ['auth.status'], queryFn: () => call('auth.status') });
 
   useEffect(() => {
     if (info.data) setLocale(info.data.locale);
   }, [info.data, setLocale]);
 
-  if (info.isPending) {
+  useEffect(
+    () => onSessionProblem(() => void queryClient.invalidateQueries({ queryKey: ['auth.status'] })),
+    [queryClient],
+  );
+
+  const setStatus = useCallback(
+    (next: AuthStatus) => queryClient.setQueryData(['auth.status'], next),
+    [queryClient],
+  );
+  const s = status.data;
+  const signedIn = !!s?.user && !s.locked;
+  useIdleLock(s?.idleLockMinutes ?? 15, signedIn, setStatus);
+
+  if (!s || info.isPending) {
     return (
       <Center h="100vh">
         <Loader aria-label="Memuat…" />
       </Center>
     );
   }
+  if (!s.facility) return <SetupWizard />;
+  if (!s.user) return <LoginPage status={s} />;
+  if (s.locked) return <LockScreen status={s} />;
+  if (s.user.mustChangePassword) return <MustChangePasswordPage status={s} />;
 
   return (
     <Router hook={useHashLocation}>
-      <Shell>
-        <Switch>
-          <Route path="/" component={HomePage} />
-          <Route path="/penduduk">
-            <PendingPanel title="nav.persons" planned="pending.persons" />
-          </Route>
-          <Route path="/klaster-1">
-            <PendingPanel title="nav.k1" planned="pending.k1" />
-          </Route>
-          <Route path="/klaster-2">
-            <PendingPanel title="nav.k2" planned="pending.k2" />
-          </Route>
-          <Route path="/klaster-3">
-            <PendingPanel title="nav.k3" planned="pending.k3" />
-          </Route>
-          <Route path="/laporan">
-            <PendingPanel title="nav.reports" planned="pending.reports" />
-          </Route>
-          <Route path="/kirim">
-            <PendingPanel title="nav.bundle" planned="pending.bundle" />
-          </Route>
-          <Route path="/pengaturan" component={SettingsPage} />
-          <Route>
-            <HomePage />
-          </Route>
-        </Switch>
+      <Shell status={s}>
+        <Routes status={s} />
       </Shell>
     </Router>
   );

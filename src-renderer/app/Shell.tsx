@@ -1,8 +1,12 @@
-import { AppShell, Group, NavLink, ScrollArea, Text } from '@mantine/core';
+import { AppShell, Badge, Button, Group, Menu, NavLink, ScrollArea, Text } from '@mantine/core';
+import { IconChevronDown, IconLock, IconLogout } from '@tabler/icons-react';
 import { useHotkeys } from '@mantine/hooks';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useLocation } from 'wouter';
+import type { AuthStatus } from '@shared/contract';
+import { useSetStatus } from '../features/auth/AuthScreens';
 import { LanguageSwitch } from '../features/settings/LanguageSwitch';
+import { invoke } from '../lib/api';
 import { useT } from '../lib/i18n';
 import { NAV_ITEMS } from './nav';
 
@@ -13,8 +17,14 @@ function isActive(itemPath: string, location: string): boolean {
 }
 
 /** The frame of every screen: header, sidebar by ILP area, and the content. */
-export function Shell({ children }: { children: ReactNode }) {
+export function Shell({ status, children }: { status: AuthStatus; children: ReactNode }) {
   const t = useT();
+  const setStatus = useSetStatus();
+  const user = status.user!;
+  async function session(channel: 'auth.lock' | 'auth.logout') {
+    const result = await invoke(channel);
+    if (result.ok) setStatus(result.value);
+  }
   const [location, navigate] = useLocation();
   const main = useRef<HTMLElement>(null);
 
@@ -53,11 +63,41 @@ export function Shell({ children }: { children: ReactNode }) {
             <Text fw={700} size="lg" c="teal.8">
               {t('app.name')}
             </Text>
-            <Text size="sm" c="dimmed" visibleFrom="sm">
-              {t('app.tagline')}
+            <Text size="sm" c="dimmed" truncate maw={420}>
+              {status.facility?.name}
             </Text>
           </Group>
-          <LanguageSwitch compact />
+          <Group gap="sm" wrap="nowrap">
+            <LanguageSwitch compact />
+            <Menu position="bottom-end" withinPortal>
+              <Menu.Target>
+                <Button variant="subtle" color="gray" rightSection={<IconChevronDown size={14} />}>
+                  <Group gap={6} wrap="nowrap">
+                    <Text size="sm" fw={500}>
+                      {user.fullName}
+                    </Text>
+                    <Badge size="sm" variant="light">
+                      {t(`role.${user.role}`)}
+                    </Badge>
+                  </Group>
+                </Button>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Item
+                  leftSection={<IconLock size={16} />}
+                  onClick={() => void session('auth.lock')}
+                >
+                  {t('lock.now')}
+                </Menu.Item>
+                <Menu.Item
+                  leftSection={<IconLogout size={16} />}
+                  onClick={() => void session('auth.logout')}
+                >
+                  {t('logout')}
+                </Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label={t('nav.main')} component="nav">

@@ -1,5 +1,6 @@
 import {
   AppError,
+  type AppErrorShape,
   type Channel,
   type ChannelInput,
   type ChannelOutput,
@@ -26,6 +27,19 @@ function bridge(): SiklusBridge | null {
   return typeof window !== 'undefined' && window.siklus ? window.siklus : null;
 }
 
+let sessionProblem: ((error: AppErrorShape) => void) | null = null;
+
+/**
+ * Called when the main process says the session is gone or locked (idle lock, sign-out
+ * elsewhere), so the app can show the lock or sign-in screen whatever screen asked.
+ */
+export function onSessionProblem(handler: (error: AppErrorShape) => void): () => void {
+  sessionProblem = handler;
+  return () => {
+    if (sessionProblem === handler) sessionProblem = null;
+  };
+}
+
 /** Call a channel and get its Result (errors are values). */
 export async function invoke<C extends Channel>(
   channel: C,
@@ -39,7 +53,12 @@ export async function invoke<C extends Channel>(
       error: { code: 'INTERNAL', message: translate(locale, 'error.TRANSPORT') },
     };
   }
-  return (await target.invoke(channel, input ?? {})) as Result<ChannelOutput<C>>;
+  const result = (await target.invoke(channel, input ?? {})) as Result<ChannelOutput<C>>;
+  if (!result.ok && result.error.code === 'UNAUTHENTICATED' && !channel.startsWith('auth.')) {
+    sessionProblem?.(result.error);
+  }
+  if (!result.ok && result.error.details?.mustChangePassword) sessionProblem?.(result.error);
+  return result;
 }
 
 /** Call a channel and get its value, or throw the `AppError` it returned (for queries). */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { channel, noInput } from './channel';
 import { facilitySummary, newPassword, setupInput, username } from './facility';
-import { isoDate, paging, recordId, requiredText, version } from './fields';
+import { ALWAYS, isoDate, paging, recordId, requiredText, version } from './fields';
 import { ROLES } from './roles';
 
 export const roleSchema = z.enum(ROLES);
@@ -58,6 +58,8 @@ export const authChannels = {
     authStatus,
   ),
   'auth.logout': channel(noInput, authStatus),
+  /** The page reports keyboard/mouse activity (at most once a minute) to keep the session. */
+  'auth.touch': channel(noInput, z.object({ locked: z.boolean() })),
   'auth.lock': channel(noInput, authStatus),
   'auth.unlock': channel(z.object({ password: z.string().min(1).max(200) }).strict(), authStatus),
   'auth.changePassword': channel(
@@ -71,6 +73,7 @@ export const authChannels = {
       .refine((v) => v.newPassword === v.passwordConfirm, {
         path: ['passwordConfirm'],
         error: 'validation.password.confirm',
+        ...ALWAYS,
       }),
     authStatus,
   ),

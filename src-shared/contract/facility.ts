@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { channel, noInput } from './channel';
-import { optionalCode, optionalEmail, optionalPhone, optionalText, requiredText } from './fields';
+import {
+  ALWAYS,
+  optionalCode,
+  optionalEmail,
+  optionalPhone,
+  optionalText,
+  requiredText,
+} from './fields';
 
 export const FACILITY_MODES = ['puskesmas', 'dinkes'] as const;
 export type FacilityMode = (typeof FACILITY_MODES)[number];
@@ -56,6 +63,7 @@ export const firstAdmin = z
   .refine((v) => v.password === v.passwordConfirm, {
     path: ['passwordConfirm'],
     error: 'validation.password.confirm',
+    ...ALWAYS,
   });
 
 export const setupInput = z
@@ -66,23 +74,18 @@ export const setupInput = z
     admin: firstAdmin,
   })
   .superRefine((v, ctx) => {
-    if (v.facility.mode === 'puskesmas') {
-      if (!v.facility.districtCode) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['facility', 'districtCode'],
-          message: 'validation.required',
-        });
-      }
-      if (v.villageCodes.length === 0) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['villageCodes'],
-          message: 'validation.villages.min',
-        });
-      }
+    if (v.facility?.mode !== 'puskesmas') return;
+    if (!v.facility.districtCode) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['facility', 'districtCode'],
+        message: 'validation.required',
+      });
     }
-  });
+    if (!v.villageCodes || v.villageCodes.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['villageCodes'], message: 'validation.villages.min' });
+    }
+  }, ALWAYS);
 export type SetupInput = z.input<typeof setupInput>;
 
 export const facilitySummary = z.object({

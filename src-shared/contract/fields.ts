@@ -63,3 +63,9 @@ export const paging = {
   limit: z.number().int().min(1).max(500).default(100),
   offset: z.number().int().min(0).default(0),
 };
+
+/**
+ * Run a cross-field rule even when other fields already failed, so a form shows every problem
+ * at once (and a wizard step can be checked on its own). The rule must read values defensively.
+ */
+export const ALWAYS = { when: () => true } as const;

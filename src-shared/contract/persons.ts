@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channel } from './channel';
 import {
+  ALWAYS,
   isoDate,
   optionalPhone,
   optionalText,
@@ -48,14 +49,13 @@ export const personInput = z
     notes: optionalText(1000),
   })
   .superRefine((v, ctx) => {
+    // A resident has a desa of the wilayah kerja, or lives outside it at a written address.
     if (v.desaId === null && !v.outsideAddress) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['outsideAddress'],
-        message: 'validation.outside.required',
-      });
+      for (const path of ['desaId', 'outsideAddress']) {
+        ctx.addIssue({ code: 'custom', path: [path], message: 'validation.outside.required' });
+      }
     }
-  });
+  }, ALWAYS);
 export type PersonInput = z.input<typeof personInput>;
 
 export const nikFinding = z.object({ code: z.string(), message: z.string() });

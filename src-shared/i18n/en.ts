@@ -1,9 +1,15 @@
+import { accounts } from './areas/accounts';
 import { core } from './areas/core';
+import { persons } from './areas/persons';
 import { registry } from './areas/registry';
+import { wilayah } from './areas/wilayah';
 import type { MessageKey } from './id';
 
 /** English dictionary: every key of the Indonesian one (checked by the compiler). */
 export const en: Record<MessageKey, string> = {
   ...core.en,
   ...registry.en,
+  ...accounts.en,
+  ...persons.en,
+  ...wilayah.en,
 };

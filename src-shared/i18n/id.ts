@@ -1,5 +1,8 @@
+import { accounts } from './areas/accounts';
 import { core } from './areas/core';
+import { persons } from './areas/persons';
 import { registry } from './areas/registry';
+import { wilayah } from './areas/wilayah';
 
 /**
  * Kamus Bahasa Indonesia: the source of every key, assembled from one file per area in
@@ -8,6 +11,9 @@ import { registry } from './areas/registry';
 export const id = {
   ...core.id,
   ...registry.id,
+  ...accounts.id,
+  ...persons.id,
+  ...wilayah.id,
 } as const;
 
 export type MessageKey = keyof typeof id;

@@ -54,6 +54,7 @@ export function authHandlers(services: Services, nowMs: () => number) {
         return status({ ...ctx, session: null });
       },
     },
+    'auth.touch': { access: 'account', handle: () => ({ locked: false }) },
     'auth.lock': {
       access: 'public',
       handle: (_input, ctx) => {

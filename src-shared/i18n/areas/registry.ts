@@ -38,7 +38,7 @@ const id = {
   'validation.nik.digits': 'harus 16 digit angka',
   'validation.kk.digits': 'harus 16 digit angka',
   'validation.bpjs.digits': 'harus 13 digit angka',
-  'validation.outside.required': 'isi alamat jika penduduk tinggal di luar wilayah kerja',
+  'validation.outside.required': 'pilih desa/kelurahan, atau Luar wilayah kerja dengan alamatnya',
 
   'field.mode': 'Jenis instansi',
   'field.name': 'Nama',
@@ -131,7 +131,7 @@ const en: AreaMessages<typeof id> = {
   'validation.nik.digits': 'must be 16 digits',
   'validation.kk.digits': 'must be 16 digits',
   'validation.bpjs.digits': 'must be 13 digits',
-  'validation.outside.required': 'give the address when the person lives outside the service area',
+  'validation.outside.required': 'choose a village, or Outside the service area with the address',
 
   'field.mode': 'Organisation type',
   'field.name': 'Name',

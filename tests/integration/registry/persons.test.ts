@@ -130,7 +130,8 @@ describe('person registry', () => {
     ).toMatchObject({ error: { message: 'Desa/kelurahan: tidak termasuk wilayah kerja' } });
     expect(await create({ ...siti, nik: null, desaId: null })).toMatchObject({
       error: {
-        message: 'Alamat luar wilayah: isi alamat jika penduduk tinggal di luar wilayah kerja',
+        message:
+          'Desa/kelurahan: pilih desa/kelurahan, atau Luar wilayah kerja dengan alamatnya (+1)',
       },
     });
     expect(

@@ -1,0 +1,163 @@
+import type { AreaMessages } from './types';
+
+/** First-run setup, sign-in, lock screen, users, audit log, general settings. */
+const id = {
+  'setup.title': 'Penyiapan awal Siklus',
+  'setup.intro': 'Isi sekali saja: jenis instansi, profil, wilayah kerja, dan akun admin pertama.',
+  'setup.step.mode': 'Jenis instansi',
+  'setup.step.profile': 'Profil',
+  'setup.step.area': 'Wilayah kerja',
+  'setup.step.admin': 'Akun admin',
+  'setup.step.summary': 'Ringkasan',
+  'setup.mode.puskesmas': 'Puskesmas',
+  'setup.mode.puskesmas.help': 'Mencatat layanan dan mengirim laporan bulanan ke Dinkes.',
+  'setup.mode.dinkes': 'Dinas Kesehatan',
+  'setup.mode.dinkes.help':
+    'Menerima paket bulanan dari puskesmas dan membuat rekap kabupaten/kota.',
+  'setup.tz.WIB': 'WIB (UTC+7)',
+  'setup.tz.WITA': 'WITA (UTC+8)',
+  'setup.tz.WIT': 'WIT (UTC+9)',
+  'setup.area.help':
+    'Centang desa/kelurahan wilayah kerja puskesmas. Tambahkan dari kecamatan lain bila wilayah kerja melewati batas kecamatan.',
+  'setup.area.all': 'Pilih semua',
+  'setup.area.more': 'Tambah desa dari kecamatan lain',
+  'setup.area.morePlaceholder': 'Pilih kecamatan…',
+  'setup.area.count': '{count} desa/kelurahan dipilih',
+  'setup.admin.help':
+    'Akun admin mengatur pengguna, pengaturan, dan pengiriman laporan. Simpan kata sandinya dengan baik.',
+  'setup.summary.help':
+    'Periksa sekali lagi. Semua data disimpan sekaligus saat Anda menekan Selesai.',
+  'setup.finish': 'Selesai dan simpan',
+  'village.kind.desa': 'desa',
+  'village.kind.kelurahan': 'kelurahan',
+  'village.kind.desa_adat': 'desa adat',
+
+  'login.title': 'Masuk',
+  'login.submit': 'Masuk',
+  'lock.title': 'Layar terkunci',
+  'lock.body':
+    'Siklus dikunci karena tidak ada aktivitas. Masukkan kata sandi {name} untuk melanjutkan.',
+  'lock.unlock': 'Buka kunci',
+  'lock.other': 'Masuk sebagai pengguna lain',
+  'lock.now': 'Kunci layar',
+  logout: 'Keluar',
+  'password.title': 'Ganti kata sandi',
+  'password.mustChange':
+    'Kata sandi Anda baru diatur ulang oleh admin. Ganti dahulu sebelum melanjutkan.',
+  'password.changed': 'Kata sandi diganti',
+
+  'role.admin': 'Admin',
+  'role.petugas': 'Petugas',
+  'role.pembaca': 'Pembaca',
+  'role.admin.help': 'pengguna, pengaturan, pengiriman laporan',
+  'role.petugas.help': 'entri data',
+  'role.pembaca.help': 'hanya melihat dan laporan',
+
+  'users.title': 'Pengguna',
+  'users.add': 'Tambah pengguna',
+  'users.edit': 'Ubah pengguna',
+  'users.reset': 'Atur ulang kata sandi',
+  'users.reset.help': 'Pengguna harus mengganti kata sandi sementara ini saat masuk.',
+  'users.status.active': 'Aktif',
+  'users.status.disabled': 'Nonaktif',
+  'users.status.locked': 'Terkunci sampai {until}',
+  'users.lastLogin': 'Terakhir masuk',
+  'users.never': 'belum pernah',
+  'users.saved': 'Pengguna disimpan',
+
+  'audit.title': 'Log audit',
+  'audit.at': 'Waktu',
+  'audit.user': 'Pengguna',
+  'audit.action': 'Tindakan',
+  'audit.table': 'Tabel',
+  'audit.row': 'Data',
+  'audit.changes': 'Perubahan',
+  'audit.system': 'sistem',
+  'audit.empty': 'Tidak ada catatan untuk saringan ini.',
+  'audit.count': '{count} catatan',
+
+  'settings.general': 'Umum',
+  'settings.idle.help': 'Layar terkunci setelah tidak ada ketikan atau klik selama waktu ini.',
+  'settings.facility': 'Profil fasilitas',
+} as const;
+
+const en: AreaMessages<typeof id> = {
+  'setup.title': 'Siklus first-run setup',
+  'setup.intro':
+    'Fill this in once: organisation type, profile, service area and the first admin account.',
+  'setup.step.mode': 'Organisation',
+  'setup.step.profile': 'Profile',
+  'setup.step.area': 'Service area',
+  'setup.step.admin': 'Admin account',
+  'setup.step.summary': 'Summary',
+  'setup.mode.puskesmas': 'Puskesmas',
+  'setup.mode.puskesmas.help':
+    'Records services and sends monthly reports to the district health office.',
+  'setup.mode.dinkes': 'District health office',
+  'setup.mode.dinkes.help':
+    'Receives monthly bundles from puskesmas and builds the district recap.',
+  'setup.tz.WIB': 'WIB (UTC+7)',
+  'setup.tz.WITA': 'WITA (UTC+8)',
+  'setup.tz.WIT': 'WIT (UTC+9)',
+  'setup.area.help':
+    'Tick the villages of the puskesmas service area. Add villages of another district when the area crosses a district border.',
+  'setup.area.all': 'Select all',
+  'setup.area.more': 'Add villages from another district',
+  'setup.area.morePlaceholder': 'Choose a district…',
+  'setup.area.count': '{count} villages selected',
+  'setup.admin.help':
+    'The admin account manages users, settings and sending reports. Keep its password safe.',
+  'setup.summary.help': 'Check once more. Everything is saved at once when you press Finish.',
+  'setup.finish': 'Finish and save',
+  'village.kind.desa': 'village',
+  'village.kind.kelurahan': 'urban village',
+  'village.kind.desa_adat': 'customary village',
+
+  'login.title': 'Sign in',
+  'login.submit': 'Sign in',
+  'lock.title': 'Screen locked',
+  'lock.body': 'Siklus was locked after inactivity. Enter the password of {name} to continue.',
+  'lock.unlock': 'Unlock',
+  'lock.other': 'Sign in as another user',
+  'lock.now': 'Lock screen',
+  logout: 'Sign out',
+  'password.title': 'Change password',
+  'password.mustChange': 'An admin has just reset your password. Change it before you continue.',
+  'password.changed': 'Password changed',
+
+  'role.admin': 'Admin',
+  'role.petugas': 'Data entry',
+  'role.pembaca': 'Reader',
+  'role.admin.help': 'users, settings, sending reports',
+  'role.petugas.help': 'data entry',
+  'role.pembaca.help': 'read and reports only',
+
+  'users.title': 'Users',
+  'users.add': 'Add user',
+  'users.edit': 'Edit user',
+  'users.reset': 'Reset password',
+  'users.reset.help': 'The user must change this temporary password when signing in.',
+  'users.status.active': 'Active',
+  'users.status.disabled': 'Disabled',
+  'users.status.locked': 'Locked until {until}',
+  'users.lastLogin': 'Last sign-in',
+  'users.never': 'never',
+  'users.saved': 'User saved',
+
+  'audit.title': 'Audit log',
+  'audit.at': 'Time',
+  'audit.user': 'User',
+  'audit.action': 'Action',
+  'audit.table': 'Table',
+  'audit.row': 'Record',
+  'audit.changes': 'Changes',
+  'audit.system': 'system',
+  'audit.empty': 'No entries for this filter.',
+  'audit.count': '{count} entries',
+
+  'settings.general': 'General',
+  'settings.idle.help': 'The screen locks after no typing or clicking for this long.',
+  'settings.facility': 'Facility profile',
+};
+
+export const accounts = { id, en };
