@@ -1,6 +1,7 @@
 import type { ReferenceSet } from '../reference';
 import type { ResultCode } from './codes';
-import { checkNumber, fail, ok, refusal, type Checked, type Label, type Refusal } from './refusal';
+import { checkNumber, fail, ok, refusal, type Label } from '../refusal';
+import { type AdultChecked, type AdultRefusal } from './codes';
 
 /** One office blood-pressure reading, mmHg (whole numbers, as devices display them). */
 export interface BpReading {
@@ -140,7 +141,7 @@ export function checkBpInput(
   input: BpInput,
   set: BpReferenceSet,
   path = 'tekananDarah',
-): Refusal[] {
+): AdultRefusal[] {
   const readings = input?.readings;
   if (!Array.isArray(readings) || readings.length < 1 || readings.length > 2) {
     return [
@@ -150,7 +151,7 @@ export function checkBpInput(
       }),
     ];
   }
-  const out: Refusal[] = [];
+  const out: AdultRefusal[] = [];
   readings.forEach((r: BpReading, i) => {
     const base = `${path}.readings.${i}`;
     const sysField = nth(SYSTOLIC, i, readings.length);
@@ -210,7 +211,7 @@ function classIndex(value: number, bounds: readonly number[]): number {
  * the higher class applies. With an isolated-systolic rule (PERHI), systolic ≥ 140 with
  * diastolic < 90 is reported as isolated systolic hypertension, graded by systolic.
  */
-export function classifyBloodPressure(input: BpInput, set: BpReferenceSet): Checked<BpResult> {
+export function classifyBloodPressure(input: BpInput, set: BpReferenceSet): AdultChecked<BpResult> {
   const refusals = checkBpInput(input, set);
   if (refusals.length > 0) return fail(refusals);
   const { systolic, diastolic } = combine(input.readings, set.combine);
