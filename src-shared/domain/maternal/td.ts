@@ -9,9 +9,8 @@
  * early is flagged with the reason and not counted; the next interval is measured from the last
  * *counted* dose (the status doses T1…T5), not from the invalid one.
  */
-import { addDays, addMonths, isIsoDate } from '../dates';
+import { addDays, addMonths, formatTanggal, isIsoDate } from '../dates';
 import type { ReferenceSet } from '../reference';
-import { formatTanggal } from './refusal';
 
 export const TD_STATUS_CODES = ['T0', 'T1', 'T2', 'T3', 'T4', 'T5'] as const;
 export type TdStatusCode = (typeof TD_STATUS_CODES)[number];
