@@ -85,14 +85,17 @@ export function refusal<C extends string>(
   return { code, path, field, message: fieldMessage(field, problem) };
 }
 
-/** Build an issue whose message reads `"<field>: <problem>"` in both languages. */
-export function issue<C extends string, S extends IssueSeverity>(
+/**
+ * Build an issue whose message reads `"<field>: <problem>"` in both languages. Its `path` keeps
+ * its literal type, so an area may name the only paths its issues use.
+ */
+export function issue<C extends string, S extends IssueSeverity, P extends string>(
   code: C,
   severity: S,
-  path: string,
+  path: P,
   field: Label,
   problem: Label,
-): Issue<C, S> {
+): Issue<C, S> & { readonly path: P } {
   return { code, severity, path, field, message: fieldMessage(field, problem) };
 }
 
