@@ -144,8 +144,24 @@ export interface NumberRule {
 
 const REQUIRED: Label = { id: 'wajib diisi', en: 'is required' };
 
-function required(value: unknown, path: string, field: Label): Refusal<'REQUIRED'>[] {
-  return value === undefined || value === null ? [refusal('REQUIRED', path, field, REQUIRED)] : [];
+/**
+ * A missing value (`undefined`, `null`) is `REQUIRED`; a present one is refused with `code` and
+ * `problem` unless `valid(value)`.
+ */
+function check(
+  value: unknown,
+  path: string,
+  field: Label,
+  valid: (value: unknown) => boolean,
+  code: GenericRefusalCode,
+  problem: Label,
+): Refusal<GenericRefusalCode>[] {
+  if (value === undefined || value === null) return [refusal('REQUIRED', path, field, REQUIRED)];
+  return valid(value) ? [] : [refusal(code, path, field, problem)];
+}
+
+function isFiniteNumber(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value);
 }
 
 /**
@@ -158,12 +174,11 @@ export function checkNumber(
   path: string,
   field: Label,
 ): Refusal<GenericRefusalCode>[] {
-  const missing = required(value, path, field);
-  if (missing.length > 0) return missing;
-  if (typeof value !== 'number' || !Number.isFinite(value)) {
-    return [
-      refusal('NOT_A_NUMBER', path, field, { id: 'harus berupa angka', en: 'must be a number' }),
-    ];
+  if (!isFiniteNumber(value)) {
+    return check(value, path, field, isFiniteNumber, 'NOT_A_NUMBER', {
+      id: 'harus berupa angka',
+      en: 'must be a number',
+    });
   }
   const unit = typeof rule.unit === 'string' ? { id: rule.unit, en: rule.unit } : rule.unit;
   if (rule.integer && !Number.isInteger(value)) {
@@ -195,17 +210,10 @@ export function checkBoolean(
   path: string,
   field: Label,
 ): Refusal<GenericRefusalCode>[] {
-  const missing = required(value, path, field);
-  if (missing.length > 0) return missing;
-  if (typeof value !== 'boolean') {
-    return [
-      refusal('INVALID_CHOICE', path, field, {
-        id: 'harus dijawab ya atau tidak',
-        en: 'must be answered yes or no',
-      }),
-    ];
-  }
-  return [];
+  return check(value, path, field, (v) => typeof v === 'boolean', 'INVALID_CHOICE', {
+    id: 'harus dijawab ya atau tidak',
+    en: 'must be answered yes or no',
+  });
 }
 
 /** Check that `value` is one of `choices`. */
@@ -215,17 +223,12 @@ export function checkChoice<T extends string>(
   path: string,
   field: Label,
 ): Refusal<GenericRefusalCode>[] {
-  const missing = required(value, path, field);
-  if (missing.length > 0) return missing;
-  if (typeof value !== 'string' || !(choices as readonly string[]).includes(value)) {
-    return [
-      refusal('INVALID_CHOICE', path, field, {
-        id: `pilihan harus salah satu dari: ${choices.join(', ')}`,
-        en: `must be one of: ${choices.join(', ')}`,
-      }),
-    ];
-  }
-  return [];
+  const isChoice = (v: unknown) =>
+    typeof v === 'string' && (choices as readonly string[]).includes(v);
+  return check(value, path, field, isChoice, 'INVALID_CHOICE', {
+    id: `pilihan harus salah satu dari: ${choices.join(', ')}`,
+    en: `must be one of: ${choices.join(', ')}`,
+  });
 }
 
 /** Check that `value` is a real calendar date written `YYYY-MM-DD`. */
@@ -234,15 +237,9 @@ export function checkDate(
   path: string,
   field: Label,
 ): Refusal<GenericRefusalCode>[] {
-  const missing = required(value, path, field);
-  if (missing.length > 0) return missing;
-  if (typeof value !== 'string' || !isIsoDate(value)) {
-    return [
-      refusal('INVALID_DATE', path, field, {
-        id: 'bukan tanggal yang valid (YYYY-MM-DD)',
-        en: 'is not a valid date (YYYY-MM-DD)',
-      }),
-    ];
-  }
-  return [];
+  const isDate = (v: unknown) => typeof v === 'string' && isIsoDate(v);
+  return check(value, path, field, isDate, 'INVALID_DATE', {
+    id: 'bukan tanggal yang valid (YYYY-MM-DD)',
+    en: 'is not a valid date (YYYY-MM-DD)',
+  });
 }
