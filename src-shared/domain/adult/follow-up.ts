@@ -1,6 +1,6 @@
 import { monthOf } from '../dates';
 import type { ReferenceSet } from '../reference';
-import { BP_PLAUSIBLE } from './blood-pressure';
+import { BP_PLAUSIBLE, checkBpReading } from './blood-pressure';
 import { GLUCOSE_KEMENKES_PERKENI, GLUCOSE_TESTS, type GlucoseTest } from './glucose';
 import { checkChoice, checkDate, checkNumber, fail, ok, refusal, type Label } from '../refusal';
 import { type AdultChecked, type AdultRefusal } from './codes';
@@ -153,42 +153,8 @@ function checkVisits(visits: readonly FollowUpVisit[], path: string): AdultRefus
   visits.forEach((v, i) => {
     const p = `${path}.${i}`;
     out.push(...checkDate(v?.date, `${p}.date`, VISIT));
-    const hasSys = v?.systolic !== undefined;
-    const hasDia = v?.diastolic !== undefined;
-    if (hasSys || hasDia) {
-      const sysF = { id: 'Tekanan darah sistolik', en: 'Systolic blood pressure' };
-      const diaF = { id: 'Tekanan darah diastolik', en: 'Diastolic blood pressure' };
-      const s = checkNumber(
-        v.systolic,
-        {
-          min: BP_PLAUSIBLE.systolic[0],
-          max: BP_PLAUSIBLE.systolic[1],
-          integer: true,
-          unit: 'mmHg',
-        },
-        `${p}.systolic`,
-        sysF,
-      );
-      const d = checkNumber(
-        v.diastolic,
-        {
-          min: BP_PLAUSIBLE.diastolic[0],
-          max: BP_PLAUSIBLE.diastolic[1],
-          integer: true,
-          unit: 'mmHg',
-        },
-        `${p}.diastolic`,
-        diaF,
-      );
-      out.push(...s, ...d);
-      if (s.length === 0 && d.length === 0 && (v.diastolic as number) >= (v.systolic as number)) {
-        out.push(
-          refusal('BP_DIASTOLIC_NOT_BELOW_SYSTOLIC', `${p}.diastolic`, diaF, {
-            id: `harus lebih rendah dari sistolik (${v.systolic} mmHg)`,
-            en: `must be lower than systolic (${v.systolic} mmHg)`,
-          }),
-        );
-      }
+    if (v?.systolic !== undefined || v?.diastolic !== undefined) {
+      out.push(...checkBpReading(v, BP_PLAUSIBLE, p));
     }
     const glucose: NonNullable<FollowUpVisit['glucose']> = v?.glucose ?? [];
     glucose.forEach((g, j) => {
