@@ -1,8 +1,7 @@
 import type { ReferenceSet } from '../reference';
 import { bandFor, type Band } from './bands';
-import type { ResultCode } from './codes';
+import type { AdultChecked, AdultRefusal, ResultCode } from './codes';
 import { checkNumber, fail, ok, refusal, type Label } from '../refusal';
-import { type AdultChecked, type AdultRefusal } from './codes';
 
 /**
  * Indeks Barthel, modified 10-item version scored 0–20, as domain.md §3.4 [S: id.scribd.com/

@@ -1,7 +1,6 @@
 import type { ReferenceSet } from '../reference';
-import type { ResultCode } from './codes';
+import type { AdultChecked, AdultRefusal, ResultCode } from './codes';
 import { checkNumber, fail, numberLabel, ok, refusal, type Label } from '../refusal';
-import { type AdultChecked, type AdultRefusal } from './codes';
 
 /** One office blood-pressure reading, mmHg (whole numbers, as devices display them). */
 export interface BpReading {

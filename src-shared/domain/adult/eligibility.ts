@@ -1,7 +1,7 @@
 import { completedYears } from '../dates';
 import type { ReferenceSet } from '../reference';
 import { checkBoolean, checkChoice, checkDate, fail, ok, refusal, type Label } from '../refusal';
-import { type AdultChecked, type AdultRefusal } from './codes';
+import type { AdultChecked, AdultRefusal } from './codes';
 import { SEXES, SEX_FIELD, SMOKING_STATUSES, type Sex, type SmokingStatus } from './risk-factors';
 
 /** Who each Klaster 3 screening is for. Ages are completed years on the service date. */

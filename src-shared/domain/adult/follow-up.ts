@@ -3,7 +3,7 @@ import type { ReferenceSet } from '../reference';
 import { BP_PLAUSIBLE, checkBpReading } from './blood-pressure';
 import { GLUCOSE_KEMENKES_PERKENI, GLUCOSE_TESTS, type GlucoseTest } from './glucose';
 import { checkChoice, checkDate, checkNumber, fail, ok, refusal, type Label } from '../refusal';
-import { type AdultChecked, type AdultRefusal } from './codes';
+import type { AdultChecked, AdultRefusal } from './codes';
 
 /**
  * Hypertension and DM follow-up (SPM 8 and 9): "terkendali" status and the clerk's work lists.
@@ -135,6 +135,7 @@ export function missedWholeMonths(last: string, asOf: string): number {
 
 const VISIT: Label = { id: 'Tanggal kunjungan', en: 'Visit date' };
 const AS_OF: Label = { id: 'Tanggal evaluasi', en: 'Evaluation date' };
+
 function checkVisits(visits: readonly FollowUpVisit[], path: string): AdultRefusal[] {
   if (!Array.isArray(visits)) {
     return [

@@ -1,8 +1,7 @@
 import type { ReferenceSet } from '../reference';
 import { bandFor, type Band } from './bands';
-import type { ResultCode } from './codes';
+import type { AdultChecked, ResultCode } from './codes';
 import { checkBoolean, checkChoice, checkNumber, fail, ok, type Label } from '../refusal';
-import { type AdultChecked } from './codes';
 
 /** Which glucose test was done. The classification depends on it, so it is always recorded. */
 export const GLUCOSE_TESTS = ['gds', 'gdp', 'ttgo2j', 'hba1c'] as const;

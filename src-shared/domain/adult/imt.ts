@@ -1,8 +1,7 @@
 import type { ReferenceSet } from '../reference';
 import { bandFor, roundHalfUp, type Band } from './bands';
-import type { ResultCode } from './codes';
+import type { AdultChecked, AdultRefusal, ResultCode } from './codes';
 import { checkNumber, fail, formatNumberId, ok, refusal, type Label } from '../refusal';
-import type { AdultChecked, AdultRefusal } from './codes';
 
 /** Adult body-mass-index (IMT) tables. Two exist; the settings select one. */
 export interface ImtReferenceSet extends ReferenceSet {

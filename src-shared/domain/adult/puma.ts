@@ -1,7 +1,6 @@
 import type { ReferenceSet } from '../reference';
-import type { ResultCode } from './codes';
+import type { AdultChecked, AdultRefusal, ResultCode } from './codes';
 import { checkBoolean, checkChoice, checkNumber, fail, ok, refusal, type Label } from '../refusal';
-import { type AdultChecked, type AdultRefusal } from './codes';
 import { SEXES, SEX_FIELD, SMOKING_STATUSES, type Sex, type SmokingStatus } from './risk-factors';
 
 /**

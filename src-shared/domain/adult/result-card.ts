@@ -17,6 +17,8 @@ import {
   FOLLOW_UP_LABELS,
   RESULT_LABELS,
   moreUrgent,
+  type AdultChecked,
+  type AdultRefusal,
   type FollowUp,
   type ResultCode,
 } from './codes';
@@ -52,7 +54,6 @@ import {
   refusal,
   type Label,
 } from '../refusal';
-import { type AdultChecked, type AdultRefusal } from './codes';
 import {
   CENTRAL_OBESITY_KEMENKES,
   CHOLESTEROL_NCEP,

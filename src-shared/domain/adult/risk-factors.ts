@@ -1,8 +1,7 @@
 import type { ReferenceSet } from '../reference';
 import { bandFor, type Band } from './bands';
-import type { ResultCode } from './codes';
+import type { AdultChecked, AdultRefusal, ResultCode } from './codes';
 import { checkBoolean, checkChoice, checkNumber, fail, ok, type Label } from '../refusal';
-import { type AdultChecked, type AdultRefusal } from './codes';
 
 export const SEXES = ['L', 'P'] as const;
 /** Jenis kelamin: `L` laki-laki, `P` perempuan. */

@@ -1,7 +1,6 @@
 import type { ReferenceSet } from '../reference';
-import type { ResultCode } from './codes';
+import type { AdultChecked, AdultRefusal, ResultCode } from './codes';
 import { checkBoolean, checkChoice, checkNumber, fail, ok, refusal, type Label } from '../refusal';
-import { type AdultChecked, type AdultRefusal } from './codes';
 
 /**
  * SKILAS (Skrining Lansia Sederhana), six domains, exactly as domain.md §3.3

@@ -1,7 +1,6 @@
 import type { ReferenceSet } from '../reference';
-import type { ResultCode } from './codes';
+import type { AdultChecked, AdultRefusal, ResultCode } from './codes';
 import { checkBoolean, fail, ok, refusal, type Label } from '../refusal';
-import { type AdultChecked, type AdultRefusal } from './codes';
 
 /**
  * SRQ-20 (WHO Self-Reporting Questionnaire, 20 yes/no items, past 30 days).
