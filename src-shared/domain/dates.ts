@@ -2,6 +2,7 @@
  * Calendar arithmetic on ISO dates (`YYYY-MM-DD`), in UTC so no time zone or daylight-saving
  * shift can move a day. Clinical dates are calendar dates; times of day live elsewhere.
  */
+import type { Label } from './refusal';
 
 const DAY_MS = 86_400_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -122,4 +123,25 @@ const BULAN = [
 export function formatTanggal(date: string): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   return `${d} ${BULAN[m - 1] ?? '?'} ${y}`;
+}
+
+const MONTHS_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** `2026-03-01` → `{ id: '1 Maret 2026', en: '1 March 2026' }`: a date in bilingual messages. */
+export function dateLabel(date: string): Label {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return { id: formatTanggal(date), en: `${d} ${MONTHS_EN[m - 1] ?? '?'} ${y}` };
 }

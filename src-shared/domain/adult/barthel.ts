@@ -1,7 +1,7 @@
 import type { ReferenceSet } from '../reference';
 import { bandFor, type Band } from './bands';
-import type { ResultCode } from './codes';
-import { checkNumber, fail, ok, refusal, type Checked, type Label, type Refusal } from './refusal';
+import type { AdultChecked, AdultRefusal, ResultCode } from './codes';
+import { checkNumber, fail, ok, refusal, type Label } from '../refusal';
 
 /**
  * Indeks Barthel, modified 10-item version scored 0–20, as domain.md §3.4 [S: id.scribd.com/
@@ -94,8 +94,8 @@ export function scoreBarthel(
   scores: BarthelScores,
   set: BarthelReferenceSet,
   path = 'barthel',
-): Checked<BarthelResult> {
-  const refusals: Refusal[] = [];
+): AdultChecked<BarthelResult> {
+  const refusals: AdultRefusal[] = [];
   for (const item of BARTHEL_ITEMS) {
     const allowed = set.allowed[item];
     const label: Label = {
@@ -105,7 +105,7 @@ export function scoreBarthel(
     const value: unknown = scores?.[item];
     const basic = checkNumber(
       value,
-      { min: Math.min(...allowed), max: Math.max(...allowed), integer: true, unit: '' },
+      { min: Math.min(...allowed), max: Math.max(...allowed), integer: true },
       `${path}.${item}`,
       label,
     );

@@ -1,6 +1,6 @@
 import type { ReferenceSet } from '../reference';
-import type { ResultCode } from './codes';
-import { checkNumber, fail, ok, refusal, type Checked, type Label, type Refusal } from './refusal';
+import type { AdultChecked, AdultRefusal, ResultCode } from './codes';
+import { checkNumber, fail, numberLabel, ok, refusal, type Label } from '../refusal';
 
 /** One office blood-pressure reading, mmHg (whole numbers, as devices display them). */
 export interface BpReading {
@@ -140,7 +140,7 @@ export function checkBpInput(
   input: BpInput,
   set: BpReferenceSet,
   path = 'tekananDarah',
-): Refusal[] {
+): AdultRefusal[] {
   const readings = input?.readings;
   if (!Array.isArray(readings) || readings.length < 1 || readings.length > 2) {
     return [
@@ -150,40 +150,47 @@ export function checkBpInput(
       }),
     ];
   }
-  const out: Refusal[] = [];
-  readings.forEach((r: BpReading, i) => {
-    const base = `${path}.readings.${i}`;
-    const sysField = nth(SYSTOLIC, i, readings.length);
-    const diaField = nth(DIASTOLIC, i, readings.length);
-    const [sMin, sMax] = set.plausible.systolic;
-    const [dMin, dMax] = set.plausible.diastolic;
-    const sys = checkNumber(
-      r?.systolic,
-      { min: sMin, max: sMax, integer: true, unit: 'mmHg' },
-      `${base}.systolic`,
-      sysField,
+  return readings.flatMap((r: BpReading, i) =>
+    checkBpReading(r, set.plausible, `${path}.readings.${i}`, {
+      systolic: nth(SYSTOLIC, i, readings.length),
+      diastolic: nth(DIASTOLIC, i, readings.length),
+    }),
+  );
+}
+
+/**
+ * Refusals for one reading at `path`: each side a whole number within `plausible`, and diastolic
+ * below systolic (checked whenever both are numbers, in range or not).
+ */
+export function checkBpReading(
+  reading: Partial<BpReading> | undefined,
+  plausible: BpReferenceSet['plausible'],
+  path: string,
+  fields: { readonly systolic: Label; readonly diastolic: Label } = {
+    systolic: SYSTOLIC,
+    diastolic: DIASTOLIC,
+  },
+): AdultRefusal[] {
+  const side = (key: keyof BpReading) => {
+    const [min, max] = plausible[key];
+    return checkNumber(
+      reading?.[key],
+      { min, max, integer: true, unit: 'mmHg' },
+      `${path}.${key}`,
+      fields[key],
     );
-    const dia = checkNumber(
-      r?.diastolic,
-      { min: dMin, max: dMax, integer: true, unit: 'mmHg' },
-      `${base}.diastolic`,
-      diaField,
+  };
+  const out: AdultRefusal[] = [...side('systolic'), ...side('diastolic')];
+  const { systolic, diastolic } = reading ?? {};
+  if (Number.isFinite(systolic) && Number.isFinite(diastolic) && diastolic! >= systolic!) {
+    const sys = numberLabel(systolic!, 'mmHg');
+    out.push(
+      refusal('BP_DIASTOLIC_NOT_BELOW_SYSTOLIC', `${path}.diastolic`, fields.diastolic, {
+        id: `harus lebih rendah dari sistolik (${sys.id})`,
+        en: `must be lower than systolic (${sys.en})`,
+      }),
     );
-    out.push(...sys, ...dia);
-    const bothNumbers =
-      typeof r?.systolic === 'number' &&
-      typeof r?.diastolic === 'number' &&
-      Number.isFinite(r.systolic) &&
-      Number.isFinite(r.diastolic);
-    if (bothNumbers && r.diastolic >= r.systolic) {
-      out.push(
-        refusal('BP_DIASTOLIC_NOT_BELOW_SYSTOLIC', `${base}.diastolic`, diaField, {
-          id: `harus lebih rendah dari sistolik (${r.systolic} mmHg)`,
-          en: `must be lower than systolic (${r.systolic} mmHg)`,
-        }),
-      );
-    }
-  });
+  }
   return out;
 }
 
@@ -210,7 +217,7 @@ function classIndex(value: number, bounds: readonly number[]): number {
  * the higher class applies. With an isolated-systolic rule (PERHI), systolic ≥ 140 with
  * diastolic < 90 is reported as isolated systolic hypertension, graded by systolic.
  */
-export function classifyBloodPressure(input: BpInput, set: BpReferenceSet): Checked<BpResult> {
+export function classifyBloodPressure(input: BpInput, set: BpReferenceSet): AdultChecked<BpResult> {
   const refusals = checkBpInput(input, set);
   if (refusals.length > 0) return fail(refusals);
   const { systolic, diastolic } = combine(input.readings, set.combine);

@@ -1,4 +1,27 @@
-import type { Label } from './refusal';
+import { GENERIC_REFUSAL_CODES, type Checked, type Label, type Refusal } from '../refusal';
+
+/**
+ * Stable refusal codes of the Klaster 3 rules: the generic checkers' codes, then this area's own.
+ * Append only; never rename (they may be stored or logged).
+ */
+export const ADULT_REFUSAL_CODES = [
+  ...GENERIC_REFUSAL_CODES,
+  'DATE_ORDER',
+  'BP_READINGS_COUNT',
+  'BP_DIASTOLIC_NOT_BELOW_SYSTOLIC',
+  'IMT_ADULT_ONLY',
+  'SRQ20_ANSWER_COUNT',
+  'PUMA_SMOKING_CONTRADICTION',
+  'SKILAS_VISION_TEST_REQUIRED',
+  'NOT_ELIGIBLE_AGE',
+  'NOT_ELIGIBLE_SEX',
+  'NOT_ELIGIBLE_SMOKING',
+  'NOT_ELIGIBLE_DM_RISK',
+  'CONTRADICTORY_ANSWERS',
+] as const;
+export type AdultRefusalCode = (typeof ADULT_REFUSAL_CODES)[number];
+export type AdultRefusal = Refusal<AdultRefusalCode>;
+export type AdultChecked<T> = Checked<T, AdultRefusalCode>;
 
 /**
  * Stable result codes for every Klaster 3 classification, with Indonesian and English labels.

@@ -1,15 +1,7 @@
-import { completedYears, isIsoDate } from '../dates';
+import { completedYears } from '../dates';
 import type { ReferenceSet } from '../reference';
-import {
-  checkBoolean,
-  checkChoice,
-  fail,
-  ok,
-  refusal,
-  type Checked,
-  type Label,
-  type Refusal,
-} from './refusal';
+import { checkBoolean, checkChoice, checkDate, fail, ok, refusal, type Label } from '../refusal';
+import type { AdultChecked, AdultRefusal } from './codes';
 import { SEXES, SEX_FIELD, SMOKING_STATUSES, type Sex, type SmokingStatus } from './risk-factors';
 
 /** Who each Klaster 3 screening is for. Ages are completed years on the service date. */
@@ -68,48 +60,21 @@ export interface Eligible {
 }
 
 const AGE: Label = { id: 'Usia', en: 'Age' };
+const BIRTH_DATE: Label = { id: 'Tanggal lahir', en: 'Birth date' };
 
 /** Completed years on the service date, refusing invalid or inverted dates. */
-export function ageOnService(person: PersonOnDate, path = 'person'): Checked<number> {
-  const refusals: Refusal[] = [];
-  const birthOk = typeof person?.birthDate === 'string' && isIsoDate(person.birthDate);
-  const onOk = typeof person?.on === 'string' && isIsoDate(person.on);
-  const invalid = {
-    id: 'bukan tanggal yang valid (YYYY-MM-DD)',
-    en: 'is not a valid date (YYYY-MM-DD)',
-  };
-  if (!birthOk) {
-    refusals.push(
-      refusal(
-        'INVALID_DATE',
-        `${path}.birthDate`,
-        { id: 'Tanggal lahir', en: 'Birth date' },
-        invalid,
-      ),
-    );
-  }
-  if (!onOk) {
-    refusals.push(
-      refusal(
-        'INVALID_DATE',
-        `${path}.on`,
-        { id: 'Tanggal pemeriksaan', en: 'Service date' },
-        invalid,
-      ),
-    );
-  }
+export function ageOnService(person: PersonOnDate, path = 'person'): AdultChecked<number> {
+  const refusals = [
+    ...checkDate(person?.birthDate, `${path}.birthDate`, BIRTH_DATE),
+    ...checkDate(person?.on, `${path}.on`, { id: 'Tanggal pemeriksaan', en: 'Service date' }),
+  ];
   if (refusals.length > 0) return fail(refusals);
   if (person.birthDate > person.on) {
     return fail([
-      refusal(
-        'DATE_ORDER',
-        `${path}.birthDate`,
-        { id: 'Tanggal lahir', en: 'Birth date' },
-        {
-          id: 'tidak boleh setelah tanggal pemeriksaan',
-          en: 'must not be after the service date',
-        },
-      ),
+      refusal('DATE_ORDER', `${path}.birthDate`, BIRTH_DATE, {
+        id: 'tidak boleh setelah tanggal pemeriksaan',
+        en: 'must not be after the service date',
+      }),
     ]);
   }
   return ok(completedYears(person.birthDate, person.on));
@@ -127,7 +92,7 @@ export function eligibleForPtmScreening(
   person: PersonOnDate,
   set: EligibilityReferenceSet,
   path = 'person',
-): Checked<Eligible> {
+): AdultChecked<Eligible> {
   const age = ageOnService(person, path);
   if (!age.ok) return age;
   if (age.value < set.ptm.minAge) {
@@ -143,7 +108,7 @@ export function eligibleForIvaSadanis(
   person: PersonOnDate & { readonly sex: Sex },
   set: EligibilityReferenceSet,
   path = 'person',
-): Checked<Eligible> {
+): AdultChecked<Eligible> {
   const sexRefusals = checkChoice(person?.sex, SEXES, `${path}.sex`, SEX_FIELD);
   if (sexRefusals.length > 0) return fail(sexRefusals);
   const age = ageOnService(person, path);
@@ -173,7 +138,7 @@ export function eligibleForPuma(
   person: PersonOnDate & { readonly smoking: SmokingStatus },
   set: EligibilityReferenceSet,
   path = 'person',
-): Checked<Eligible> {
+): AdultChecked<Eligible> {
   const smokingField: Label = { id: 'Merokok', en: 'Smoking' };
   const smokingRefusals = checkChoice(
     person?.smoking,
@@ -184,7 +149,7 @@ export function eligibleForPuma(
   if (smokingRefusals.length > 0) return fail(smokingRefusals);
   const age = ageOnService(person, path);
   if (!age.ok) return age;
-  const refusals: Refusal[] = [];
+  const refusals: AdultRefusal[] = [];
   if (age.value < set.puma.minAge) {
     refusals.push(tooYoung('PUMA', 'PUMA', set.puma.minAge, age.value, `${path}.birthDate`));
   }
@@ -222,7 +187,7 @@ export function eligibleForDmScreening(
   person: PersonOnDate & { readonly risk?: DmRiskFactors },
   set: EligibilityReferenceSet,
   path = 'person',
-): Checked<Eligible & { readonly reason: DmEligibilityReason }> {
+): AdultChecked<Eligible & { readonly reason: DmEligibilityReason }> {
   const risk = person?.risk ?? {};
   const flagRefusals = (Object.keys(DM_RISK_LABELS) as (keyof DmRiskFactors)[])
     .filter((k) => risk[k] !== undefined)
@@ -255,7 +220,7 @@ export function eligibleForSkilas(
   person: PersonOnDate,
   set: EligibilityReferenceSet,
   path = 'person',
-): Checked<Eligible> {
+): AdultChecked<Eligible> {
   const age = ageOnService(person, path);
   if (!age.ok) return age;
   if (age.value < set.skilas.minAge) {
@@ -269,7 +234,7 @@ export function ckgGlucoseTest(
   person: PersonOnDate,
   set: EligibilityReferenceSet,
   path = 'person',
-): Checked<'gds' | 'gdp'> {
+): AdultChecked<'gds' | 'gdp'> {
   const age = ageOnService(person, path);
   if (!age.ok) return age;
   return ok(age.value >= set.ckgGdpFromAge ? 'gdp' : 'gds');

@@ -1,17 +1,9 @@
-import { isIsoDate, monthOf } from '../dates';
+import { monthOf } from '../dates';
 import type { ReferenceSet } from '../reference';
-import { BP_PLAUSIBLE } from './blood-pressure';
+import { BP_PLAUSIBLE, checkBpReading } from './blood-pressure';
 import { GLUCOSE_KEMENKES_PERKENI, GLUCOSE_TESTS, type GlucoseTest } from './glucose';
-import {
-  checkChoice,
-  checkNumber,
-  fail,
-  ok,
-  refusal,
-  type Checked,
-  type Label,
-  type Refusal,
-} from './refusal';
+import { checkChoice, checkDate, checkNumber, fail, ok, refusal, type Label } from '../refusal';
+import type { AdultChecked, AdultRefusal } from './codes';
 
 /**
  * Hypertension and DM follow-up (SPM 8 and 9): "terkendali" status and the clerk's work lists.
@@ -143,18 +135,8 @@ export function missedWholeMonths(last: string, asOf: string): number {
 
 const VISIT: Label = { id: 'Tanggal kunjungan', en: 'Visit date' };
 const AS_OF: Label = { id: 'Tanggal evaluasi', en: 'Evaluation date' };
-const INVALID_DATE = {
-  id: 'bukan tanggal yang valid (YYYY-MM-DD)',
-  en: 'is not a valid date (YYYY-MM-DD)',
-};
 
-function checkDate(value: unknown, path: string, field: Label): Refusal[] {
-  return typeof value === 'string' && isIsoDate(value)
-    ? []
-    : [refusal('INVALID_DATE', path, field, INVALID_DATE)];
-}
-
-function checkVisits(visits: readonly FollowUpVisit[], path: string): Refusal[] {
+function checkVisits(visits: readonly FollowUpVisit[], path: string): AdultRefusal[] {
   if (!Array.isArray(visits)) {
     return [
       refusal(
@@ -168,46 +150,12 @@ function checkVisits(visits: readonly FollowUpVisit[], path: string): Refusal[] 
       ),
     ];
   }
-  const out: Refusal[] = [];
+  const out: AdultRefusal[] = [];
   visits.forEach((v, i) => {
     const p = `${path}.${i}`;
     out.push(...checkDate(v?.date, `${p}.date`, VISIT));
-    const hasSys = v?.systolic !== undefined;
-    const hasDia = v?.diastolic !== undefined;
-    if (hasSys || hasDia) {
-      const sysF = { id: 'Tekanan darah sistolik', en: 'Systolic blood pressure' };
-      const diaF = { id: 'Tekanan darah diastolik', en: 'Diastolic blood pressure' };
-      const s = checkNumber(
-        v.systolic,
-        {
-          min: BP_PLAUSIBLE.systolic[0],
-          max: BP_PLAUSIBLE.systolic[1],
-          integer: true,
-          unit: 'mmHg',
-        },
-        `${p}.systolic`,
-        sysF,
-      );
-      const d = checkNumber(
-        v.diastolic,
-        {
-          min: BP_PLAUSIBLE.diastolic[0],
-          max: BP_PLAUSIBLE.diastolic[1],
-          integer: true,
-          unit: 'mmHg',
-        },
-        `${p}.diastolic`,
-        diaF,
-      );
-      out.push(...s, ...d);
-      if (s.length === 0 && d.length === 0 && (v.diastolic as number) >= (v.systolic as number)) {
-        out.push(
-          refusal('BP_DIASTOLIC_NOT_BELOW_SYSTOLIC', `${p}.diastolic`, diaF, {
-            id: `harus lebih rendah dari sistolik (${v.systolic} mmHg)`,
-            en: `must be lower than systolic (${v.systolic} mmHg)`,
-          }),
-        );
-      }
+    if (v?.systolic !== undefined || v?.diastolic !== undefined) {
+      out.push(...checkBpReading(v, BP_PLAUSIBLE, p));
     }
     const glucose: NonNullable<FollowUpVisit['glucose']> = v?.glucose ?? [];
     glucose.forEach((g, j) => {
@@ -248,7 +196,7 @@ export function htControlStatus(
   asOf: string,
   set: HtControlReferenceSet,
   path = 'visits',
-): Checked<ControlResult> {
+): AdultChecked<ControlResult> {
   const refusals = [...checkDate(asOf, 'asOf', AS_OF), ...checkVisits(visits, path)];
   if (refusals.length > 0) return fail(refusals);
   const readings = chronological(
@@ -279,7 +227,7 @@ export function dmControlStatus(
   asOf: string,
   set: DmControlReferenceSet,
   path = 'visits',
-): Checked<ControlResult> {
+): AdultChecked<ControlResult> {
   const refusals = [...checkDate(asOf, 'asOf', AS_OF), ...checkVisits(visits, path)];
   if (refusals.length > 0) return fail(refusals);
   const results = chronological(
@@ -352,8 +300,8 @@ export function buildWorkLists(
   patients: readonly FollowUpPatient[],
   asOf: string,
   sets: FollowUpSets,
-): Checked<WorkLists> {
-  const refusals: Refusal[] = [...checkDate(asOf, 'asOf', AS_OF)];
+): AdultChecked<WorkLists> {
+  const refusals: AdultRefusal[] = [...checkDate(asOf, 'asOf', AS_OF)];
   // `as unknown`: Array.isArray would otherwise narrow the readonly list to any[].
   if (!Array.isArray(patients as unknown)) {
     refusals.push(

@@ -1,15 +1,7 @@
 import type { ReferenceSet } from '../reference';
 import { bandFor, type Band } from './bands';
-import type { ResultCode } from './codes';
-import {
-  checkBoolean,
-  checkChoice,
-  checkNumber,
-  fail,
-  ok,
-  type Checked,
-  type Label,
-} from './refusal';
+import type { AdultChecked, ResultCode } from './codes';
+import { checkBoolean, checkChoice, checkNumber, fail, ok, type Label } from '../refusal';
 
 /** Which glucose test was done. The classification depends on it, so it is always recorded. */
 export const GLUCOSE_TESTS = ['gds', 'gdp', 'ttgo2j', 'hba1c'] as const;
@@ -98,7 +90,7 @@ export function classifyGlucose(
   input: GlucoseInput,
   set: GlucoseReferenceSet,
   path = 'gulaDarah',
-): Checked<GlucoseResult> {
+): AdultChecked<GlucoseResult> {
   const testRefusals = checkChoice(input?.test, GLUCOSE_TESTS, `${path}.test`, {
     id: 'Jenis pemeriksaan gula darah',
     en: 'Glucose test type',

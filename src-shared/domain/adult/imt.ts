@@ -1,7 +1,7 @@
 import type { ReferenceSet } from '../reference';
 import { bandFor, roundHalfUp, type Band } from './bands';
-import type { ResultCode } from './codes';
-import { checkNumber, fail, ok, refusal, type Checked, type Label } from './refusal';
+import type { AdultChecked, AdultRefusal, ResultCode } from './codes';
+import { checkNumber, fail, formatNumberId, ok, refusal, type Label } from '../refusal';
 
 /** Adult body-mass-index (IMT) tables. Two exist; the settings select one. */
 export interface ImtReferenceSet extends ReferenceSet {
@@ -117,10 +117,10 @@ export function classifyImt(
   set: ImtReferenceSet,
   ageYears?: number,
   path = 'antropometri',
-): Checked<ImtResult> {
+): AdultChecked<ImtResult> {
   const [bMin, bMax] = set.plausible.beratKg;
   const [tMin, tMax] = set.plausible.tinggiCm;
-  const refusals = [
+  const refusals: AdultRefusal[] = [
     ...checkNumber(input?.beratKg, { min: bMin, max: bMax, unit: 'kg' }, `${path}.beratKg`, BERAT),
     ...checkNumber(
       input?.tinggiCm,
@@ -143,7 +143,7 @@ export function classifyImt(
   if (result.imt < iMin || result.imt > iMax) {
     return fail([
       refusal('OUT_OF_RANGE', path, IMT, {
-        id: `${String(result.imt).replace('.', ',')} tidak masuk akal; periksa berat dan tinggi badan`,
+        id: `${formatNumberId(result.imt)} tidak masuk akal; periksa berat dan tinggi badan`,
         en: `${result.imt} is implausible; check weight and height`,
       }),
     ]);

@@ -4,9 +4,8 @@
  *
  * Every cut-off table is a `ReferenceSet` value passed into its rule; alternative tables are
  * separate sets. Impossible input is refused with a structured `Refusal` (stable code, field-named
- * Indonesian/English message), never classified. Pure functions, no I/O.
+ * Indonesian/English message; see `../refusal`), never classified. Pure functions, no I/O.
  */
-export * from './refusal';
 export * from './codes';
 export { bandFor, roundHalfUp, type Band } from './bands';
 export * from './blood-pressure';

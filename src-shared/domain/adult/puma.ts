@@ -1,16 +1,6 @@
 import type { ReferenceSet } from '../reference';
-import type { ResultCode } from './codes';
-import {
-  checkBoolean,
-  checkChoice,
-  checkNumber,
-  fail,
-  ok,
-  refusal,
-  type Checked,
-  type Label,
-  type Refusal,
-} from './refusal';
+import type { AdultChecked, AdultRefusal, ResultCode } from './codes';
+import { checkBoolean, checkChoice, checkNumber, fail, ok, refusal, type Label } from '../refusal';
 import { SEXES, SEX_FIELD, SMOKING_STATUSES, type Sex, type SmokingStatus } from './risk-factors';
 
 /**
@@ -175,12 +165,12 @@ export function scorePuma(
   input: PumaInput,
   set: PumaReferenceSet,
   path = 'puma',
-): Checked<PumaResult> {
-  const refusals: Refusal[] = [
+): AdultChecked<PumaResult> {
+  const refusals: AdultRefusal[] = [
     ...checkChoice(input?.sex, SEXES, `${path}.sex`, SEX_FIELD),
     ...checkNumber(
       input?.ageYears,
-      { min: 0, max: 130, integer: true, unit: 'tahun' },
+      { min: 0, max: 130, integer: true, unit: { id: 'tahun', en: 'years' } },
       `${path}.ageYears`,
       { id: 'Usia', en: 'Age' },
     ),
@@ -205,7 +195,7 @@ export function scorePuma(
     refusals.push(
       ...checkNumber(
         input.packYears,
-        { min: pMin, max: pMax, unit: 'bungkus-tahun' },
+        { min: pMin, max: pMax, unit: { id: 'bungkus-tahun', en: 'pack-years' } },
         `${path}.packYears`,
         packField,
       ),

@@ -17,6 +17,8 @@ import {
   FOLLOW_UP_LABELS,
   RESULT_LABELS,
   moreUrgent,
+  type AdultChecked,
+  type AdultRefusal,
   type FollowUp,
   type ResultCode,
 } from './codes';
@@ -43,7 +45,15 @@ import {
   type ImtResult,
 } from './imt';
 import { PUMA_CUTOFF_6, scorePuma, type PumaReferenceSet, type PumaResult } from './puma';
-import { checkChoice, fail, ok, refusal, type Checked, type Label, type Refusal } from './refusal';
+import {
+  checkChoice,
+  fail,
+  formatNumberId,
+  numberLabel,
+  ok,
+  refusal,
+  type Label,
+} from '../refusal';
 import {
   CENTRAL_OBESITY_KEMENKES,
   CHOLESTEROL_NCEP,
@@ -286,10 +296,6 @@ export interface ResultCard {
   };
 }
 
-function num(n: number): Label {
-  return { id: String(n).replace('.', ','), en: String(n) };
-}
-
 /**
  * Classify every section present in `input` and list each class with the follow-up `sets.followUp`
  * suggests. All refusals from all sections are returned together; no partial card is produced.
@@ -297,8 +303,8 @@ function num(n: number): Label {
 export function buildResultCard(
   input: ScreeningInput,
   sets: AdultReferenceSets = DEFAULT_ADULT_SETS,
-): Checked<ResultCard> {
-  const refusals: Refusal[] = [];
+): AdultChecked<ResultCard> {
+  const refusals: AdultRefusal[] = [];
   const person = input?.person;
   refusals.push(...checkChoice(person?.sex, SEXES, 'person.sex', SEX_FIELD));
   const age = ageOnService({ birthDate: person?.birthDate, on: person?.on }, 'person');
@@ -327,7 +333,7 @@ export function buildResultCard(
       referenceSetId,
     });
   };
-  function take<T>(r: Checked<T>): T | undefined {
+  function take<T>(r: AdultChecked<T>): T | undefined {
     if (r.ok) return r.value;
     refusals.push(...r.refusals);
     return undefined;
@@ -338,7 +344,7 @@ export function buildResultCard(
     if (bp) {
       results.tekananDarah = bp;
       const grade = bp.isolatedSystolicGrade;
-      const value = `${num(bp.systolic).id}/${num(bp.diastolic).id} mmHg`;
+      const value = `${formatNumberId(bp.systolic)}/${formatNumberId(bp.diastolic)} mmHg`;
       line('tekananDarah', bp.code, bp.referenceSetId, {
         detail: {
           id: grade ? `${value}, derajat ${grade}` : value,
@@ -355,7 +361,7 @@ export function buildResultCard(
         list.push(r);
         line('gulaDarah', r.code, r.referenceSetId, {
           detail: {
-            id: `${GLUCOSE_TEST_SHORT[r.test].id} ${num(r.value).id} ${r.unit}`,
+            id: `${GLUCOSE_TEST_SHORT[r.test].id} ${formatNumberId(r.value)} ${r.unit}`,
             en: `${GLUCOSE_TEST_SHORT[r.test].en} ${r.value} ${r.unit}`,
           },
         });
@@ -368,7 +374,7 @@ export function buildResultCard(
     if (r) {
       results.imt = r;
       line('imt', r.code, r.referenceSetId, {
-        detail: { id: `IMT ${num(r.imt).id}`, en: `BMI ${r.imt}` },
+        detail: { id: `IMT ${formatNumberId(r.imt)}`, en: `BMI ${r.imt}` },
       });
     }
   }
@@ -380,7 +386,7 @@ export function buildResultCard(
       results.lingkarPerut = r;
       line('lingkarPerut', r.code, r.referenceSetId, {
         risk: r.risk,
-        detail: { id: `${num(r.lingkarPerutCm).id} cm`, en: `${r.lingkarPerutCm} cm` },
+        detail: numberLabel(r.lingkarPerutCm, 'cm'),
       });
     }
   }
@@ -390,7 +396,7 @@ export function buildResultCard(
       results.kolesterol = r;
       line('kolesterol', r.code, r.referenceSetId, {
         risk: r.risk,
-        detail: { id: `${num(r.totalMgDl).id} mg/dL`, en: `${r.totalMgDl} mg/dL` },
+        detail: numberLabel(r.totalMgDl, 'mg/dL'),
       });
     }
   }
@@ -407,10 +413,10 @@ export function buildResultCard(
       results.aktivitas = r;
       line('aktivitas', r.code, r.referenceSetId, {
         risk: r.risk,
-        detail: {
-          id: `${num(input.aktivitasMenitPerMinggu).id} menit/minggu`,
-          en: `${input.aktivitasMenitPerMinggu} min/week`,
-        },
+        detail: numberLabel(input.aktivitasMenitPerMinggu, {
+          id: 'menit/minggu',
+          en: 'min/week',
+        }),
       });
     }
   }
@@ -420,10 +426,10 @@ export function buildResultCard(
       results.sayurBuah = r;
       line('sayurBuah', r.code, r.referenceSetId, {
         risk: r.risk,
-        detail: {
-          id: `${num(input.porsiSayurBuahPerHari).id} porsi/hari`,
-          en: `${input.porsiSayurBuahPerHari} portions/day`,
-        },
+        detail: numberLabel(input.porsiSayurBuahPerHari, {
+          id: 'porsi/hari',
+          en: 'portions/day',
+        }),
       });
     }
   }

@@ -1,16 +1,7 @@
 import type { ReferenceSet } from '../reference';
 import { bandFor, type Band } from './bands';
-import type { ResultCode } from './codes';
-import {
-  checkBoolean,
-  checkChoice,
-  checkNumber,
-  fail,
-  ok,
-  type Checked,
-  type Label,
-  type Refusal,
-} from './refusal';
+import type { AdultChecked, AdultRefusal, ResultCode } from './codes';
+import { checkBoolean, checkChoice, checkNumber, fail, ok, type Label } from '../refusal';
 
 export const SEXES = ['L', 'P'] as const;
 /** Jenis kelamin: `L` laki-laki, `P` perempuan. */
@@ -53,7 +44,7 @@ export function classifyWaist(
   input: { readonly sex: Sex; readonly lingkarPerutCm: number },
   set: CentralObesityReferenceSet,
   path = 'lingkarPerutCm',
-): Checked<RiskAnswer & { readonly lingkarPerutCm: number }> {
+): AdultChecked<RiskAnswer & { readonly lingkarPerutCm: number }> {
   const [min, max] = set.plausibleCm;
   const refusals = [
     ...checkChoice(input?.sex, SEXES, 'person.sex', SEX_FIELD),
@@ -99,7 +90,7 @@ export function classifyCholesterol(
   totalMgDl: number,
   set: CholesterolReferenceSet,
   path = 'kolesterolTotal',
-): Checked<RiskAnswer & { readonly totalMgDl: number }> {
+): AdultChecked<RiskAnswer & { readonly totalMgDl: number }> {
   const [min, max] = set.plausibleMgDl;
   const refusals = checkNumber(totalMgDl, { min, max, unit: 'mg/dL' }, path, CHOLESTEROL);
   if (refusals.length > 0) return fail(refusals);
@@ -160,8 +151,8 @@ export function classifySmoking(
   input: SmokingInput,
   set: LifestyleReferenceSet,
   path = 'merokok',
-): Checked<readonly RiskAnswer[]> {
-  const refusals: Refusal[] = [
+): AdultChecked<readonly RiskAnswer[]> {
+  const refusals: AdultRefusal[] = [
     ...checkChoice(input?.status, SMOKING_STATUSES, `${path}.status`, SMOKING),
     ...(input?.terpaparAsapRokok === undefined
       ? []
@@ -186,9 +177,14 @@ export function classifyActivity(
   minutesPerWeek: number,
   set: LifestyleReferenceSet,
   path = 'aktivitasMenitPerMinggu',
-): Checked<RiskAnswer> {
+): AdultChecked<RiskAnswer> {
   const [min, max] = set.plausible.minutesPerWeek;
-  const refusals = checkNumber(minutesPerWeek, { min, max, unit: 'menit/minggu' }, path, ACTIVITY);
+  const refusals = checkNumber(
+    minutesPerWeek,
+    { min, max, unit: { id: 'menit/minggu', en: 'minutes/week' } },
+    path,
+    ACTIVITY,
+  );
   if (refusals.length > 0) return fail(refusals);
   const enough = minutesPerWeek >= set.activityMinutesPerWeek;
   return ok({
@@ -203,9 +199,14 @@ export function classifyFruitVeg(
   portionsPerDay: number,
   set: LifestyleReferenceSet,
   path = 'porsiSayurBuahPerHari',
-): Checked<RiskAnswer> {
+): AdultChecked<RiskAnswer> {
   const [min, max] = set.plausible.portionsPerDay;
-  const refusals = checkNumber(portionsPerDay, { min, max, unit: 'porsi/hari' }, path, FRUIT_VEG);
+  const refusals = checkNumber(
+    portionsPerDay,
+    { min, max, unit: { id: 'porsi/hari', en: 'portions/day' } },
+    path,
+    FRUIT_VEG,
+  );
   if (refusals.length > 0) return fail(refusals);
   const enough = portionsPerDay >= set.fruitVegPortionsPerDay;
   return ok({
@@ -223,7 +224,7 @@ export function classifyAlcohol(
   answer: AlcoholAnswer,
   set: LifestyleReferenceSet,
   path = 'alkohol',
-): Checked<RiskAnswer> {
+): AdultChecked<RiskAnswer> {
   const refusals = checkChoice(answer, ALCOHOL_ANSWERS, path, ALCOHOL);
   if (refusals.length > 0) return fail(refusals);
   return ok({

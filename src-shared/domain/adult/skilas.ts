@@ -1,16 +1,6 @@
 import type { ReferenceSet } from '../reference';
-import type { ResultCode } from './codes';
-import {
-  checkBoolean,
-  checkChoice,
-  checkNumber,
-  fail,
-  ok,
-  refusal,
-  type Checked,
-  type Label,
-  type Refusal,
-} from './refusal';
+import type { AdultChecked, AdultRefusal, ResultCode } from './codes';
+import { checkBoolean, checkChoice, checkNumber, fail, ok, refusal, type Label } from '../refusal';
 
 /**
  * SKILAS (Skrining Lansia Sederhana), six domains, exactly as domain.md §3.3
@@ -144,8 +134,8 @@ function field(domain: SkilasDomain, item: Label): Label {
   return { id: `SKILAS ${d.id} – ${item.id}`, en: `SKILAS ${d.en} – ${item.en}` };
 }
 
-function checkAnswers(a: SkilasAnswers, set: SkilasReferenceSet, path: string): Refusal[] {
-  const out: Refusal[] = [];
+function checkAnswers(a: SkilasAnswers, set: SkilasReferenceSet, path: string): AdultRefusal[] {
+  const out: AdultRefusal[] = [];
   const k = a?.kognitif;
   out.push(
     ...checkBoolean(
@@ -160,7 +150,7 @@ function checkAnswers(a: SkilasAnswers, set: SkilasReferenceSet, path: string): 
     ),
     ...checkNumber(
       k?.kataDiingat,
-      { min: 0, max: set.recallWords.length, integer: true, unit: 'kata' },
+      { min: 0, max: set.recallWords.length, integer: true, unit: { id: 'kata', en: 'words' } },
       `${path}.kognitif.kataDiingat`,
       field('kognitif', { id: 'jumlah kata diingat', en: 'words recalled' }),
     ),
@@ -179,7 +169,7 @@ function checkAnswers(a: SkilasAnswers, set: SkilasReferenceSet, path: string): 
     out.push(
       ...checkNumber(
         m.waktuDetik,
-        { min, max, unit: 'detik' },
+        { min, max, unit: { id: 'detik', en: 'seconds' } },
         `${path}.mobilisasi.waktuDetik`,
         mTime,
       ),
@@ -262,7 +252,7 @@ export function evaluateSkilas(
   answers: SkilasAnswers,
   set: SkilasReferenceSet,
   path = 'skilas',
-): Checked<SkilasResult> {
+): AdultChecked<SkilasResult> {
   const refusals = checkAnswers(answers, set, path);
   if (refusals.length > 0) return fail(refusals);
   const { kognitif, mobilisasi, malnutrisi, penglihatan, pendengaran, depresi } = answers;

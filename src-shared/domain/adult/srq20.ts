@@ -1,6 +1,6 @@
 import type { ReferenceSet } from '../reference';
-import type { ResultCode } from './codes';
-import { checkBoolean, fail, ok, refusal, type Checked, type Label, type Refusal } from './refusal';
+import type { AdultChecked, AdultRefusal, ResultCode } from './codes';
+import { checkBoolean, fail, ok, refusal, type Label } from '../refusal';
 
 /**
  * SRQ-20 (WHO Self-Reporting Questionnaire, 20 yes/no items, past 30 days).
@@ -106,7 +106,7 @@ export function scoreSrq20(
   answers: readonly boolean[],
   set: Srq20ReferenceSet,
   path = 'srq20',
-): Checked<Srq20Result> {
+): AdultChecked<Srq20Result> {
   if (!Array.isArray(answers) || answers.length !== SRQ20_ITEMS.length) {
     return fail([
       refusal('SRQ20_ANSWER_COUNT', path, SRQ20, {
@@ -115,7 +115,7 @@ export function scoreSrq20(
       }),
     ]);
   }
-  const refusals: Refusal[] = answers.flatMap((a, i) =>
+  const refusals: AdultRefusal[] = answers.flatMap((a, i) =>
     checkBoolean(a, `${path}.${i}`, { id: `SRQ-20 butir ${i + 1}`, en: `SRQ-20 item ${i + 1}` }),
   );
   if (refusals.length > 0) return fail(refusals);

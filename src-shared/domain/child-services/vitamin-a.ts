@@ -14,6 +14,7 @@
  */
 import type { ReferenceSet } from '../reference';
 import { addMonths, isIsoDate, monthOf } from '../dates';
+import { issue, type Issue, type Label } from '../refusal';
 
 export type Capsule = 'blue' | 'red';
 
@@ -165,38 +166,42 @@ export const VITAMIN_A_ISSUE_CODES = [
 export type VitaminAIssueCode = (typeof VITAMIN_A_ISSUE_CODES)[number];
 
 /** A problem with a recorded capsule; every one is a rule break that needs a reason to save. */
-export interface VitaminAIssue {
-  readonly code: VitaminAIssueCode;
-  readonly severity: 'break';
+export interface VitaminAIssue extends Issue<VitaminAIssueCode, 'break'> {
   readonly path: 'date' | 'capsule';
-  readonly field: string;
-  readonly message: string;
 }
 
-const FIELD = { date: 'Tanggal pemberian vitamin A', capsule: 'Warna kapsul' } as const;
-const CAPSULE_TEXT: Record<Capsule, string> = { blue: 'biru', red: 'merah' };
+const FIELD: Readonly<Record<VitaminAIssue['path'], Label>> = {
+  date: { id: 'Tanggal pemberian vitamin A', en: 'Vitamin A date' },
+  capsule: { id: 'Warna kapsul', en: 'Capsule colour' },
+};
+const CAPSULE_TEXT: Record<Capsule, Label> = {
+  blue: { id: 'biru', en: 'blue' },
+  red: { id: 'merah', en: 'red' },
+};
 
 function vIssue(
   code: VitaminAIssueCode,
   path: VitaminAIssue['path'],
-  message: string,
+  problem: Label,
 ): VitaminAIssue {
+  return issue(code, 'break', path, FIELD[path], problem);
+}
+
+/**
+ * 100000 → "100.000" / "100,000" (digit grouping of each language, independent of the runtime's
+ * ICU data).
+ */
+function thousands(n: number): Label {
+  const group = (separator: string) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, separator);
+  return { id: group('.'), en: group(',') };
+}
+
+function bandText(b: VitaminABand): Label {
+  const [colour, iu, to] = [CAPSULE_TEXT[b.capsule], thousands(b.iu), b.beforeMonths - 1];
   return {
-    code,
-    severity: 'break',
-    path,
-    field: FIELD[path],
-    message: `${FIELD[path]}: ${message}`,
+    id: `${colour.id} (${iu.id} IU) untuk umur ${b.fromMonths}–${to} bulan`,
+    en: `${colour.en} (${iu.en} IU) for ages ${b.fromMonths}–${to} months`,
   };
-}
-
-/** 100000 → "100.000" (Indonesian digit grouping, independent of the runtime's ICU data). */
-function thousands(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-}
-
-function bandText(b: VitaminABand): string {
-  return `${CAPSULE_TEXT[b.capsule]} (${thousands(b.iu)} IU) untuk umur ${b.fromMonths}–${b.beforeMonths - 1} bulan`;
 }
 
 /**
@@ -211,50 +216,63 @@ export function validateVitaminA(
   rules: VitaminARules,
 ): VitaminAIssue[] {
   if (!isIsoDate(record.date) || !isIsoDate(birthDate)) {
-    return [vIssue('INVALID_DATE', 'date', `tanggal tidak valid (${record.date}).`)];
+    return [
+      vIssue('INVALID_DATE', 'date', {
+        id: `tanggal tidak valid (${record.date}).`,
+        en: `not a valid date (${record.date}).`,
+      }),
+    ];
   }
   if (record.date < birthDate) {
-    return [vIssue('BEFORE_BIRTH', 'date', 'sebelum tanggal lahir anak.')];
+    return [
+      vIssue('BEFORE_BIRTH', 'date', {
+        id: 'sebelum tanggal lahir anak.',
+        en: "before the child's date of birth.",
+      }),
+    ];
   }
   const issues: VitaminAIssue[] = [];
   const result = vitaminAFor(birthDate, record.date, rules);
   const band = vitaminABand(birthDate, record.date, rules);
   if (!result.eligible && result.reason === 'too-young') {
     issues.push(
-      vIssue('TOO_YOUNG', 'date', 'anak belum berumur 6 bulan; belum sasaran kapsul vitamin A.'),
+      vIssue('TOO_YOUNG', 'date', {
+        id: 'anak belum berumur 6 bulan; belum sasaran kapsul vitamin A.',
+        en: 'the child is not yet 6 months old; not yet a target for vitamin A capsules.',
+      }),
     );
   } else if (!result.eligible && result.reason === 'too-old') {
     issues.push(
-      vIssue(
-        'TOO_OLD',
-        'date',
-        'anak sudah berumur 60 bulan atau lebih; bukan sasaran kapsul vitamin A balita.',
-      ),
+      vIssue('TOO_OLD', 'date', {
+        id: 'anak sudah berumur 60 bulan atau lebih; bukan sasaran kapsul vitamin A balita.',
+        en: 'the child is 60 months or older; not a target for under-five vitamin A capsules.',
+      }),
     );
   }
   if (band && band.capsule !== record.capsule) {
     issues.push(
-      vIssue(
-        'WRONG_CAPSULE',
-        'capsule',
-        `kapsul ${CAPSULE_TEXT[record.capsule]} tidak sesuai umur; seharusnya ${bandText(band)}.`,
-      ),
+      vIssue('WRONG_CAPSULE', 'capsule', {
+        id: `kapsul ${CAPSULE_TEXT[record.capsule].id} tidak sesuai umur; seharusnya ${bandText(band).id}.`,
+        en: `a ${CAPSULE_TEXT[record.capsule].en} capsule does not match the age; it should be ${bandText(band).en}.`,
+      }),
     );
   }
   const round = vitaminARoundOf(record.date, rules);
   if (!round) {
     issues.push(
-      vIssue('OUTSIDE_ROUND', 'date', 'di luar bulan pemberian (Februari/Agustus atau sweeping).'),
+      vIssue('OUTSIDE_ROUND', 'date', {
+        id: 'di luar bulan pemberian (Februari/Agustus atau sweeping).',
+        en: 'outside the distribution months (February/August, or sweeping).',
+      }),
     );
   } else {
     const same = history.find((h) => vitaminARoundOf(h.date, rules)?.round === round.round);
     if (same) {
       issues.push(
-        vIssue(
-          'DUPLICATE_ROUND',
-          'date',
-          `kapsul untuk putaran ${round.round} sudah tercatat (${same.date}).`,
-        ),
+        vIssue('DUPLICATE_ROUND', 'date', {
+          id: `kapsul untuk putaran ${round.round} sudah tercatat (${same.date}).`,
+          en: `a capsule for the ${round.round} round is already recorded (${same.date}).`,
+        }),
       );
     }
   }
@@ -262,11 +280,10 @@ export function validateVitaminA(
     const blue = history.find((h) => h.capsule === 'blue');
     if (blue) {
       issues.push(
-        vIssue(
-          'BLUE_ALREADY_GIVEN',
-          'capsule',
-          `kapsul biru hanya sekali; sudah diberikan ${blue.date}.`,
-        ),
+        vIssue('BLUE_ALREADY_GIVEN', 'capsule', {
+          id: `kapsul biru hanya sekali; sudah diberikan ${blue.date}.`,
+          en: `the blue capsule is given only once; it was given on ${blue.date}.`,
+        }),
       );
     }
   }

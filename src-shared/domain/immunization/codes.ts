@@ -7,6 +7,8 @@
  * API through a mapping table; none are invented here.
  */
 
+import type { Label } from '../refusal';
+
 /** Antigen series. Dose numbers count within a series (OPV1–OPV4, DPT-HB-Hib 1–4, ...). */
 export const SERIES = [
   'HB0',
@@ -57,10 +59,7 @@ export const DOSE_CODES = [
 ] as const;
 export type DoseCode = (typeof DOSE_CODES)[number];
 
-export interface Label {
-  readonly id: string;
-  readonly en: string;
-}
+export type { Label } from '../refusal';
 
 /** Labels per antigen series. */
 export const SERIES_LABELS: Record<Series, Label> = {

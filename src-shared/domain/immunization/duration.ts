@@ -5,6 +5,7 @@
  * 15 Jul 2024 + 29 days = 13 Aug 2024.
  */
 import { addDays, addMonths, ageOn } from '../dates';
+import type { Label } from '../refusal';
 
 /** A calendar duration. All parts are whole numbers; missing parts are 0. */
 export interface Duration {
@@ -38,26 +39,41 @@ export function laterOf(a: string, b: string): string {
   return a >= b ? a : b;
 }
 
-/** "6 bulan 29 hari", "4 minggu", "0 hari". */
-export function formatDuration(d: Duration): string {
-  const parts: string[] = [];
-  if (d.months) parts.push(`${d.months} bulan`);
-  if (d.weeks) parts.push(`${d.weeks} minggu`);
-  if (d.days) parts.push(`${d.days} hari`);
-  return parts.length > 0 ? parts.join(' ') : '0 hari';
+const UNITS = {
+  months: { id: 'bulan', en: ['month', 'months'] },
+  weeks: { id: 'minggu', en: ['week', 'weeks'] },
+  days: { id: 'hari', en: ['day', 'days'] },
+} as const;
+
+/** `3` months → `{ id: '3 bulan', en: '3 months' }`. */
+function amount(n: number, unit: keyof typeof UNITS): Label {
+  const { id, en } = UNITS[unit];
+  return { id: `${n} ${id}`, en: `${n} ${en[n === 1 ? 0 : 1]}` };
 }
 
-/** "sebelum umur 12 bulan" / "umur 6 bulan 29 hari". */
-export function formatAgeLimit(limit: AgeLimit): string {
-  return 'through' in limit
-    ? `umur ${formatDuration(limit.through)}`
-    : `sebelum umur ${formatDuration(limit.before)}`;
+/** "6 bulan 29 hari", "4 minggu", "0 hari" / "6 months 29 days", "4 weeks", "0 days". */
+export function formatDuration(d: Duration): Label {
+  const parts = (['months', 'weeks', 'days'] as const)
+    .filter((unit) => d[unit])
+    .map((unit) => amount(d[unit] ?? 0, unit));
+  if (parts.length === 0) return amount(0, 'days');
+  return { id: parts.map((p) => p.id).join(' '), en: parts.map((p) => p.en).join(' ') };
+}
+
+/** "umur 6 bulan 29 hari" / "age 6 months 29 days"; "sebelum umur 12 bulan" / "before age 12 months". */
+export function formatAgeLimit(limit: AgeLimit): Label {
+  if ('through' in limit) {
+    const d = formatDuration(limit.through);
+    return { id: `umur ${d.id}`, en: `age ${d.en}` };
+  }
+  const d = formatDuration(limit.before);
+  return { id: `sebelum umur ${d.id}`, en: `before age ${d.en}` };
 }
 
 /** A child's age on `date`, as a clerk writes it: "5 bulan 29 hari" (months counted in total). */
-export function formatAge(birthDate: string, date: string): string {
+export function formatAge(birthDate: string, date: string): Label {
   const age = ageOn(birthDate, date);
-  return `${age.years * 12 + age.months} bulan ${age.days} hari`;
+  const months = amount(age.years * 12 + age.months, 'months');
+  const days = amount(age.days, 'days');
+  return { id: `${months.id} ${days.id}`, en: `${months.en} ${days.en}` };
 }
-
-export { formatTanggal } from '../dates';

@@ -6,17 +6,11 @@
  * age 0 days. A minimum is met ON the day it is reached (4 weeks after 1 Mar is 29 Mar: allowed);
  * a maximum {@link AgeLimit} names the last allowed day (inclusive).
  */
-import { daysBetween, isIsoDate } from '../dates';
+import { dateLabel, daysBetween, isIsoDate } from '../dates';
+import { issue, type Issue, type Label } from '../refusal';
 import type { DoseCode, Series } from './codes';
 import { DOSE_LABELS } from './codes';
-import {
-  addDuration,
-  formatAge,
-  formatAgeLimit,
-  formatDuration,
-  formatTanggal,
-  lastAllowedDay,
-} from './duration';
+import { addDuration, formatAge, formatAgeLimit, formatDuration, lastAllowedDay } from './duration';
 import type { DoseRule, ImmunizationSchedule } from './schedule';
 import { codeOf, ruleAppliesOn, ruleFor } from './schedule';
 
@@ -54,29 +48,25 @@ export type DoseIssueCode = (typeof DOSE_ISSUE_CODES)[number];
 
 /**
  * One problem with a dose. `severity: 'break'` needs a reason to save; `'notice'` is shown but
- * needs nothing. `path`/`field`/`message` match the app's FieldIssue shape.
+ * needs nothing. `field` and `message` are bilingual like a refusal's (`toFieldIssues`).
  */
-export interface DoseIssue {
-  readonly code: DoseIssueCode;
-  readonly severity: 'break' | 'notice';
+export interface DoseIssue extends Issue<DoseIssueCode> {
   readonly path: 'date' | 'code' | 'birthDate';
-  readonly field: string;
-  readonly message: string;
 }
 
-const FIELD = {
-  date: 'Tanggal imunisasi',
-  code: 'Jenis/dosis imunisasi',
-  birthDate: 'Tanggal lahir',
-} as const;
+const FIELD: Readonly<Record<DoseIssue['path'], Label>> = {
+  date: { id: 'Tanggal imunisasi', en: 'Immunisation date' },
+  code: { id: 'Jenis/dosis imunisasi', en: 'Vaccine and dose' },
+  birthDate: { id: 'Tanggal lahir', en: 'Date of birth' },
+};
 
-function issue(
+function doseIssue(
   code: DoseIssueCode,
   severity: DoseIssue['severity'],
   path: DoseIssue['path'],
-  message: string,
+  problem: Label,
 ): DoseIssue {
-  return { code, severity, path, field: FIELD[path], message: `${FIELD[path]}: ${message}` };
+  return issue(code, severity, path, FIELD[path], problem);
 }
 
 /** Series and dose number of each code in a schedule. */
@@ -140,27 +130,40 @@ export function validateDose(
   schedule: ImmunizationSchedule,
 ): DoseIssue[] {
   if (!isIsoDate(birthDate)) {
-    return [issue('INVALID_DATE', 'break', 'birthDate', `tidak valid (${birthDate}).`)];
+    return [
+      doseIssue('INVALID_DATE', 'break', 'birthDate', {
+        id: `tidak valid (${birthDate}).`,
+        en: `is not valid (${birthDate}).`,
+      }),
+    ];
   }
   if (!isIsoDate(proposed.date)) {
-    return [issue('INVALID_DATE', 'break', 'date', `tidak valid (${proposed.date}).`)];
+    return [
+      doseIssue('INVALID_DATE', 'break', 'date', {
+        id: `tidak valid (${proposed.date}).`,
+        en: `is not valid (${proposed.date}).`,
+      }),
+    ];
   }
   const { date, code } = proposed;
   const rule = ruleFor(schedule, code, date);
   if (!rule) {
     return [
-      issue('UNKNOWN_DOSE', 'break', 'code', `${code} tidak ada dalam jadwal ${schedule.id}.`),
+      doseIssue('UNKNOWN_DOSE', 'break', 'code', {
+        id: `${code} tidak ada dalam jadwal ${schedule.id}.`,
+        en: `${code} is not in schedule ${schedule.id}.`,
+      }),
     ];
   }
-  const label = DOSE_LABELS[code].id;
+  const label = DOSE_LABELS[code];
+  const on = dateLabel(date);
+  const born = dateLabel(birthDate);
   if (date < birthDate) {
     return [
-      issue(
-        'BEFORE_BIRTH',
-        'break',
-        'date',
-        `${formatTanggal(date)} sebelum tanggal lahir anak (${formatTanggal(birthDate)}).`,
-      ),
+      doseIssue('BEFORE_BIRTH', 'break', 'date', {
+        id: `${on.id} sebelum tanggal lahir anak (${born.id}).`,
+        en: `${on.en} is before the child's date of birth (${born.en}).`,
+      }),
     ];
   }
 
@@ -170,26 +173,28 @@ export function validateDose(
 
   const duplicate = given.get(code);
   if (duplicate) {
+    const then = dateLabel(duplicate.date);
     issues.push(
-      issue(
-        'DUPLICATE',
-        'break',
-        'code',
-        `${label} sudah tercatat pada ${formatTanggal(duplicate.date)}.`,
-      ),
+      doseIssue('DUPLICATE', 'break', 'code', {
+        id: `${label.id} sudah tercatat pada ${then.id}.`,
+        en: `${label.en} is already recorded on ${then.en}.`,
+      }),
     );
   }
 
   if (rule.minAge) {
     const earliest = addDuration(birthDate, rule.minAge);
     if (date < earliest) {
+      const [age, min, first] = [
+        formatAge(birthDate, date),
+        formatDuration(rule.minAge),
+        dateLabel(earliest),
+      ];
       issues.push(
-        issue(
-          'BEFORE_MIN_AGE',
-          'break',
-          'date',
-          `${label} diberikan pada umur ${formatAge(birthDate, date)}, sebelum umur minimal ${formatDuration(rule.minAge)} (paling cepat ${formatTanggal(earliest)}).`,
-        ),
+        doseIssue('BEFORE_MIN_AGE', 'break', 'date', {
+          id: `${label.id} diberikan pada umur ${age.id}, sebelum umur minimal ${min.id} (paling cepat ${first.id}).`,
+          en: `${label.en} given at age ${age.en}, before the minimum age of ${min.en} (${first.en} at the earliest).`,
+        }),
       );
     }
   }
@@ -199,31 +204,33 @@ export function validateDose(
     const last = lastAllowedDay(birthDate, rule.maxAge);
     if (date > last) {
       afterMax = true;
+      const [age, limit, lastDay] = [
+        formatAge(birthDate, date),
+        formatAgeLimit(rule.maxAge),
+        dateLabel(last),
+      ];
       issues.push(
-        issue(
-          'AFTER_MAX_AGE',
-          'break',
-          'date',
-          `${label} diberikan pada umur ${formatAge(birthDate, date)}, melewati batas ${formatAgeLimit(rule.maxAge)} (paling lambat ${formatTanggal(last)}).`,
-        ),
+        doseIssue('AFTER_MAX_AGE', 'break', 'date', {
+          id: `${label.id} diberikan pada umur ${age.id}, melewati batas ${limit.id} (paling lambat ${lastDay.id}).`,
+          en: `${label.en} given at age ${age.en}, past the age limit (${limit.en}; ${lastDay.en} at the latest).`,
+        }),
       );
     }
   }
 
   if (rule.idealWithinHours !== undefined && !afterMax) {
     const ageDays = daysBetween(birthDate, date);
+    const hours = rule.idealWithinHours;
     const late =
       proposed.hoursAfterBirth !== undefined
-        ? proposed.hoursAfterBirth > rule.idealWithinHours
-        : (ageDays - 1) * 24 >= rule.idealWithinHours;
+        ? proposed.hoursAfterBirth > hours
+        : (ageDays - 1) * 24 >= hours;
     if (late) {
       issues.push(
-        issue(
-          'HB0_LATE',
-          'notice',
-          'date',
-          `${label} diberikan lebih dari ${rule.idealWithinHours} jam setelah lahir (umur ${ageDays} hari); tetap dicatat sebagai ${label}, terlambat dari waktu ideal.`,
-        ),
+        doseIssue('HB0_LATE', 'notice', 'date', {
+          id: `${label.id} diberikan lebih dari ${hours} jam setelah lahir (umur ${ageDays} hari); tetap dicatat sebagai ${label.id}, terlambat dari waktu ideal.`,
+          en: `${label.en} given more than ${hours} hours after birth (age ${ageDays} days); still recorded as ${label.en}, later than the ideal time.`,
+        }),
       );
     }
   }
@@ -231,37 +238,40 @@ export function validateDose(
   if (rule.dose > 1) {
     const previousCode = codeOf(schedule, rule.series, rule.dose - 1);
     const previous = previousCode ? given.get(previousCode) : undefined;
-    const previousLabel = previousCode ? DOSE_LABELS[previousCode].id : `dosis ${rule.dose - 1}`;
+    const previousLabel: Label = previousCode
+      ? DOSE_LABELS[previousCode]
+      : { id: `dosis ${rule.dose - 1}`, en: `dose ${rule.dose - 1}` };
     if (!previous) {
       issues.push(
-        issue(
-          'DOSE_ORDER',
-          'break',
-          'code',
-          `${label} dicatat, tetapi ${previousLabel} belum tercatat.`,
-        ),
+        doseIssue('DOSE_ORDER', 'break', 'code', {
+          id: `${label.id} dicatat, tetapi ${previousLabel.id} belum tercatat.`,
+          en: `${label.en} is recorded, but ${previousLabel.en} is not recorded yet.`,
+        }),
       );
     } else if (previous.date > date) {
+      const then = dateLabel(previous.date);
       issues.push(
-        issue(
-          'DOSE_ORDER',
-          'break',
-          'code',
-          `${previousLabel} tercatat pada ${formatTanggal(previous.date)}, sesudah ${label} (${formatTanggal(date)}).`,
-        ),
+        doseIssue('DOSE_ORDER', 'break', 'code', {
+          id: `${previousLabel.id} tercatat pada ${then.id}, sesudah ${label.id} (${on.id}).`,
+          en: `${previousLabel.en} is recorded on ${then.en}, after ${label.en} (${on.en}).`,
+        }),
       );
     } else {
       const interval = intervalAfter(rule, birthDate, previous.date);
       if (interval) {
         const earliest = addDuration(previous.date, interval);
         if (date < earliest) {
+          const days = daysBetween(previous.date, date);
+          const [then, min, first] = [
+            dateLabel(previous.date),
+            formatDuration(interval),
+            dateLabel(earliest),
+          ];
           issues.push(
-            issue(
-              'TOO_SOON',
-              'break',
-              'date',
-              `jarak ${label} dari ${previousLabel} (${formatTanggal(previous.date)}) baru ${daysBetween(previous.date, date)} hari; minimal ${formatDuration(interval)} (paling cepat ${formatTanggal(earliest)}).`,
-            ),
+            doseIssue('TOO_SOON', 'break', 'date', {
+              id: `jarak ${label.id} dari ${previousLabel.id} (${then.id}) baru ${days} hari; minimal ${min.id} (paling cepat ${first.id}).`,
+              en: `${label.en} is only ${days} days after ${previousLabel.en} (${then.en}); the minimum is ${min.en} (${first.en} at the earliest).`,
+            }),
           );
         }
       }
@@ -271,13 +281,12 @@ export function validateDose(
   for (const [otherCode, record] of given) {
     const other = index.get(otherCode);
     if (other && other.series === rule.series && other.dose > rule.dose && record.date <= date) {
+      const [otherLabel, then] = [DOSE_LABELS[otherCode], dateLabel(record.date)];
       issues.push(
-        issue(
-          'DOSE_ORDER',
-          'break',
-          'code',
-          `${DOSE_LABELS[otherCode].id} sudah tercatat pada ${formatTanggal(record.date)}, tidak sesudah ${label} (${formatTanggal(date)}).`,
-        ),
+        doseIssue('DOSE_ORDER', 'break', 'code', {
+          id: `${otherLabel.id} sudah tercatat pada ${then.id}, tidak sesudah ${label.id} (${on.id}).`,
+          en: `${otherLabel.en} is already recorded on ${then.en}, not after ${label.en} (${on.en}).`,
+        }),
       );
     }
   }
@@ -285,33 +294,29 @@ export function validateDose(
   const firstCode = codeOf(schedule, rule.series, 1);
   const firstDate = firstCode === code ? date : firstCode ? given.get(firstCode)?.date : undefined;
   if (rule.notNeededIfStartedAtAge && notNeeded(rule, birthDate, firstDate)) {
+    const from = formatDuration(rule.notNeededIfStartedAtAge);
     issues.push(
-      issue(
-        'NOT_NEEDED',
-        'notice',
-        'code',
-        `${label} tidak diperlukan: dosis pertama diberikan pada umur ${formatDuration(rule.notNeededIfStartedAtAge)} atau lebih.`,
-      ),
+      doseIssue('NOT_NEEDED', 'notice', 'code', {
+        id: `${label.id} tidak diperlukan: dosis pertama diberikan pada umur ${from.id} atau lebih.`,
+        en: `${label.en} is not needed: the first dose was given at age ${from.en} or older.`,
+      }),
     );
   }
 
   if (!ruleAppliesOn(rule, date)) {
     issues.push(
-      issue(
-        'NOT_IN_PROGRAMME',
-        'notice',
-        'code',
-        `${label} belum/tidak lagi termasuk jadwal program pada ${formatTanggal(date)}.`,
-      ),
+      doseIssue('NOT_IN_PROGRAMME', 'notice', 'code', {
+        id: `${label.id} belum/tidak lagi termasuk jadwal program pada ${on.id}.`,
+        en: `${label.en} is not (yet, or no longer) in the programme schedule on ${on.en}.`,
+      }),
     );
   } else if (rule.eligibleBornFrom && birthDate < rule.eligibleBornFrom) {
+    const from = dateLabel(rule.eligibleBornFrom);
     issues.push(
-      issue(
-        'NOT_IN_PROGRAMME',
-        'notice',
-        'code',
-        `anak lahir ${formatTanggal(birthDate)}, di luar kelompok sasaran program ${label} (lahir mulai ${formatTanggal(rule.eligibleBornFrom)}).`,
-      ),
+      doseIssue('NOT_IN_PROGRAMME', 'notice', 'code', {
+        id: `anak lahir ${born.id}, di luar kelompok sasaran program ${label.id} (lahir mulai ${from.id}).`,
+        en: `child born ${born.en}, outside the target group of the ${label.en} programme (born from ${from.en}).`,
+      }),
     );
   }
 

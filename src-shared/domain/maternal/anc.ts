@@ -8,8 +8,15 @@
  */
 import { isIsoDate, monthOf } from '../dates';
 import type { ReferenceSet } from '../reference';
-import { gestationalAgeAt, trimesterOf, type Trimester, type TrimesterSet } from './dating';
-import { accepted, refuse, refused, type Checked, type Refusal } from './refusal';
+import { checkDate, fail, ok, refusal, type Label } from '../refusal';
+import type { MaternalChecked, MaternalRefusal } from './codes';
+import {
+  gestationalAgeAt,
+  trimesterOf,
+  VISIT_DATE,
+  type Trimester,
+  type TrimesterSet,
+} from './dating';
 
 export interface AncContact {
   /** Visit date (`YYYY-MM-DD`). */
@@ -94,21 +101,24 @@ export interface AncContactLabel {
 }
 
 const TRIMESTERS: readonly Trimester[] = [1, 2, 3];
+const TRIMESTER: Label = { id: 'Trimester', en: 'Trimester' };
 
 /** Refusals for contact lists that cannot be one pregnancy's history. */
-function checkContacts(contacts: readonly AncContact[]): Refusal[] {
-  const issues: Refusal[] = [];
+function checkContacts(contacts: readonly AncContact[]): MaternalRefusal[] {
+  const issues: MaternalRefusal[] = [];
   contacts.forEach((c, i) => {
     const path = `contacts.${i}`;
-    if (!isIsoDate(c.date)) {
-      issues.push(
-        refuse('DATE_INVALID', `${path}.date`, 'Tanggal kunjungan', 'bukan tanggal yang valid.'),
-      );
+    const invalid = checkDate(c.date, `${path}.date`, VISIT_DATE);
+    if (invalid.length > 0) {
+      issues.push(...invalid);
       return;
     }
     if (!TRIMESTERS.includes(c.trimester)) {
       issues.push(
-        refuse('ANC_TRIMESTER_INVALID', `${path}.trimester`, 'Trimester', 'harus 1, 2 atau 3.'),
+        refusal('ANC_TRIMESTER_INVALID', `${path}.trimester`, TRIMESTER, {
+          id: 'harus 1, 2 atau 3.',
+          en: 'must be 1, 2 or 3.',
+        }),
       );
       return;
     }
@@ -116,30 +126,24 @@ function checkContacts(contacts: readonly AncContact[]): Refusal[] {
     if (!prev || !isIsoDate(prev.date)) return;
     if (c.date === prev.date) {
       issues.push(
-        refuse(
-          'ANC_DUPLICATE_DATE',
-          `${path}.date`,
-          'Tanggal kunjungan',
-          'sudah ada kontak ANC pada tanggal ini; gabungkan menjadi satu kontak (tandai jika diperiksa dokter).',
-        ),
+        refusal('ANC_DUPLICATE_DATE', `${path}.date`, VISIT_DATE, {
+          id: 'sudah ada kontak ANC pada tanggal ini; gabungkan menjadi satu kontak (tandai jika diperiksa dokter).',
+          en: 'there is already an ANC contact on this date; merge them into one contact (mark it if a doctor examined her).',
+        }),
       );
     } else if (c.date < prev.date) {
       issues.push(
-        refuse(
-          'ANC_NOT_IN_DATE_ORDER',
-          `${path}.date`,
-          'Tanggal kunjungan',
-          'kontak ANC harus urut dari tanggal paling awal.',
-        ),
+        refusal('ANC_NOT_IN_DATE_ORDER', `${path}.date`, VISIT_DATE, {
+          id: 'kontak ANC harus urut dari tanggal paling awal.',
+          en: 'ANC contacts must be in date order, earliest first.',
+        }),
       );
     } else if (c.trimester < prev.trimester) {
       issues.push(
-        refuse(
-          'ANC_TRIMESTER_DECREASING',
-          `${path}.trimester`,
-          'Trimester',
-          'tidak boleh lebih kecil dari trimester kontak sebelumnya.',
-        ),
+        refusal('ANC_TRIMESTER_DECREASING', `${path}.trimester`, TRIMESTER, {
+          id: 'tidak boleh lebih kecil dari trimester kontak sebelumnya.',
+          en: "must not be lower than the previous contact's trimester.",
+        }),
       );
     }
   });
@@ -173,9 +177,9 @@ function slotsOf(split: AncSplitSet): { slot: number; trimester: Trimester }[] {
 export function labelAncContacts(
   contacts: readonly AncContact[],
   split: AncSplitSet,
-): Checked<AncContactLabel[]> {
+): MaternalChecked<AncContactLabel[]> {
   const issues = checkContacts(contacts);
-  if (issues.length > 0) return refused(issues);
+  if (issues.length > 0) return fail(issues);
   const slots = slotsOf(split);
   const taken = new Set<number>();
   const labels = contacts.map((c, i): AncContactLabel => {
@@ -206,7 +210,7 @@ export function labelAncContacts(
       beyondSplit: !free,
     };
   });
-  return accepted(labels);
+  return ok(labels);
 }
 
 export interface AncCompletion {
@@ -240,9 +244,9 @@ export interface AncCompletion {
 export function ancCompletion(
   contacts: readonly AncContact[],
   split: AncSplitSet,
-): Checked<AncCompletion> {
+): MaternalChecked<AncCompletion> {
   const issues = checkContacts(contacts);
-  if (issues.length > 0) return refused(issues);
+  if (issues.length > 0) return fail(issues);
   const counts: [number, number, number] = [0, 0, 0];
   const doctor = new Set<Trimester>();
   let achievedOn: string | null = null;
@@ -255,7 +259,7 @@ export function ancCompletion(
     if (achievedOn === null && met()) achievedOn = c.date;
   }
   const short = (t: Trimester): number => Math.max(0, split.perTrimester[t - 1]! - counts[t - 1]!);
-  return accepted({
+  return ok({
     indicator: split.indicator,
     complete: achievedOn !== null,
     achievedOn,

@@ -4,11 +4,11 @@
  * (`YYYY-MM-DD`); malformed dates throw a `RangeError` (validate clerk input first), while
  * implausible clinical values are refused with a `Checked` result.
  */
-import { addDays, completedMonths, daysBetween, isIsoDate } from '../dates';
+import { addDays, completedMonths, dateLabel, daysBetween, isIsoDate } from '../dates';
 import type { ReferenceSet } from '../reference';
-import type { CodeLabels } from './labels';
+import { checkDate, fail, ok, refusal, type Label } from '../refusal';
+import type { CodeLabels, MaternalChecked } from './codes';
 import { checkRange, type PlausibilitySet } from './plausibility';
-import { accepted, formatTanggal, refuse, refused, type Checked, type Refusal } from './refusal';
 
 /**
  * Naegele: HPL = HPHT + 280 days (40 weeks). domain.md §2.2 ("HPL = HPHT + 280 d, Naegele"); the
@@ -57,23 +57,26 @@ export function hplFromUsg(
   usgDate: string,
   ga: { readonly weeks: number; readonly days: number },
   plausibility: PlausibilitySet,
-): Checked<string> {
+): MaternalChecked<string> {
   assertDate(usgDate, 'USG date');
   const { weeks, days } = ga;
   if (!Number.isInteger(weeks) || !Number.isInteger(days) || days < 0 || days > 6) {
-    return refused([
-      refuse(
+    return fail([
+      refusal(
         'NOT_AN_INTEGER',
         'usgGestationalAge',
-        'Usia kehamilan (USG)',
-        'isi minggu (bilangan bulat) dan hari (0–6).',
+        { id: 'Usia kehamilan (USG)', en: 'Gestational age (ultrasound)' },
+        {
+          id: 'isi minggu (bilangan bulat) dan hari (0–6).',
+          en: 'enter whole weeks and days (0–6).',
+        },
       ),
     ]);
   }
   const total = weeks * 7 + days;
   const bad = checkRange('usgGaDays', total, plausibility, 'usgGestationalAge');
-  if (bad) return refused([bad]);
-  return accepted(addDays(usgDate, NAEGELE_DAYS - total));
+  if (bad.length > 0) return fail(bad);
+  return ok(addDays(usgDate, NAEGELE_DAYS - total));
 }
 
 /**
@@ -165,6 +168,9 @@ export const DATING_DEFAULT: DatingSet = {
   posttermFromDays: 42 * 7,
 };
 
+/** The field of an ANC visit date (`checkVisitWindow`, ANC contact lists). */
+export const VISIT_DATE: Label = { id: 'Tanggal kunjungan', en: 'Visit date' };
+
 /** The allowed range of ANC visit dates (both inclusive). */
 export interface VisitWindow {
   readonly earliest: string;
@@ -175,7 +181,7 @@ export interface VisitWindow {
  * Whether `visitDate` may be an ANC visit of the pregnancy: domain.md §2.2 "Must be ≥ HPHT and
  * ≤ HPL + 42 days". Both edges are allowed (a visit on HPHT itself; a visit on HPL + 42); HPHT − 1
  * and HPL + 43 are refused. When HPHT is unknown the implied one (HPL − 280) is used.
- * Refusal codes: `DATE_INVALID`, `VISIT_BEFORE_HPHT`, `VISIT_AFTER_HPL_WINDOW` (path `visitDate`).
+ * Refusal codes: `INVALID_DATE`, `VISIT_BEFORE_HPHT`, `VISIT_AFTER_HPL_WINDOW` (path `visitDate`).
  * With a USG-based HPL later than HPHT + 280, a visit between HPHT and HPL − 280 passes this check
  * but has no gestational age (`gestationalAgeAt` throws): such a visit predates the USG-dated
  * conception and should be reviewed.
@@ -184,35 +190,33 @@ export function checkVisitWindow(
   visitDate: string,
   pregnancy: { readonly hpl: string; readonly hpht?: string },
   set: DatingSet,
-): Checked<VisitWindow> {
-  const field = 'Tanggal kunjungan';
-  if (!isIsoDate(visitDate)) {
-    return refused([refuse('DATE_INVALID', 'visitDate', field, 'bukan tanggal yang valid.')]);
-  }
+): MaternalChecked<VisitWindow> {
+  const invalid = checkDate(visitDate, 'visitDate', VISIT_DATE);
+  if (invalid.length > 0) return fail(invalid);
   assertDate(pregnancy.hpl, 'HPL');
   const earliest = pregnancy.hpht ?? addDays(pregnancy.hpl, -NAEGELE_DAYS);
   assertDate(earliest, 'HPHT');
   const latest = addDays(pregnancy.hpl, set.visitDaysAfterHpl);
   if (visitDate < earliest) {
-    const refusal: Refusal = refuse(
-      'VISIT_BEFORE_HPHT',
-      'visitDate',
-      field,
-      `tidak boleh sebelum HPHT (${formatTanggal(earliest)}).`,
-    );
-    return refused([refusal]);
-  }
-  if (visitDate > latest) {
-    return refused([
-      refuse(
-        'VISIT_AFTER_HPL_WINDOW',
-        'visitDate',
-        field,
-        `tidak boleh lewat dari ${set.visitDaysAfterHpl} hari setelah HPL (paling lambat ${formatTanggal(latest)}).`,
-      ),
+    const hpht = dateLabel(earliest);
+    return fail([
+      refusal('VISIT_BEFORE_HPHT', 'visitDate', VISIT_DATE, {
+        id: `tidak boleh sebelum HPHT (${hpht.id}).`,
+        en: `must not be before the first day of the last menstrual period (${hpht.en}).`,
+      }),
     ]);
   }
-  return accepted({ earliest, latest });
+  if (visitDate > latest) {
+    const last = dateLabel(latest);
+    const days = set.visitDaysAfterHpl;
+    return fail([
+      refusal('VISIT_AFTER_HPL_WINDOW', 'visitDate', VISIT_DATE, {
+        id: `tidak boleh lewat dari ${days} hari setelah HPL (paling lambat ${last.id}).`,
+        en: `must not be more than ${days} days after the estimated due date (${last.en} at the latest).`,
+      }),
+    ]);
+  }
+  return ok({ earliest, latest });
 }
 
 export const TERM_CATEGORIES = ['PRETERM', 'ATERM', 'POSTTERM'] as const;
@@ -239,25 +243,24 @@ export function termCategory(ga: GestationalAge, set: DatingSet): TermCategory {
  * (or end of the previous pregnancy) to this pregnancy's HPHT. Refuses a previous delivery that is
  * not before HPHT (`PREVIOUS_DELIVERY_NOT_BEFORE_HPHT`, path `previousDeliveryDate`).
  */
-export function jarakKehamilanBulan(previousDeliveryDate: string, hpht: string): Checked<number> {
-  const field = 'Tanggal persalinan sebelumnya';
-  if (!isIsoDate(previousDeliveryDate)) {
-    return refused([
-      refuse('DATE_INVALID', 'previousDeliveryDate', field, 'bukan tanggal yang valid.'),
-    ]);
-  }
+export function jarakKehamilanBulan(
+  previousDeliveryDate: string,
+  hpht: string,
+): MaternalChecked<number> {
+  const field = { id: 'Tanggal persalinan sebelumnya', en: 'Previous delivery date' };
+  const invalid = checkDate(previousDeliveryDate, 'previousDeliveryDate', field);
+  if (invalid.length > 0) return fail(invalid);
   assertDate(hpht, 'HPHT');
   if (previousDeliveryDate >= hpht) {
-    return refused([
-      refuse(
-        'PREVIOUS_DELIVERY_NOT_BEFORE_HPHT',
-        'previousDeliveryDate',
-        field,
-        `harus sebelum HPHT kehamilan ini (${formatTanggal(hpht)}).`,
-      ),
+    const start = dateLabel(hpht);
+    return fail([
+      refusal('PREVIOUS_DELIVERY_NOT_BEFORE_HPHT', 'previousDeliveryDate', field, {
+        id: `harus sebelum HPHT kehamilan ini (${start.id}).`,
+        en: `must be before the first day of the last menstrual period of this pregnancy (${start.en}).`,
+      }),
     ]);
   }
-  return accepted(completedMonths(previousDeliveryDate, hpht));
+  return ok(completedMonths(previousDeliveryDate, hpht));
 }
 
 /**
@@ -269,14 +272,14 @@ export function imtSebelumHamil(
   weightKg: number,
   heightCm: number,
   plausibility: PlausibilitySet,
-): Checked<number> {
+): MaternalChecked<number> {
   const issues = [
-    checkRange('weightKg', weightKg, plausibility, 'preWeightKg'),
-    checkRange('heightCm', heightCm, plausibility, 'heightCm'),
-  ].filter((r): r is Refusal => r !== undefined);
-  if (issues.length > 0) return refused(issues);
+    ...checkRange('weightKg', weightKg, plausibility, 'preWeightKg'),
+    ...checkRange('heightCm', heightCm, plausibility, 'heightCm'),
+  ];
+  if (issues.length > 0) return fail(issues);
   const m = heightCm / 100;
-  return accepted(Math.round((weightKg / (m * m)) * 10) / 10);
+  return ok(Math.round((weightKg / (m * m)) * 10) / 10);
 }
 
 export const IMT_CLASSES = ['KURUS', 'NORMAL', 'GEMUK', 'OBESITAS'] as const;

@@ -6,12 +6,12 @@
  * - Every cut-off, schedule or code membership that the domain tags [GK] or [UNCONFIRMED] is a
  *   field of a `ReferenceSet` passed to the rule; the exported `*_DEFAULT` / named sets are the
  *   shipped values, each with its source and certainty in `source`.
- * - Clerk input that cannot be right is refused with `Checked` → `{ ok: false, refusals }`
- *   (stable `code`, `path`, Indonesian `field` label and message). Malformed dates passed to the
- *   pure calculators (already-validated data) throw a `RangeError`.
+ * - Clerk input that cannot be right is refused with `MaternalChecked` → `{ ok: false, refusals }`
+ *   (stable `code` from `MATERNAL_REFUSAL_CODES`, `path`, and the field label and message in
+ *   Indonesian and English; see `../refusal`). Malformed dates passed to the pure calculators
+ *   (already-validated data) throw a `RangeError`.
  */
-export * from './labels';
-export * from './refusal';
+export * from './codes';
 export * from './datetime';
 export * from './plausibility';
 export * from './dating';

@@ -6,7 +6,8 @@
  */
 import { addDays, addMonths, daysBetween, isIsoDate } from '../dates';
 import type { ReferenceSet } from '../reference';
-import type { CodeLabel, CodeLabels } from './labels';
+import type { Label } from '../refusal';
+import type { CodeLabels } from './codes';
 import { localDateOf } from './datetime';
 
 export const KB_METHOD_CODES = [
@@ -62,7 +63,7 @@ export interface KbProduct {
   readonly code: string;
   readonly method: 'IMPLAN' | 'IUD';
   readonly lifeMonths: number;
-  readonly label: CodeLabel;
+  readonly label: Label;
   /** Source with certainty tag. */
   readonly source: string;
 }

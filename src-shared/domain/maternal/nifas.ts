@@ -12,6 +12,7 @@
  */
 import { monthOf } from '../dates';
 import type { ReferenceSet } from '../reference';
+import type { Label } from '../refusal';
 import { hoursBetween, localDateOf, toEpochMs } from './datetime';
 
 export interface NifasWindow {
@@ -166,8 +167,8 @@ export interface VitaminACapsule {
   readonly at: string;
   readonly counted: boolean;
   readonly reason: VitaminAReason | null;
-  /** Indonesian explanation (empty for a counted capsule). */
-  readonly message: string;
+  /** Explanation for the clerk (empty for a counted capsule). */
+  readonly message: Label;
 }
 
 export interface VitaminANifas {
@@ -199,7 +200,10 @@ export function vitaminANifas(
         at,
         counted: false,
         reason: 'BEFORE_DELIVERY',
-        message: 'Kapsul vitamin A ibu nifas tercatat sebelum persalinan; tidak dihitung.',
+        message: {
+          id: 'Kapsul vitamin A ibu nifas tercatat sebelum persalinan; tidak dihitung.',
+          en: 'The postpartum vitamin A capsule is recorded before the delivery; not counted.',
+        },
       };
     }
     if (counted >= set.capsules) {
@@ -207,7 +211,10 @@ export function vitaminANifas(
         at,
         counted: false,
         reason: 'EXTRA',
-        message: `Sudah ${set.capsules} kapsul; kapsul tambahan tidak dihitung.`,
+        message: {
+          id: `Sudah ${set.capsules} kapsul; kapsul tambahan tidak dihitung.`,
+          en: `Already ${set.capsules} capsules; an extra capsule is not counted.`,
+        },
       };
     }
     if (lastCounted !== null && hoursBetween(lastCounted, at) < set.minHoursBetween) {
@@ -215,12 +222,15 @@ export function vitaminANifas(
         at,
         counted: false,
         reason: 'TOO_EARLY',
-        message: `Kapsul berikutnya harus minimal ${set.minHoursBetween} jam setelah kapsul sebelumnya; tidak dihitung.`,
+        message: {
+          id: `Kapsul berikutnya harus minimal ${set.minHoursBetween} jam setelah kapsul sebelumnya; tidak dihitung.`,
+          en: `The next capsule must be at least ${set.minHoursBetween} hours after the previous one; not counted.`,
+        },
       };
     }
     lastCounted = at;
     counted += 1;
-    return { at, counted: true, reason: null, message: '' };
+    return { at, counted: true, reason: null, message: { id: '', en: '' } };
   });
   return { complete: counted >= set.capsules, countedCount: counted, capsules };
 }

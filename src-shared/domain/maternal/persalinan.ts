@@ -4,9 +4,9 @@
  * them, never the labels.
  */
 import type { ReferenceSet } from '../reference';
-import type { CodeLabels } from './labels';
+import { fail, ok } from '../refusal';
+import type { CodeLabels, MaternalChecked } from './codes';
 import { checkRange, type PlausibilitySet } from './plausibility';
-import { accepted, refused, type Checked } from './refusal';
 
 export const DELIVERY_PLACE_CODES = [
   'RS',
@@ -156,9 +156,9 @@ export function isBblr(birthWeightG: number, set: DeliverySet): boolean {
 export function checkBirthWeight(
   birthWeightG: number,
   plausibility: PlausibilitySet,
-): Checked<number> {
+): MaternalChecked<number> {
   const bad = checkRange('birthWeightG', birthWeightG, plausibility);
-  return bad ? refused([bad]) : accepted(birthWeightG);
+  return bad.length > 0 ? fail(bad) : ok(birthWeightG);
 }
 
 /**
@@ -168,7 +168,7 @@ export function checkBirthWeight(
 export function checkDeliveryGestationalAge(
   gaDays: number,
   plausibility: PlausibilitySet,
-): Checked<number> {
+): MaternalChecked<number> {
   const bad = checkRange('deliveryGaDays', gaDays, plausibility, 'deliveryGestationalAge');
-  return bad ? refused([bad]) : accepted(gaDays);
+  return bad.length > 0 ? fail(bad) : ok(gaDays);
 }

@@ -1,12 +1,25 @@
 /**
  * Plausibility ranges: values outside them cannot be a real measurement of a living pregnant
- * woman (or newborn) and are refused with a field-named Indonesian message, before any risk rule
+ * woman (or newborn) and are refused with a field-named message, before any risk rule
  * runs. The bounds are the project's own judgement (wide enough for extreme but real cases such as
  * severe anaemia or severe pre-eclampsia), except `weightKg`, which is domain.md §2.2's range check.
  * They are reference data so a Dinkes (or a pilot) can widen them without a release.
  */
 import type { ReferenceSet } from '../reference';
-import { formatAngka, refuse, type Refusal } from './refusal';
+import {
+  checkNumber,
+  refusal,
+  type GenericRefusalCode,
+  type Label,
+  type NumberRule,
+  type Refusal,
+} from '../refusal';
+
+/** A gestational age in days as weeks and days: 139 → `19 minggu 6 hari` / `19 weeks 6 days`. */
+function gestationalAge(days: number): Label {
+  const [w, d] = [Math.floor(days / 7), days % 7];
+  return { id: `${w} minggu ${d} hari`, en: `${w} weeks ${d} days` };
+}
 
 export const RANGE_FIELDS = [
   'weightKg',
@@ -35,21 +48,43 @@ export interface PlausibilitySet extends ReferenceSet {
   readonly ranges: Readonly<Record<RangeField, PlausibleRange>>;
 }
 
-/** Indonesian field labels and display units, used in refusal messages. */
-export const RANGE_FIELD_LABELS: Readonly<Record<RangeField, { label: string; unit: string }>> = {
-  weightKg: { label: 'Berat badan', unit: 'kg' },
-  heightCm: { label: 'Tinggi badan', unit: 'cm' },
-  lilaCm: { label: 'LILA', unit: 'cm' },
-  systolic: { label: 'Tekanan darah sistolik', unit: 'mmHg' },
-  diastolic: { label: 'Tekanan darah diastolik', unit: 'mmHg' },
-  hbGdl: { label: 'Hb', unit: 'g/dL' },
-  djjPerMin: { label: 'DJJ', unit: 'x/menit' },
-  tfuCm: { label: 'Tinggi fundus uteri', unit: 'cm' },
-  birthWeightG: { label: 'Berat lahir', unit: 'gram' },
-  maternalAgeYears: { label: 'Umur ibu', unit: 'tahun' },
-  gravida: { label: 'Gravida', unit: '' },
-  usgGaDays: { label: 'Usia kehamilan (USG)', unit: 'ga' },
-  deliveryGaDays: { label: 'Usia kehamilan saat bersalin', unit: 'ga' },
+/** A field's label, and how its bounds read in refusal messages (a unit, or `show`). */
+export interface RangeFieldLabel extends Pick<NumberRule, 'unit' | 'show'> {
+  readonly label: Label;
+}
+
+export const RANGE_FIELD_LABELS: Readonly<Record<RangeField, RangeFieldLabel>> = {
+  weightKg: { label: { id: 'Berat badan', en: 'Body weight' }, unit: 'kg' },
+  heightCm: { label: { id: 'Tinggi badan', en: 'Height' }, unit: 'cm' },
+  lilaCm: { label: { id: 'LILA', en: 'Mid-upper arm circumference (MUAC)' }, unit: 'cm' },
+  systolic: {
+    label: { id: 'Tekanan darah sistolik', en: 'Systolic blood pressure' },
+    unit: 'mmHg',
+  },
+  diastolic: {
+    label: { id: 'Tekanan darah diastolik', en: 'Diastolic blood pressure' },
+    unit: 'mmHg',
+  },
+  hbGdl: { label: { id: 'Hb', en: 'Haemoglobin' }, unit: 'g/dL' },
+  djjPerMin: {
+    label: { id: 'DJJ', en: 'Fetal heart rate' },
+    unit: { id: 'x/menit', en: 'beats/min' },
+  },
+  tfuCm: { label: { id: 'Tinggi fundus uteri', en: 'Fundal height' }, unit: 'cm' },
+  birthWeightG: { label: { id: 'Berat lahir', en: 'Birth weight' }, unit: 'gram' },
+  maternalAgeYears: {
+    label: { id: 'Umur ibu', en: "Mother's age" },
+    unit: { id: 'tahun', en: 'years' },
+  },
+  gravida: { label: { id: 'Gravida', en: 'Gravida' } },
+  usgGaDays: {
+    label: { id: 'Usia kehamilan (USG)', en: 'Gestational age (ultrasound)' },
+    show: gestationalAge,
+  },
+  deliveryGaDays: {
+    label: { id: 'Usia kehamilan saat bersalin', en: 'Gestational age at delivery' },
+    show: gestationalAge,
+  },
 };
 
 /**
@@ -90,45 +125,35 @@ export const PLAUSIBILITY_DEFAULT: PlausibilitySet = {
   },
 };
 
-function show(field: RangeField, value: number): string {
-  const { unit } = RANGE_FIELD_LABELS[field];
-  if (unit === 'ga') return `${Math.floor(value / 7)} minggu ${value % 7} hari`;
-  return unit ? `${formatAngka(value)} ${unit}` : formatAngka(value);
-}
-
 /**
- * Refusal when `value` is not a finite number or lies outside the field's range; `undefined` when
- * it is plausible. `path` defaults to the field name.
+ * Refusals when `value` is missing, not a finite number, or outside the field's range (the shared
+ * `checkNumber` with the set's bounds); empty when it is plausible. `path` defaults to the field.
  */
 export function checkRange(
   field: RangeField,
   value: number,
   set: PlausibilitySet,
   path: string = field,
-): Refusal | undefined {
-  const { label } = RANGE_FIELD_LABELS[field];
-  if (typeof value !== 'number' || !Number.isFinite(value)) {
-    return refuse('NOT_A_NUMBER', path, label, 'harus berupa angka.');
-  }
-  const { min, max } = set.ranges[field];
-  if (value < min || value > max) {
-    return refuse(
-      'OUT_OF_RANGE',
-      path,
-      label,
-      `${show(field, value)} di luar rentang yang mungkin (${show(field, min)} – ${show(field, max)}).`,
-    );
-  }
-  return undefined;
+): Refusal<GenericRefusalCode>[] {
+  const { label, ...display } = RANGE_FIELD_LABELS[field];
+  return checkNumber(value, { ...set.ranges[field], ...display }, path, label);
 }
 
-/** Refusal when `value` is not a whole number ≥ 0 (counts such as para, abortus). */
-export function checkCount(value: number, path: string, label: string): Refusal | undefined {
-  if (typeof value !== 'number' || !Number.isFinite(value)) {
-    return refuse('NOT_A_NUMBER', path, label, 'harus berupa angka.');
-  }
+/** Refusals when `value` is not a whole number ≥ 0 (counts such as para, abortus). */
+export function checkCount(
+  value: number,
+  path: string,
+  label: Label,
+): Refusal<GenericRefusalCode>[] {
+  const notANumber = checkNumber(value, { min: -Infinity, max: Infinity }, path, label);
+  if (notANumber.length > 0) return notANumber;
   if (!Number.isInteger(value) || value < 0) {
-    return refuse('NOT_AN_INTEGER', path, label, 'harus bilangan bulat 0 atau lebih.');
+    return [
+      refusal('NOT_AN_INTEGER', path, label, {
+        id: 'harus bilangan bulat 0 atau lebih.',
+        en: 'must be a whole number, 0 or more.',
+      }),
+    ];
   }
-  return undefined;
+  return [];
 }

@@ -6,10 +6,16 @@
  */
 import { addDays, completedYears, isIsoDate } from '../dates';
 import type { ReferenceSet } from '../reference';
-import type { CodeLabels } from './labels';
+import { checkDate, fail, ok, refusal, type Label } from '../refusal';
+import type { CodeLabels, MaternalChecked, MaternalRefusal } from './codes';
 import { jarakKehamilanBulan, NAEGELE_DAYS } from './dating';
-import { checkCount, checkRange, type PlausibilitySet, type RangeField } from './plausibility';
-import { accepted, refuse, refused, type Checked, type Refusal } from './refusal';
+import {
+  checkCount,
+  checkRange,
+  RANGE_FIELD_LABELS,
+  type PlausibilitySet,
+  type RangeField,
+} from './plausibility';
 
 export interface RiskSet extends ReferenceSet {
   /** KEK when LILA < this (cm). domain.md §2.2: 23.5 [GK]. */
@@ -138,24 +144,22 @@ const MEASUREMENT_FIELDS: readonly (keyof AncMeasurements & RangeField)[] = [
 export function checkAncMeasurements(
   m: AncMeasurements,
   plausibility: PlausibilitySet,
-): Checked<AncMeasurements> {
-  const issues: Refusal[] = [];
+): MaternalChecked<AncMeasurements> {
+  const issues: MaternalRefusal[] = [];
   for (const field of MEASUREMENT_FIELDS) {
     const value = m[field];
     if (value === undefined) continue;
-    const bad = checkRange(field, value, plausibility);
-    if (bad) issues.push(bad);
+    issues.push(...checkRange(field, value, plausibility));
   }
   const hasSys = m.systolic !== undefined;
   const hasDia = m.diastolic !== undefined;
   if (hasSys !== hasDia) {
+    const missing = hasSys ? 'diastolic' : 'systolic';
     issues.push(
-      refuse(
-        'BP_INCOMPLETE',
-        hasSys ? 'diastolic' : 'systolic',
-        hasSys ? 'Tekanan darah diastolik' : 'Tekanan darah sistolik',
-        'isi sistolik dan diastolik bersama-sama.',
-      ),
+      refusal('BP_INCOMPLETE', missing, RANGE_FIELD_LABELS[missing].label, {
+        id: 'isi sistolik dan diastolik bersama-sama.',
+        en: 'enter systolic and diastolic together.',
+      }),
     );
   } else if (
     hasSys &&
@@ -163,15 +167,13 @@ export function checkAncMeasurements(
     m.diastolic! >= m.systolic!
   ) {
     issues.push(
-      refuse(
-        'BP_DIASTOLIC_NOT_BELOW_SYSTOLIC',
-        'diastolic',
-        'Tekanan darah diastolik',
-        'harus lebih rendah dari sistolik.',
-      ),
+      refusal('BP_DIASTOLIC_NOT_BELOW_SYSTOLIC', 'diastolic', RANGE_FIELD_LABELS.diastolic.label, {
+        id: 'harus lebih rendah dari sistolik.',
+        en: 'must be lower than systolic.',
+      }),
     );
   }
-  return issues.length > 0 ? refused(issues) : accepted(m);
+  return issues.length > 0 ? fail(issues) : ok(m);
 }
 
 /** Gravida / para / abortus as written in the kohort (G includes the current pregnancy). */
@@ -181,6 +183,9 @@ export interface ObstetricHistory {
   readonly abortus?: number;
 }
 
+const PARITY: Label = { id: 'Paritas', en: 'Parity' };
+const ABORTUS: Label = { id: 'Abortus', en: 'Abortions' };
+
 /**
  * Refuse impossible G-P-A: gravida 1–20, para and abortus whole numbers ≥ 0, and P + A ≤ G − 1
  * (the current pregnancy is one of G and has not ended yet) → `GPA_INCONSISTENT` on `para`.
@@ -188,35 +193,29 @@ export interface ObstetricHistory {
 export function checkObstetricHistory(
   h: ObstetricHistory,
   plausibility: PlausibilitySet,
-): Checked<ObstetricHistory> {
-  const issues: Refusal[] = [];
+): MaternalChecked<ObstetricHistory> {
+  const issues: MaternalRefusal[] = [];
   if (h.gravida !== undefined) {
-    const bad =
-      checkCount(h.gravida, 'gravida', 'Gravida') ?? checkRange('gravida', h.gravida, plausibility);
-    if (bad) issues.push(bad);
+    const notCount = checkCount(h.gravida, 'gravida', RANGE_FIELD_LABELS.gravida.label);
+    issues.push(
+      ...(notCount.length > 0 ? notCount : checkRange('gravida', h.gravida, plausibility)),
+    );
   }
-  if (h.para !== undefined) {
-    const bad = checkCount(h.para, 'para', 'Paritas');
-    if (bad) issues.push(bad);
-  }
-  if (h.abortus !== undefined) {
-    const bad = checkCount(h.abortus, 'abortus', 'Abortus');
-    if (bad) issues.push(bad);
-  }
+  if (h.para !== undefined) issues.push(...checkCount(h.para, 'para', PARITY));
+  if (h.abortus !== undefined) issues.push(...checkCount(h.abortus, 'abortus', ABORTUS));
   if (issues.length === 0 && h.gravida !== undefined) {
     const ended = (h.para ?? 0) + (h.abortus ?? 0);
     if (ended > h.gravida - 1) {
+      const most = h.gravida - 1;
       issues.push(
-        refuse(
-          'GPA_INCONSISTENT',
-          'para',
-          'Paritas',
-          `P + A (${ended}) tidak boleh lebih dari G − 1 (${h.gravida - 1}); G sudah termasuk kehamilan ini.`,
-        ),
+        refusal('GPA_INCONSISTENT', 'para', PARITY, {
+          id: `P + A (${ended}) tidak boleh lebih dari G − 1 (${most}); G sudah termasuk kehamilan ini.`,
+          en: `P + A (${ended}) must not be more than G − 1 (${most}); G includes this pregnancy.`,
+        }),
       );
     }
   }
-  return issues.length > 0 ? refused(issues) : accepted(h);
+  return issues.length > 0 ? fail(issues) : ok(h);
 }
 
 export interface FourTerlaluInput extends ObstetricHistory {
@@ -262,21 +261,23 @@ export function fourTerlalu(
   input: FourTerlaluInput,
   set: RiskSet,
   plausibility: PlausibilitySet,
-): Checked<FourTerlalu> {
-  const issues: Refusal[] = [];
+): MaternalChecked<FourTerlalu> {
+  const issues: MaternalRefusal[] = [];
   let ageYears: number | null = null;
   const anchor = ageAnchor(input, set);
   if (input.birthDate !== undefined) {
-    if (!isIsoDate(input.birthDate)) {
-      issues.push(
-        refuse('DATE_INVALID', 'birthDate', 'Tanggal lahir ibu', 'bukan tanggal yang valid.'),
-      );
+    const invalid = checkDate(input.birthDate, 'birthDate', {
+      id: 'Tanggal lahir ibu',
+      en: "Mother's date of birth",
+    });
+    if (invalid.length > 0) {
+      issues.push(...invalid);
     } else if (anchor !== undefined) {
       if (!isIsoDate(anchor)) throw new RangeError(`Not an ISO date: ${anchor}`);
       ageYears = completedYears(input.birthDate, anchor);
       const bad = checkRange('maternalAgeYears', ageYears, plausibility, 'birthDate');
-      if (bad) {
-        issues.push(bad);
+      if (bad.length > 0) {
+        issues.push(...bad);
         ageYears = null;
       }
     }
@@ -289,8 +290,8 @@ export function fourTerlalu(
   }
   const gpa = checkObstetricHistory(input, plausibility);
   if (!gpa.ok) issues.push(...gpa.refusals);
-  if (issues.length > 0) return refused(issues);
-  return accepted({
+  if (issues.length > 0) return fail(issues);
+  return ok({
     ageYears,
     terlaluMuda: ageYears === null ? null : ageYears < set.tooYoungBelowYears,
     terlaluTua: ageYears === null ? null : ageYears > set.tooOldAboveYears,
@@ -342,14 +343,14 @@ export function riskFlags(
   input: RiskInput,
   set: RiskSet,
   plausibility: PlausibilitySet,
-): Checked<RiskFlagCode[]> {
+): MaternalChecked<RiskFlagCode[]> {
   const measured = checkAncMeasurements(input, plausibility);
   const terlalu = fourTerlalu(input, set, plausibility);
   const issues = [
     ...(measured.ok ? [] : measured.refusals),
     ...(terlalu.ok ? [] : terlalu.refusals),
   ];
-  if (!terlalu.ok || issues.length > 0) return refused(issues);
+  if (!terlalu.ok || issues.length > 0) return fail(issues);
   const t = terlalu.value;
   const raised: Record<RiskFlagCode, boolean> = {
     KEK: input.lilaCm !== undefined && isKek(input.lilaCm, set),
@@ -365,5 +366,5 @@ export function riskFlags(
     TINGGI_BADAN_RENDAH: input.heightCm !== undefined && isTinggiBadanRendah(input.heightCm, set),
     DJJ_TIDAK_NORMAL: input.djjPerMin !== undefined && isDjjTidakNormal(input.djjPerMin, set),
   };
-  return accepted(RISK_FLAG_CODES.filter((code) => raised[code]));
+  return ok(RISK_FLAG_CODES.filter((code) => raised[code]));
 }

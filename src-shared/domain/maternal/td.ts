@@ -9,9 +9,9 @@
  * early is flagged with the reason and not counted; the next interval is measured from the last
  * *counted* dose (the status doses T1…T5), not from the invalid one.
  */
-import { addDays, addMonths, isIsoDate } from '../dates';
+import { addDays, addMonths, dateLabel, isIsoDate } from '../dates';
 import type { ReferenceSet } from '../reference';
-import { formatTanggal } from './refusal';
+import type { Label } from '../refusal';
 
 export const TD_STATUS_CODES = ['T0', 'T1', 'T2', 'T3', 'T4', 'T5'] as const;
 export type TdStatusCode = (typeof TD_STATUS_CODES)[number];
@@ -89,8 +89,8 @@ export interface TdDoseEvaluation {
   readonly reason: TdDoseReason | null;
   /** For `TOO_EARLY`: the earliest date it would have counted. */
   readonly earliestValidDate: string | null;
-  /** Indonesian explanation for the clerk (empty for a counted dose). */
-  readonly message: string;
+  /** Explanation for the clerk (empty for a counted dose). */
+  readonly message: Label;
 }
 
 export interface TdStatus {
@@ -114,11 +114,19 @@ function after(date: string, interval: TdInterval): string {
   return 'days' in interval ? addDays(date, interval.days) : addMonths(date, interval.months);
 }
 
-function describe(interval: TdInterval): string {
-  if ('days' in interval) {
-    return interval.days % 7 === 0 ? `${interval.days / 7} minggu` : `${interval.days} hari`;
-  }
-  return interval.months % 12 === 0 ? `${interval.months / 12} tahun` : `${interval.months} bulan`;
+const NO_MESSAGE: Label = { id: '', en: '' };
+
+/** `{ days: 28 }` → `4 minggu` / `4 weeks`; `{ months: 12 }` → `1 tahun` / `1 year`. */
+function describe(interval: TdInterval): Label {
+  const [n, id, en] =
+    'days' in interval
+      ? interval.days % 7 === 0
+        ? [interval.days / 7, 'minggu', 'week']
+        : [interval.days, 'hari', 'day']
+      : interval.months % 12 === 0
+        ? [interval.months / 12, 'tahun', 'year']
+        : [interval.months, 'bulan', 'month'];
+  return { id: `${n} ${id}`, en: `${n} ${en}${n === 1 ? '' : 's'}` };
 }
 
 /**
@@ -154,7 +162,10 @@ export function tdStatus(
         reached: null,
         reason: 'CHILDHOOD_NOT_COUNTED',
         earliestValidDate: null,
-        message: 'Dosis masa kanak-kanak tidak dihitung menurut pengaturan.',
+        message: {
+          id: 'Dosis masa kanak-kanak tidak dihitung menurut pengaturan.',
+          en: 'Childhood doses are not counted under the current settings.',
+        },
       };
     }
     const step = set.steps[level];
@@ -165,20 +176,32 @@ export function tdStatus(
         reached: null,
         reason: 'SERIES_COMPLETE',
         earliestValidDate: null,
-        message: 'Status sudah T5; dosis tambahan tidak menambah status.',
+        message: {
+          id: 'Status sudah T5; dosis tambahan tidak menambah status.',
+          en: 'The status is already T5; an extra dose does not raise it.',
+        },
       };
     }
     if (step.afterPrevious !== null && lastCounted !== null) {
       const earliest = after(lastCounted, step.afterPrevious);
       if (date < earliest) {
         const prevStatus = TD_STATUS_CODES[level]!;
+        const [given, gap, previous, first] = [
+          dateLabel(date),
+          describe(step.afterPrevious),
+          dateLabel(lastCounted),
+          dateLabel(earliest),
+        ];
         return {
           ...base,
           counted: false,
           reached: null,
           reason: 'TOO_EARLY',
           earliestValidDate: earliest,
-          message: `Dosis ${formatTanggal(date)} terlalu cepat untuk ${step.status}: minimal ${describe(step.afterPrevious)} setelah ${prevStatus} (${formatTanggal(lastCounted)}), paling cepat ${formatTanggal(earliest)}. Tidak dihitung.`,
+          message: {
+            id: `Dosis ${given.id} terlalu cepat untuk ${step.status}: minimal ${gap.id} setelah ${prevStatus} (${previous.id}), paling cepat ${first.id}. Tidak dihitung.`,
+            en: `The dose on ${given.en} is too early for ${step.status}: at least ${gap.en} after ${prevStatus} (${previous.en}), ${first.en} at the earliest. Not counted.`,
+          },
         };
       }
     }
@@ -190,7 +213,7 @@ export function tdStatus(
       reached: step.status,
       reason: null,
       earliestValidDate: null,
-      message: '',
+      message: NO_MESSAGE,
     };
   });
 

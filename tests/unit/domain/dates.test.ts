@@ -5,7 +5,9 @@ import {
   ageOn,
   completedMonths,
   completedYears,
+  dateLabel,
   daysBetween,
+  formatTanggal,
   isIsoDate,
 } from '../../../src-shared/domain/dates';
 import { byId, inForce } from '../../../src-shared/domain/reference';
@@ -60,5 +62,13 @@ describe('reference sets', () => {
     expect(inForce(sets, '2018-12-31')).toBeUndefined();
     expect(byId(sets, 'b').title).toBe('B');
     expect(() => byId(sets, 'c')).toThrow(/Unknown reference set/);
+  });
+});
+
+describe('dates in messages', () => {
+  it('reads in Indonesian and English', () => {
+    expect(formatTanggal('2026-03-01')).toBe('1 Maret 2026');
+    expect(dateLabel('2026-03-01')).toEqual({ id: '1 Maret 2026', en: '1 March 2026' });
+    expect(dateLabel('2024-12-31')).toEqual({ id: '31 Desember 2024', en: '31 December 2024' });
   });
 });

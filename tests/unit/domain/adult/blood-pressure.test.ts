@@ -128,6 +128,9 @@ describe('plausibility', () => {
       'BP_DIASTOLIC_NOT_BELOW_SYSTOLIC',
     ]);
     expect(r.refusals[0]?.message.id).toBe('Tekanan darah sistolik: harus antara 60 dan 300 mmHg');
+    expect(r.refusals[0]?.message.en).toBe(
+      'Systolic blood pressure: must be between 60 and 300 mmHg',
+    );
     expect(r.refusals[0]?.path).toBe('tekananDarah.readings.0.systolic');
     expect(r.refusals[1]?.message.id).toMatch(/^Tekanan darah diastolik: harus lebih rendah/);
   });

@@ -8,8 +8,8 @@ import {
   eligibleForPtmScreening,
   eligibleForPuma,
   eligibleForSkilas,
-  type Checked,
 } from '../../../../src-shared/domain/adult';
+import type { Checked } from '../../../../src-shared/domain/refusal';
 
 /** A person who turns `years` on the service date 2026-03-15 (born 2026-03-15 minus years). */
 function turning(years: number) {

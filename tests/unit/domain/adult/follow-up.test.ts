@@ -240,6 +240,15 @@ describe('work lists', () => {
       ['patients.0.registeredOn', 'INVALID_DATE'],
       ['patients.0.visits.0.diastolic', 'BP_DIASTOLIC_NOT_BELOW_SYSTOLIC'],
     ]);
+    const lowSys = htControlStatus([bp('2026-03-01', 50, 90)], '2026-03-31', HT1);
+    expect(!lowSys.ok && lowSys.refusals.map((x) => [x.path, x.code])).toEqual([
+      ['visits.0.systolic', 'OUT_OF_RANGE'],
+      ['visits.0.diastolic', 'BP_DIASTOLIC_NOT_BELOW_SYSTOLIC'],
+    ]);
+    expect(!lowSys.ok && lowSys.refusals[1]?.message).toEqual({
+      id: 'Tekanan darah diastolik: harus lebih rendah dari sistolik (50 mmHg)',
+      en: 'Diastolic blood pressure: must be lower than systolic (50 mmHg)',
+    });
     const badAsOf = buildWorkLists([], '31-03-2026', sets);
     expect(!badAsOf.ok && badAsOf.refusals[0]?.message.id).toBe(
       'Tanggal evaluasi: bukan tanggal yang valid (YYYY-MM-DD)',

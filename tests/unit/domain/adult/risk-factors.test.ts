@@ -83,6 +83,11 @@ describe('behaviour: coded answers with a risk flag each', () => {
     expect(at(0)).toEqual(['aktivitas.kurang', true]);
     expect(at(-1)).toBe('OUT_OF_RANGE');
     expect(at(10081)).toBe('OUT_OF_RANGE');
+    const bad = classifyActivity(-1, LIFE);
+    expect(!bad.ok && bad.refusals[0]?.message).toEqual({
+      id: 'Aktivitas fisik: harus antara 0 dan 10080 menit/minggu',
+      en: 'Physical activity: must be between 0 and 10080 minutes/week',
+    });
   });
 
   it('fruit and vegetables: ≥ 5 portions/day is cukup', () => {

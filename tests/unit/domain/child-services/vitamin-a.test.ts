@@ -101,9 +101,12 @@ describe('recorded capsule validation', () => {
       RULES,
     );
     expect(issue?.code).toBe('WRONG_CAPSULE');
-    expect(issue?.field).toBe('Warna kapsul');
-    expect(issue?.message).toBe(
+    expect(issue?.field.id).toBe('Warna kapsul');
+    expect(issue?.message.id).toBe(
       'Warna kapsul: kapsul merah tidak sesuai umur; seharusnya biru (100.000 IU) untuk umur 6–11 bulan.',
+    );
+    expect(issue?.message.en).toBe(
+      'Capsule colour: a red capsule does not match the age; it should be blue (100,000 IU) for ages 6–11 months.',
     );
     expect(codes('2023-08-20', '2024-08-20', 'blue')).toEqual(['WRONG_CAPSULE']);
   });

@@ -27,18 +27,22 @@ describe('minimum interval (4 weeks = 28 days)', () => {
     expect(codes([rv1], { code: 'RV2', date: '2024-04-12' })).toEqual([]);
   });
 
-  it('names the field and the earliest date in Indonesian', () => {
+  it('names the field and the earliest date in Indonesian and English', () => {
     const [issue] = validateDose(
       BIRTH,
       [dpt1],
       { code: 'DPT_HB_HIB2', date: '2024-04-11' },
       NATIONAL_SCHEDULE,
     );
-    expect(issue?.field).toBe('Tanggal imunisasi');
+    expect(issue?.field.id).toBe('Tanggal imunisasi');
     expect(issue?.path).toBe('date');
-    expect(issue?.message).toMatch(/^Tanggal imunisasi: /);
-    expect(issue?.message).toContain('27 hari');
-    expect(issue?.message).toContain('12 April 2024');
+    expect(issue?.message.id).toMatch(/^Tanggal imunisasi: /);
+    expect(issue?.message.id).toContain('27 hari');
+    expect(issue?.message.id).toContain('12 April 2024');
+    expect(issue?.field.en).toBe('Immunisation date');
+    expect(issue?.message.en).toBe(
+      'Immunisation date: DTP-HepB-Hib 2 is only 27 days after DTP-HepB-Hib 1 (15 March 2024); the minimum is 4 weeks (12 April 2024 at the earliest).',
+    );
   });
 
   it('needs 12 months between DPT-HB-Hib 3 and 4 and 6 months between MR1 and MR2', () => {
@@ -155,8 +159,11 @@ describe('dose order and duplicates', () => {
   it('flags dose 2 without dose 1', () => {
     const issues = validateDose(BIRTH, [], { code: 'OPV2', date: '2024-03-15' }, NATIONAL_SCHEDULE);
     expect(issues.map((i) => i.code)).toEqual(['DOSE_ORDER']);
-    expect(issues[0]?.message).toMatch(/^Jenis\/dosis imunisasi: /);
-    expect(issues[0]?.message).toContain('Polio tetes 1 (OPV1) belum tercatat');
+    expect(issues[0]?.message.id).toMatch(/^Jenis\/dosis imunisasi: /);
+    expect(issues[0]?.message.id).toContain('Polio tetes 1 (OPV1) belum tercatat');
+    expect(issues[0]?.message.en).toBe(
+      'Vaccine and dose: Oral polio 2 (OPV2) is recorded, but Oral polio 1 (OPV1) is not recorded yet.',
+    );
   });
 
   it('flags a previous dose dated after this one', () => {

@@ -19,13 +19,13 @@ const c = (date: string, trimester: 1 | 2 | 3, byDoctor = false): AncContact => 
 
 function labels(contacts: AncContact[], split: AncSplitSet): (string | null)[] {
   const r = labelAncContacts(contacts, split);
-  if (!r.ok) throw new Error(r.refusals.map((x) => x.message).join('; '));
+  if (!r.ok) throw new Error(r.refusals.map((x) => x.message.id).join('; '));
   return r.value.map((l) => l.label);
 }
 
 function completion(contacts: AncContact[], split: AncSplitSet) {
   const r = ancCompletion(contacts, split);
-  if (!r.ok) throw new Error(r.refusals.map((x) => x.message).join('; '));
+  if (!r.ok) throw new Error(r.refusals.map((x) => x.message.id).join('; '));
   return r.value;
 }
 
@@ -228,14 +228,17 @@ describe('contact list refusals', () => {
     expect(dup.ok ? null : dup.refusals[0]).toMatchObject({
       code: 'ANC_DUPLICATE_DATE',
       path: 'contacts.1.date',
-      field: 'Tanggal kunjungan',
+      field: { id: 'Tanggal kunjungan', en: 'Visit date' },
     });
+    expect(dup.ok ? null : dup.refusals[0]?.message.en).toBe(
+      'Visit date: there is already an ANC contact on this date; merge them into one contact (mark it if a doctor examined her).',
+    );
     const order = ancCompletion([c('2026-04-20', 2), c('2026-02-10', 1)], ANC_SPLIT_1_2_3);
     expect(order.ok ? null : order.refusals[0]?.code).toBe('ANC_NOT_IN_DATE_ORDER');
     const back = ancCompletion([c('2026-04-20', 2), c('2026-04-27', 1)], ANC_SPLIT_1_2_3);
     expect(back.ok ? null : back.refusals[0]?.code).toBe('ANC_TRIMESTER_DECREASING');
     const bad = ancCompletion([c('2026-02-30', 1)], ANC_SPLIT_1_2_3);
-    expect(bad.ok ? null : bad.refusals[0]?.code).toBe('DATE_INVALID');
+    expect(bad.ok ? null : bad.refusals[0]?.code).toBe('INVALID_DATE');
   });
 });
 

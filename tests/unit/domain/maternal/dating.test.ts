@@ -49,7 +49,10 @@ describe('HPL (Naegele, HPHT + 280 days)', () => {
     expect(tooOld.ok).toBe(false);
     if (!tooOld.ok) {
       expect(tooOld.refusals[0]?.code).toBe('OUT_OF_RANGE');
-      expect(tooOld.refusals[0]?.message).toMatch(/^Usia kehamilan \(USG\): 45 minggu 0 hari/);
+      expect(tooOld.refusals[0]?.message).toEqual({
+        id: 'Usia kehamilan (USG): harus antara 4 minggu 0 hari dan 44 minggu 6 hari',
+        en: 'Gestational age (ultrasound): must be between 4 weeks 0 days and 44 weeks 6 days',
+      });
     }
     expect(hplFromUsg('2026-03-10', { weeks: 44, days: 6 }, PLAUSIBILITY_DEFAULT).ok).toBe(true);
     expect(hplFromUsg('2026-03-10', { weeks: 3, days: 6 }, PLAUSIBILITY_DEFAULT).ok).toBe(false);
@@ -125,16 +128,21 @@ describe('ANC visit window (≥ HPHT and ≤ HPL + 42 days, domain.md §2.2)', (
         {
           code: 'VISIT_BEFORE_HPHT',
           path: 'visitDate',
-          field: 'Tanggal kunjungan',
-          message: 'Tanggal kunjungan: tidak boleh sebelum HPHT (1 Januari 2026).',
+          field: { id: 'Tanggal kunjungan', en: 'Visit date' },
+          message: {
+            id: 'Tanggal kunjungan: tidak boleh sebelum HPHT (1 Januari 2026).',
+            en: 'Visit date: must not be before the first day of the last menstrual period (1 January 2026).',
+          },
         },
       ],
     });
     const after = checkVisitWindow('2026-11-20', pregnancy, DATING_DEFAULT);
     expect(after.ok ? undefined : after.refusals[0]).toMatchObject({
       code: 'VISIT_AFTER_HPL_WINDOW',
-      message:
-        'Tanggal kunjungan: tidak boleh lewat dari 42 hari setelah HPL (paling lambat 19 November 2026).',
+      message: {
+        id: 'Tanggal kunjungan: tidak boleh lewat dari 42 hari setelah HPL (paling lambat 19 November 2026).',
+        en: 'Visit date: must not be more than 42 days after the estimated due date (19 November 2026 at the latest).',
+      },
     });
   });
 
@@ -142,7 +150,7 @@ describe('ANC visit window (≥ HPHT and ≤ HPL + 42 days, domain.md §2.2)', (
     expect(checkVisitWindow('2026-01-01', { hpl: '2026-10-08' }, DATING_DEFAULT).ok).toBe(true);
     expect(checkVisitWindow('2025-12-31', { hpl: '2026-10-08' }, DATING_DEFAULT).ok).toBe(false);
     const bad = checkVisitWindow('2026-02-30', pregnancy, DATING_DEFAULT);
-    expect(bad.ok ? '' : bad.refusals[0]?.code).toBe('DATE_INVALID');
+    expect(bad.ok ? '' : bad.refusals[0]?.code).toBe('INVALID_DATE');
   });
 });
 
@@ -164,7 +172,7 @@ describe('jarak kehamilan (completed months, previous delivery → HPHT)', () =>
   it('refuses a previous delivery on or after HPHT', () => {
     const same = jarakKehamilanBulan('2026-03-15', '2026-03-15');
     expect(same.ok ? '' : same.refusals[0]?.code).toBe('PREVIOUS_DELIVERY_NOT_BEFORE_HPHT');
-    expect(same.ok ? '' : same.refusals[0]?.message).toMatch(
+    expect(same.ok ? '' : same.refusals[0]?.message.id).toMatch(
       /^Tanggal persalinan sebelumnya: harus sebelum HPHT/,
     );
   });
@@ -223,8 +231,6 @@ describe('IMT sebelum hamil and target kenaikan BB (SATUSEHAT OV000008–OV00001
   it('refuses impossible weight or height', () => {
     const r = imtSebelumHamil(29, 90, PLAUSIBILITY_DEFAULT);
     expect(r.ok ? [] : r.refusals.map((x) => x.path)).toEqual(['preWeightKg', 'heightCm']);
-    expect(r.ok ? '' : r.refusals[0]?.message).toBe(
-      'Berat badan: 29 kg di luar rentang yang mungkin (30 kg – 150 kg).',
-    );
+    expect(r.ok ? '' : r.refusals[0]?.message.id).toBe('Berat badan: harus antara 30 dan 150 kg');
   });
 });

@@ -137,6 +137,10 @@ describe('vitamin A for the mother (2 capsules, second ≥ 24 h after the first)
     );
     expect(early).toMatchObject({ complete: false, countedCount: 1 });
     expect(early.capsules[1]).toMatchObject({ counted: false, reason: 'TOO_EARLY' });
+    expect(early.capsules[1]?.message).toEqual({
+      id: 'Kapsul berikutnya harus minimal 24 jam setelah kapsul sebelumnya; tidak dihitung.',
+      en: 'The next capsule must be at least 24 hours after the previous one; not counted.',
+    });
     const onTime = vitaminANifas(
       ['2026-03-01T11:00+07:00', '2026-03-02T11:00+07:00'],
       VITAMIN_A_NIFAS,

@@ -14,9 +14,9 @@ import {
   RISK_FLAG_CODES,
   RISK_FLAG_LABELS,
   riskFlags,
-  type Checked,
   type RiskSet,
 } from '../../../../src-shared/domain/maternal';
+import type { Checked } from '../../../../src-shared/domain/refusal';
 
 const P = PLAUSIBILITY_DEFAULT;
 const R = RISK_DEFAULT;
@@ -65,7 +65,7 @@ describe('single risk rules at their cut-offs', () => {
 
 describe('4 Terlalu', () => {
   const value = (r: ReturnType<typeof fourTerlalu>) => {
-    if (!r.ok) throw new Error(r.refusals.map((x) => x.message).join('; '));
+    if (!r.ok) throw new Error(r.refusals.map((x) => x.message.id).join('; '));
     return r.value;
   };
 
@@ -126,7 +126,10 @@ describe('4 Terlalu', () => {
     expect(r.ok ? null : r.refusals[0]).toMatchObject({
       code: 'OUT_OF_RANGE',
       path: 'birthDate',
-      message: 'Umur ibu: 6 tahun di luar rentang yang mungkin (10 tahun – 60 tahun).',
+      message: {
+        id: 'Umur ibu: harus antara 10 dan 60 tahun',
+        en: "Mother's age: must be between 10 and 60 years",
+      },
     });
   });
 });
@@ -136,7 +139,10 @@ describe('G-P-A plausibility', () => {
     expect(checkObstetricHistory({ gravida: 5, para: 3, abortus: 1 }, P).ok).toBe(true);
     const r = checkObstetricHistory({ gravida: 4, para: 3, abortus: 1 }, P);
     expect(r.ok ? null : r.refusals[0]).toMatchObject({ code: 'GPA_INCONSISTENT', path: 'para' });
-    expect(r.ok ? '' : r.refusals[0]?.message).toMatch(/^Paritas: /);
+    expect(r.ok ? '' : r.refusals[0]?.message.id).toMatch(/^Paritas: /);
+    expect(r.ok ? '' : r.refusals[0]?.message.en).toBe(
+      'Parity: P + A (4) must not be more than G − 1 (3); G includes this pregnancy.',
+    );
     expect(codes(checkObstetricHistory({ gravida: 0 }, P))).toEqual(['OUT_OF_RANGE']);
     expect(codes(checkObstetricHistory({ gravida: 2, para: 1.5 }, P))).toEqual(['NOT_AN_INTEGER']);
     expect(codes(checkObstetricHistory({ gravida: 2, abortus: -1 }, P))).toEqual([
@@ -148,12 +154,12 @@ describe('G-P-A plausibility', () => {
 describe('measurement plausibility (refused, never flagged)', () => {
   it('refuses BP 300/20 on both sides, naming each field', () => {
     const r = checkAncMeasurements({ systolic: 300, diastolic: 20 }, P);
-    expect(r.ok ? [] : r.refusals.map((x) => [x.code, x.path, x.field])).toEqual([
+    expect(r.ok ? [] : r.refusals.map((x) => [x.code, x.path, x.field.id])).toEqual([
       ['OUT_OF_RANGE', 'systolic', 'Tekanan darah sistolik'],
       ['OUT_OF_RANGE', 'diastolic', 'Tekanan darah diastolik'],
     ]);
-    expect(r.ok ? '' : r.refusals[0]?.message).toBe(
-      'Tekanan darah sistolik: 300 mmHg di luar rentang yang mungkin (60 mmHg – 260 mmHg).',
+    expect(r.ok ? '' : r.refusals[0]?.message.id).toBe(
+      'Tekanan darah sistolik: harus antara 60 dan 260 mmHg',
     );
   });
 
@@ -167,9 +173,7 @@ describe('measurement plausibility (refused, never flagged)', () => {
 
   it('refuses LILA 3 cm, BB outside 30–150 kg, Hb and DJJ outside their ranges', () => {
     const r = checkAncMeasurements({ lilaCm: 3 }, P);
-    expect(r.ok ? '' : r.refusals[0]?.message).toBe(
-      'LILA: 3 cm di luar rentang yang mungkin (10 cm – 60 cm).',
-    );
+    expect(r.ok ? '' : r.refusals[0]?.message.id).toBe('LILA: harus antara 10 dan 60 cm');
     expect(checkAncMeasurements({ weightKg: 30 }, P).ok).toBe(true);
     expect(checkAncMeasurements({ weightKg: 150 }, P).ok).toBe(true);
     expect(codes(checkAncMeasurements({ weightKg: 29.9 }, P))).toEqual(['OUT_OF_RANGE']);
@@ -184,11 +188,14 @@ describe('measurement plausibility (refused, never flagged)', () => {
     expect(codes(checkAncMeasurements({ weightKg: Number.NaN }, P))).toEqual(['NOT_A_NUMBER']);
   });
 
-  it('uses a decimal comma in messages', () => {
-    const r = checkAncMeasurements({ hbGdl: 2.5 }, P);
-    expect(r.ok ? '' : r.refusals[0]?.message).toBe(
-      'Hb: 2,5 g/dL di luar rentang yang mungkin (3 g/dL – 20 g/dL).',
-    );
+  it('uses a decimal comma in Indonesian messages and a point in English', () => {
+    const wider = { ...P, ranges: { ...P.ranges, hbGdl: { min: 2.5, max: 20.5 } } };
+    expect(checkAncMeasurements({ hbGdl: 2.5 }, wider).ok).toBe(true);
+    const r = checkAncMeasurements({ hbGdl: 2.4 }, wider);
+    expect(r.ok ? '' : r.refusals[0]?.message).toEqual({
+      id: 'Hb: harus antara 2,5 dan 20,5 g/dL',
+      en: 'Haemoglobin: must be between 2.5 and 20.5 g/dL',
+    });
   });
 });
 

@@ -36,9 +36,10 @@ describe('Td status from dose dates (domain.md §2.3)', () => {
       reason: 'TOO_EARLY',
       earliestValidDate: '2026-02-02',
     });
-    expect(early.doses[1]?.message).toBe(
-      'Dosis 1 Februari 2026 terlalu cepat untuk T2: minimal 4 minggu setelah T1 (5 Januari 2026), paling cepat 2 Februari 2026. Tidak dihitung.',
-    );
+    expect(early.doses[1]?.message).toEqual({
+      id: 'Dosis 1 Februari 2026 terlalu cepat untuk T2: minimal 4 minggu setelah T1 (5 Januari 2026), paling cepat 2 Februari 2026. Tidak dihitung.',
+      en: 'The dose on 1 February 2026 is too early for T2: at least 4 weeks after T1 (5 January 2026), 2 February 2026 at the earliest. Not counted.',
+    });
     const onTime = tdStatus(td('2026-01-05', '2026-02-02'), '2026-02-02', TD_KEMENKES);
     expect(onTime).toMatchObject({
       status: 'T2',
