@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { uuidv7 } from 'uuidv7';
 import type { AppInfo, EventName, EventPayload } from '@shared/contract';
 import { openDatabase, type Database } from './db/connection';
 import { createDispatch, type Dispatch } from './ipc/guard';
@@ -15,6 +16,8 @@ export interface CoreOptions {
   appVersion?: string;
   now?: () => Date;
   log?: Logger;
+  /** New record ids; UUIDv7 by default (demo data passes a seeded generator). */
+  newId?: () => string;
 }
 
 export type EventListener = (event: EventName, payload: EventPayload<EventName>) => void;
@@ -49,7 +52,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     log.info('database migrated', { ...database.migration });
   }
   const services = createServices(
-    { db: database.db, now, log },
+    { db: database.db, now, log, newId: options.newId ?? uuidv7 },
     {
       appVersion,
       schemaVersion: database.schemaVersion,

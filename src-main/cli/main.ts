@@ -1,11 +1,12 @@
 import { DatabaseTooNewError, DatabaseUnreadableError, MigrationFailedError } from '../db/errors';
 import { APP_VERSION } from '../version';
 import { dbCheck, dbMigrate } from './commands/db';
+import { demo } from './commands/demo';
 import { growthZscores } from './commands/growth';
 import { CliError, type CliCommand, type CliIo } from './io';
 
 /** Every command of `siklus`. Later areas add theirs here. */
-export const COMMANDS: readonly CliCommand[] = [dbMigrate, dbCheck, growthZscores];
+export const COMMANDS: readonly CliCommand[] = [dbMigrate, dbCheck, demo, growthZscores];
 
 function help(io: CliIo): void {
   io.out(`Siklus ${APP_VERSION} — baris perintah`);

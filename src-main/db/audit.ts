@@ -3,6 +3,8 @@ import { uuidv7 } from 'uuidv7';
 import type { DB } from './schema';
 
 export interface AuditEntry {
+  /** The audit row's id; a new UUIDv7 when omitted. */
+  id?: string;
   userId: string | null;
   action: string;
   table: string;
@@ -16,7 +18,7 @@ export async function writeAudit(trx: Kysely<DB>, entry: AuditEntry): Promise<vo
   await trx
     .insertInto('audit_log')
     .values({
-      id: uuidv7(),
+      id: entry.id ?? uuidv7(),
       at: entry.at,
       user_id: entry.userId,
       action: entry.action,

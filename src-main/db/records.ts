@@ -1,5 +1,4 @@
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
-import { uuidv7 } from 'uuidv7';
 import { AppError } from '@shared/contract';
 import type { Locale } from '@shared/i18n';
 import { translate } from '@shared/i18n';
@@ -18,6 +17,8 @@ export interface WriteContext {
   at: string;
   userId: string | null;
   locale: Locale;
+  /** New record ids (UUIDv7; seeded for demo data). */
+  newId: () => string;
 }
 
 type ConventionKeys = keyof RecordColumns;
@@ -68,7 +69,7 @@ export async function insertRecord<T extends RecordTable>(
   name: T,
   values: NewRecord<T>,
 ): Promise<string> {
-  const id = values.id ?? uuidv7();
+  const id = values.id ?? ctx.newId();
   const row = {
     ...values,
     id,
@@ -84,6 +85,7 @@ export async function insertRecord<T extends RecordTable>(
     .values(row as unknown as Row)
     .execute();
   await writeAudit(ctx.trx, {
+    id: ctx.newId(),
     at: ctx.at,
     userId: ctx.userId,
     action: 'create',
@@ -120,6 +122,7 @@ async function changeRecord(
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) !== 1) throw conflict(ctx, await readRow(ctx, name, id));
   await writeAudit(ctx.trx, {
+    id: ctx.newId(),
     at: ctx.at,
     userId: ctx.userId,
     action,

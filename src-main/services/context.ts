@@ -9,6 +9,8 @@ export interface ServiceDeps {
   db: Kysely<DB>;
   now: () => Date;
   log: Logger;
+  /** New record ids: UUIDv7 (a seeded generator for demo data). */
+  newId: () => string;
 }
 
 /** Who asks: the signed-in user (null before sign-in or for the CLI) and their language. */
@@ -33,5 +35,7 @@ export function write<T>(
   const at = deps.now().toISOString();
   return deps.db
     .transaction()
-    .execute((trx) => work({ trx, at, userId: actor.userId, locale: actor.locale }));
+    .execute((trx) =>
+      work({ trx, at, userId: actor.userId, locale: actor.locale, newId: deps.newId }),
+    );
 }

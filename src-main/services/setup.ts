@@ -1,4 +1,3 @@
-import { uuidv7 } from 'uuidv7';
 import { AppError, type ParsedInput } from '@shared/contract';
 import type { Locale } from '@shared/i18n';
 import { insertRecord } from '../db/records';
@@ -41,7 +40,7 @@ export function createSetupService(deps: ServiceDeps, regions: RegionsService) {
       if (input.facility.mode === 'dinkes')
         await checkRegions({ ...input, villageCodes: [] }, locale);
       const passwordHash = await hashPassword(input.admin.password);
-      const adminId = uuidv7();
+      const adminId = deps.newId();
 
       await write(deps, { userId: adminId, locale }, async (ctx) => {
         if (await ctx.trx.selectFrom('facility').select('id').executeTakeFirst()) {
