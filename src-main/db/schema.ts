@@ -122,6 +122,12 @@ export interface PersonFtsTable {
   person_fts: string;
 }
 
+export interface PersonWordsTable {
+  rowid: number;
+  name_search: string;
+  person_words: string;
+}
+
 export interface DB {
   schema_migrations: SchemaMigrationsTable;
   settings: SettingsTable;
@@ -132,6 +138,7 @@ export interface DB {
   posyandu: PosyanduTable;
   person: PersonTable;
   person_fts: PersonFtsTable;
+  person_words: PersonWordsTable;
 }
 
 /** Tables that follow the record conventions (and may be written through `records.ts`). */

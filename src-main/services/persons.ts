@@ -286,26 +286,28 @@ export function createPersonsService(
     async search(input: SearchInput): Promise<{ rows: PersonRow[]; total: number }> {
       const terms = searchTerms(input.q);
       const digits = input.q.replace(/\s+/g, '');
-      let query = rows(db);
-      if (/^\d{2,16}$/.test(digits)) {
-        // NIK or KK prefix: two index range scans.
-        const end = `${digits}\uffff`;
-        query = query.where((eb) =>
-          eb.or([
-            eb.and([eb('p.nik', '>=', digits), eb('p.nik', '<', end)]),
-            eb.and([eb('p.no_kk', '>=', digits), eb('p.no_kk', '<', end)]),
-          ]),
-        );
+      // Filters on person alone (the count needs no join); the page joins the desa name.
+      let query = db.selectFrom('person as p');
+      const byNik = /^\d{2,16}$/.test(digits);
+      if (byNik) {
+        // A NIK prefix walks the NIK index in order; a complete 16-digit number may also be a KK.
+        query =
+          digits.length === 16
+            ? query.where((eb) => eb.or([eb('p.nik', '=', digits), eb('p.no_kk', '=', digits)]))
+            : query.where('p.nik', '>=', digits).where('p.nik', '<', `${digits}\uffff`);
       } else if (terms.length > 0) {
-        const indexed = terms.filter((t) => t.length >= 3);
-        if (indexed.length > 0) {
-          const match = indexed.map(ftsPhrase).join(' AND ');
+        // Fragments of three letters or more: trigram index; shorter ones: word prefixes.
+        const fragments = terms.filter((t) => t.length >= 3).map(ftsPhrase);
+        const prefixes = terms.filter((t) => t.length < 3).map((t) => `${ftsPhrase(t)}*`);
+        if (fragments.length > 0) {
           query = query.where(
-            sql<boolean>`p.rowid IN (SELECT rowid FROM person_fts WHERE person_fts MATCH ${match})`,
+            sql<boolean>`p.rowid IN (SELECT rowid FROM person_fts WHERE person_fts MATCH ${fragments.join(' AND ')})`,
           );
         }
-        for (const short of terms.filter((t) => t.length < 3)) {
-          query = query.where('p.name_search', 'like', `%${short}%`);
+        if (prefixes.length > 0) {
+          query = query.where(
+            sql<boolean>`p.rowid IN (SELECT rowid FROM person_words WHERE person_words MATCH ${prefixes.join(' AND ')})`,
+          );
         }
       }
       query = query.where('p.deleted_at', input.deleted ? 'is not' : 'is', null);
@@ -318,14 +320,11 @@ export function createPersonsService(
         if (range.from) query = query.where('p.birth_date', '>=', range.from);
       }
       const total = await query.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
-      const found = await query
-        .select(ROW_COLUMNS)
-        .orderBy('p.name_search')
-        .orderBy('p.birth_date')
-        .orderBy('p.id')
-        .limit(input.limit)
-        .offset(input.offset)
-        .execute();
+      const page = query.leftJoin('desa as d', 'd.id', 'p.desa_id').select(ROW_COLUMNS);
+      const ordered = byNik
+        ? page.orderBy('p.nik').orderBy('p.id')
+        : page.orderBy('p.name_search').orderBy('p.birth_date').orderBy('p.id');
+      const found = await ordered.limit(input.limit).offset(input.offset).execute();
       return { rows: found.map(toRow), total: total.n };
     },
 

@@ -122,7 +122,8 @@ export const migration0002: Migration = {
       -- One living record per NIK; a deleted record does not block re-registration.
       CREATE UNIQUE INDEX person_nik ON person (nik) WHERE nik IS NOT NULL AND deleted_at IS NULL;
       CREATE INDEX person_no_kk ON person (no_kk) WHERE no_kk IS NOT NULL;
-      CREATE INDEX person_name_birth ON person (name_search, birth_date);
+      -- The registry list: living persons in name order (also the same-name-and-birth check).
+      CREATE INDEX person_live_name ON person (name_search, birth_date, id) WHERE deleted_at IS NULL;
       CREATE INDEX person_birth_date ON person (birth_date);
       CREATE INDEX person_desa ON person (desa_id, name_search);
       CREATE INDEX person_mother ON person (mother_id) WHERE mother_id IS NOT NULL;
@@ -135,15 +136,28 @@ export const migration0002: Migration = {
         content_rowid = 'rowid',
         tokenize = 'trigram'
       );
+      -- Word-prefix search for one- and two-letter terms ("an" → Ani, Andi), which trigrams
+      -- cannot index.
+      CREATE VIRTUAL TABLE person_words USING fts5 (
+        name_search,
+        content = 'person',
+        content_rowid = 'rowid',
+        tokenize = 'unicode61',
+        prefix = '1 2'
+      );
       CREATE TRIGGER person_fts_insert AFTER INSERT ON person BEGIN
         INSERT INTO person_fts (rowid, name_search) VALUES (new.rowid, new.name_search);
+        INSERT INTO person_words (rowid, name_search) VALUES (new.rowid, new.name_search);
       END;
       CREATE TRIGGER person_fts_delete AFTER DELETE ON person BEGIN
         INSERT INTO person_fts (person_fts, rowid, name_search) VALUES ('delete', old.rowid, old.name_search);
+        INSERT INTO person_words (person_words, rowid, name_search) VALUES ('delete', old.rowid, old.name_search);
       END;
       CREATE TRIGGER person_fts_update AFTER UPDATE OF name_search ON person BEGIN
         INSERT INTO person_fts (person_fts, rowid, name_search) VALUES ('delete', old.rowid, old.name_search);
         INSERT INTO person_fts (rowid, name_search) VALUES (new.rowid, new.name_search);
+        INSERT INTO person_words (person_words, rowid, name_search) VALUES ('delete', old.rowid, old.name_search);
+        INSERT INTO person_words (rowid, name_search) VALUES (new.rowid, new.name_search);
       END;
     `);
   },
