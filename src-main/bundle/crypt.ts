@@ -1,4 +1,4 @@
-import { Decrypter, Encrypter } from 'age-encryption';
+import { Decrypter, Encrypter, type Identity, type Stanza } from 'age-encryption';
 import { BundleError, throwIfAborted } from './errors';
 import {
   DEFAULT_SCRYPT_WORK_FACTOR,
@@ -6,6 +6,8 @@ import {
   checkPassphraseStrength,
   parseAgeRecipient,
 } from './keys';
+import { NodeScryptIdentity, NodeScryptRecipient } from './scrypt';
+import { NodeX25519Identity } from './x25519';
 
 /**
  * The outer layer of a bundle: a standard binary age v1 file (https://age-encryption.org/v1),
@@ -23,9 +25,27 @@ export type BundleLock =
   | { recipients: readonly string[]; passphrase?: undefined }
   | { passphrase: string; recipients?: undefined; scryptWorkFactor?: number };
 
+/**
+ * An age identity: the `AGE-SECRET-KEY-1…` text, or one made once with
+ * {@link createAgeIdentity} and reused for many bundles (a Dinkes import session).
+ */
+export type AgeIdentity = string | Identity;
+
 export type BundleKey =
-  | { identity: string | readonly string[]; passphrase?: undefined }
+  | { identity: AgeIdentity | readonly AgeIdentity[]; passphrase?: undefined }
   | { passphrase: string; identity?: undefined };
+
+/** Parse an `AGE-SECRET-KEY-1…` identity once. Throws `KEY_INVALID`. */
+export function createAgeIdentity(identity: string): Identity {
+  try {
+    return new NodeX25519Identity(identity);
+  } catch {
+    throw new BundleError('KEY_INVALID', 'Kunci Dinkes (AGE-SECRET-KEY-1…) tidak sah.');
+  }
+}
+
+/** Below this size a bundle is decrypted in one call (web streams cost ~1 ms per file). */
+const STREAM_THRESHOLD = 4 * 1024 * 1024;
 
 export interface AgeHeaderInfo {
   mode: 'recipients' | 'passphrase';
@@ -50,8 +70,11 @@ export async function encryptBundle(
   const encrypter = new Encrypter();
   if (lock.passphrase !== undefined) {
     checkPassphraseStrength(lock.passphrase);
-    encrypter.setScryptWorkFactor(lock.scryptWorkFactor ?? DEFAULT_SCRYPT_WORK_FACTOR);
-    encrypter.setPassphrase(lock.passphrase);
+    const logN = lock.scryptWorkFactor ?? DEFAULT_SCRYPT_WORK_FACTOR;
+    if (!Number.isInteger(logN) || logN < 1 || logN > MAX_SCRYPT_WORK_FACTOR) {
+      throw new BundleError('BUNDLE_INPUT_INVALID', 'Faktor kerja scrypt tidak sah.');
+    }
+    encrypter.addRecipient(new NodeScryptRecipient(lock.passphrase, logN));
   } else {
     const recipients = [...new Set(lock.recipients.map(parseAgeRecipient))];
     if (recipients.length === 0) {
@@ -185,7 +208,8 @@ export async function decryptBundle(
   options: CryptOptions = {},
 ): Promise<Uint8Array> {
   const header = inspectAgeHeader(bytes);
-  const decrypter = new Decrypter();
+  const identities: Identity[] = [];
+  let scryptIdentity: NodeScryptIdentity | null = null;
   if (key.passphrase !== undefined) {
     if (header.mode !== 'passphrase') {
       throw new BundleError(
@@ -206,33 +230,55 @@ export async function decryptBundle(
         `Faktor kerja kata sandi 2^${logN} melebihi batas 2^${MAX_SCRYPT_WORK_FACTOR}.`,
       );
     }
-    decrypter.addPassphrase(key.passphrase);
+    scryptIdentity = new NodeScryptIdentity(key.passphrase, MAX_SCRYPT_WORK_FACTOR);
+    identities.push(scryptIdentity);
   } else {
     if (header.mode === 'passphrase') throw new BundleError('BUNDLE_PASSPHRASE_REQUIRED');
-    const identities = typeof key.identity === 'string' ? [key.identity] : [...key.identity];
-    if (identities.length === 0) throw new BundleError('BUNDLE_WRONG_KEY');
-    for (const identity of identities) {
-      try {
-        decrypter.addIdentity(identity);
-      } catch {
-        throw new BundleError('KEY_INVALID', 'Kunci Dinkes (AGE-SECRET-KEY-1…) tidak sah.');
-      }
+    const list: readonly AgeIdentity[] = Array.isArray(key.identity)
+      ? key.identity
+      : [key.identity as AgeIdentity];
+    if (list.length === 0) throw new BundleError('BUNDLE_WRONG_KEY');
+    for (const identity of list) {
+      identities.push(typeof identity === 'string' ? createAgeIdentity(identity) : identity);
     }
   }
+  // One identity for typage that records how far decryption got, so failures are classified
+  // without reading typage's error messages.
+  let unwrapCalled = false;
+  let unwrapped = false;
+  const decrypter = new Decrypter();
+  decrypter.addIdentity({
+    async unwrapFileKey(stanzas: Stanza[]) {
+      unwrapCalled = true;
+      for (const identity of identities) {
+        const fileKey = await identity.unwrapFileKey(stanzas);
+        if (fileKey !== null) {
+          unwrapped = true;
+          return fileKey;
+        }
+      }
+      return null;
+    },
+  });
   throwIfAborted(options.signal);
   try {
-    // Whole-buffer decryption: the header is checked first, then every chunk is authenticated.
+    // The header (and its MAC) is checked first, then every 64 KiB chunk is authenticated.
+    if (bytes.length <= STREAM_THRESHOLD) {
+      const zip = await decrypter.decrypt(bytes);
+      options.onProgress?.(bytes.length, bytes.length);
+      return zip;
+    }
     const stream = await decrypter.decrypt(chunked(bytes, options));
     return await readAllStream(stream, options.signal);
   } catch (error) {
     if (error instanceof BundleError) throw error;
-    const message = error instanceof Error ? error.message : '';
-    if (/no identity matched/.test(message)) {
-      throw new BundleError(
-        key.passphrase !== undefined ? 'BUNDLE_WRONG_PASSPHRASE' : 'BUNDLE_WRONG_KEY',
-      );
+    if (unwrapCalled && !unwrapped) {
+      if (scryptIdentity?.wrongPassphrase) throw new BundleError('BUNDLE_WRONG_PASSPHRASE');
+      // a damaged stanza also lands here: it cannot be told apart from another key
+      if (key.passphrase === undefined) throw new BundleError('BUNDLE_WRONG_KEY');
     }
-    if (/ended before|too small|size is invalid/.test(message)) {
+    const message = error instanceof Error ? error.message : '';
+    if (unwrapped && /ended before|too small|size is invalid/.test(message)) {
       throw new BundleError('BUNDLE_TRUNCATED');
     }
     throw new BundleError('BUNDLE_CORRUPT');

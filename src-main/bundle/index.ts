@@ -88,10 +88,12 @@ export {
   type SerializedBundle,
 } from './pack';
 export {
+  createAgeIdentity,
   decryptBundle,
   encryptBundle,
   inspectAgeHeader,
   type AgeHeaderInfo,
+  type AgeIdentity,
   type BundleKey,
   type BundleLock,
 } from './crypt';

@@ -1,5 +1,7 @@
 import { Decrypter, Encrypter, generateX25519Identity, identityToRecipient } from 'age-encryption';
 import QRCode from 'qrcode';
+import { NodeScryptIdentity, NodeScryptRecipient } from './scrypt';
+import { decodeAgeRecipient } from './x25519';
 import { sha256Hex, utf8 } from './encoding';
 import { BundleError } from './errors';
 import {
@@ -73,10 +75,7 @@ export function parseAgeRecipient(text: string): string {
   const trimmed = text.trim();
   const candidate = trimmed === trimmed.toUpperCase() ? trimmed.toLowerCase() : trimmed;
   if (!RECIPIENT_RE.test(candidate)) throw new BundleError('RECIPIENT_INVALID');
-  try {
-    // typage checks the bech32 checksum and the key length when the recipient is added.
-    new Encrypter().addRecipient(candidate);
-  } catch {
+  if (!decodeAgeRecipient(candidate)) {
     throw new BundleError('RECIPIENT_INVALID', 'Checksum tidak cocok (salah ketik?).');
   }
   return candidate;
@@ -177,8 +176,7 @@ export async function encryptWithPassphrase(
 ): Promise<Uint8Array> {
   checkPassphraseStrength(passphrase);
   const encrypter = new Encrypter();
-  encrypter.setScryptWorkFactor(workFactor);
-  encrypter.setPassphrase(passphrase);
+  encrypter.addRecipient(new NodeScryptRecipient(passphrase, workFactor));
   return encrypter.encrypt(data);
 }
 
@@ -196,13 +194,12 @@ export async function decryptWithPassphrase(
     throw new BundleError('KEY_INVALID', 'Faktor kerja kata sandi terlalu tinggi.');
   }
   const decrypter = new Decrypter();
-  decrypter.addPassphrase(passphrase);
+  const identity = new NodeScryptIdentity(passphrase, MAX_SCRYPT_WORK_FACTOR);
+  decrypter.addIdentity(identity);
   try {
     return await decrypter.decrypt(bytes);
-  } catch (error) {
-    if (error instanceof Error && /no identity matched/.test(error.message)) {
-      throw new BundleError('KEY_WRONG_PASSPHRASE');
-    }
+  } catch {
+    if (identity.wrongPassphrase) throw new BundleError('KEY_WRONG_PASSPHRASE');
     throw new BundleError('KEY_INVALID', 'Berkas kunci rusak.');
   }
 }

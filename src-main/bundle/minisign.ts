@@ -58,7 +58,6 @@ const ED = utf8('Ed');
 const ED_HASHED = utf8('ED');
 const B2 = utf8('B2');
 const PKCS8_ED25519 = Uint8Array.from(Buffer.from('302e020100300506032b657004220420', 'hex'));
-const SPKI_ED25519 = Uint8Array.from(Buffer.from('302a300506032b6570032100', 'hex'));
 const SECRET_KEY_BYTES = 2 + 2 + 2 + 32 + 8 + 8 + 8 + 64 + 32;
 
 /** minisign's maximum comment lengths (bytes, prefix included). */
@@ -82,11 +81,9 @@ function privateKeyObject(seed: Uint8Array): KeyObject {
 }
 
 function publicKeyObject(publicKey: Uint8Array): KeyObject {
-  return createPublicKey({
-    key: Buffer.from(concatBytes([SPKI_ED25519, publicKey])),
-    format: 'der',
-    type: 'spki',
-  });
+  // JWK import is several times faster than DER with OpenSSL 3
+  const x = Buffer.from(publicKey).toString('base64url');
+  return createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x }, format: 'jwk' });
 }
 
 function publicFromSeed(seed: Uint8Array): Uint8Array {
@@ -184,7 +181,10 @@ export function parseMinisignSecretKeyFile(text: string): MinisignSecretKey {
   const seed = bytes.slice(62, 94);
   const publicKey = bytes.slice(94, 126);
   const key: MinisignSecretKey = { keyNum, seed, publicKey };
-  if (!bytesEqual(secretKeyChecksum(key), bytes.subarray(126, 158))) {
+  // `minisign -G -W` leaves the checksum zero (it is only computed when encrypting);
+  // otherwise it must match.
+  const checksum = bytes.subarray(126, 158);
+  if (!checksum.every((b) => b === 0) && !bytesEqual(secretKeyChecksum(key), checksum)) {
     throw new BundleError('KEY_INVALID', 'Checksum kunci tidak cocok.');
   }
   if (!bytesEqual(publicFromSeed(seed), publicKey)) {

@@ -131,7 +131,13 @@ function parseManifestJson(bytes: Uint8Array): unknown {
   }
   const record = value as Record<string, unknown>;
   if (record.format !== FORMAT_NAME) throw manifestInvalid('Bukan manifest paket Siklus.');
-  if (record.formatVersion !== FORMAT_VERSION) {
+  const version = record.formatVersion;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < FORMAT_VERSION) {
+    throw manifestInvalid('formatVersion tidak sah.');
+  }
+  // Decided before the signature is checked: a newer format may sign differently. A damaged
+  // manifest could claim a newer version; the message only asks for an update, never trusts it.
+  if (version !== FORMAT_VERSION) {
     throw new BundleError(
       'BUNDLE_FORMAT_UNSUPPORTED',
       `Versi format ${JSON.stringify(record.formatVersion)}; aplikasi ini membaca versi ${FORMAT_VERSION}.`,

@@ -1,3 +1,4 @@
+import { Decrypter, Encrypter } from 'age-encryption';
 import { describe, expect, it } from 'vitest';
 import {
   BundleError,
@@ -117,6 +118,20 @@ describe('passphrase wrapping', () => {
       'KEY_PASSPHRASE_WEAK',
     );
     expect(await codeOf(() => decryptWithPassphrase(new Uint8Array(10), 'x'))).toBe('KEY_INVALID');
+  });
+
+  it('is interchangeable with the scrypt recipient of typage, both ways', async () => {
+    const ours = await encryptWithPassphrase('dari kami', 'kata-sandi-yang-panjang', 10);
+    const d = new Decrypter();
+    d.addPassphrase('kata-sandi-yang-panjang');
+    expect(await d.decrypt(ours, 'text')).toBe('dari kami');
+    const e = new Encrypter();
+    e.setScryptWorkFactor(10);
+    e.setPassphrase('kata-sandi-yang-panjang');
+    const theirs = await e.encrypt('dari typage');
+    expect(
+      new TextDecoder().decode(await decryptWithPassphrase(theirs, 'kata-sandi-yang-panjang')),
+    ).toBe('dari typage');
   });
 
   it('refuses files whose scrypt work factor would exhaust memory', async () => {

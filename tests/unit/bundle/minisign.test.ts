@@ -62,6 +62,13 @@ describe('minisign keys', () => {
     raw[70] = raw[70]! ^ 1;
     lines[1] = raw.toString('base64');
     expect(codeOf(() => parseMinisignSecretKeyFile(lines.join('\n')))).toBe('KEY_INVALID');
+    // `minisign -G -W` writes a zero checksum: accepted
+    const zero = Buffer.from(file.split('\n')[1]!, 'base64');
+    zero.fill(0, 126);
+    const fromCli = parseMinisignSecretKeyFile(
+      `untrusted comment: x\n${zero.toString('base64')}\n`,
+    );
+    expect(encodeMinisignPublicKey(fromCli)).toBe(encodeMinisignPublicKey(key));
     // a minisign password-protected key (kdf "Sc") is refused with a hint
     const sc = Buffer.from(file.split('\n')[1]!, 'base64');
     sc.write('Sc', 2, 'latin1');
