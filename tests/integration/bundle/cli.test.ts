@@ -3,7 +3,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   KEY_FILES,
+  addRecipient,
   encodeMinisignPublicKey,
+  initDinkesKeys,
+  initPuskesmasKeys,
+  keysDir,
   packBundle,
   readKeyStore,
   unlockSigningKey,
@@ -140,7 +144,13 @@ describe('siklus keys and bundle verify', () => {
   });
 
   it('bundle verify: unknown signer, then trusted after trust-signer; every check printed', async () => {
-    const pkmKeys = path.join(pkm(), 'keys');
+    // Key stores made with a low scrypt work factor (the CLI writes 18), to keep this fast;
+    // opening reads the factor from the file.
+    const pkmKeys = path.join(root, 'pkm-fast', 'keys');
+    const dinkesDir = path.join(root, 'dinkes-fast');
+    await initPuskesmasKeys(pkmKeys, PASS, { scryptWorkFactor: 10 });
+    const dinkesInfo = await initDinkesKeys(keysDir(dinkesDir), PASS, { scryptWorkFactor: 10 });
+    await addRecipient(pkmKeys, dinkesInfo.recipient, 'Dinkes');
     const signingKey = await unlockSigningKey(pkmKeys, PASS);
     const recipients = (await readKeyStore(pkmKeys)).recipients.map((r) => r.recipient);
     const packed = await packBundle(sampleInput({ signingKey, recipients }));
@@ -151,7 +161,7 @@ describe('siklus keys and bundle verify', () => {
       'verify',
       file,
       '--data-dir',
-      dinkes(),
+      dinkesDir,
       '--passphrase-file',
       passFile(),
     ];
@@ -169,7 +179,7 @@ describe('siklus keys and bundle verify', () => {
       'trust-signer',
       pub,
       '--data-dir',
-      dinkes(),
+      dinkesDir,
       '--label',
       'P3205020101 Karangpawitan',
     ]);
@@ -200,7 +210,7 @@ describe('siklus keys and bundle verify', () => {
       'verify',
       file,
       '--data-dir',
-      dinkes(),
+      dinkesDir,
       '--passphrase-file',
       wrongPass,
     ]);
