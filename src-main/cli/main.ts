@@ -1,12 +1,24 @@
 import { DatabaseTooNewError, DatabaseUnreadableError, MigrationFailedError } from '../db/errors';
 import { APP_VERSION } from '../version';
+import { bundleVerify } from './commands/bundle';
 import { dbCheck, dbMigrate } from './commands/db';
 import { demo } from './commands/demo';
 import { growthZscores } from './commands/growth';
+import { keysAddRecipient, keysInit, keysShow, keysTrustSigner } from './commands/keys';
 import { CliError, type CliCommand, type CliIo } from './io';
 
 /** Every command of `siklus`. Later areas add theirs here. */
-export const COMMANDS: readonly CliCommand[] = [dbMigrate, dbCheck, demo, growthZscores];
+export const COMMANDS: readonly CliCommand[] = [
+  dbMigrate,
+  dbCheck,
+  demo,
+  growthZscores,
+  keysInit,
+  keysShow,
+  keysAddRecipient,
+  keysTrustSigner,
+  bundleVerify,
+];
 
 function help(io: CliIo): void {
   io.out(`Siklus ${APP_VERSION} — baris perintah`);
