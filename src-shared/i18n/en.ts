@@ -1,3 +1,4 @@
+import { backup } from './areas/backup';
 import { core } from './areas/core';
 import { registry } from './areas/registry';
 import type { MessageKey } from './id';
@@ -6,4 +7,5 @@ import type { MessageKey } from './id';
 export const en: Record<MessageKey, string> = {
   ...core.en,
   ...registry.en,
+  ...backup.en,
 };

@@ -1,3 +1,4 @@
+import { backup } from './areas/backup';
 import { core } from './areas/core';
 import { registry } from './areas/registry';
 
@@ -8,6 +9,7 @@ import { registry } from './areas/registry';
 export const id = {
   ...core.id,
   ...registry.id,
+  ...backup.id,
 } as const;
 
 export type MessageKey = keyof typeof id;
