@@ -6,7 +6,8 @@ import type {
   EventPayload,
   RecoveryReason,
 } from '@shared/contract';
-import { DEFAULT_LOCALE } from '@shared/i18n';
+import { isChannel } from '@shared/contract';
+import { DEFAULT_LOCALE, translate, type MessageKey } from '@shared/i18n';
 import {
   acquireLock,
   prepareRestore,
@@ -24,7 +25,7 @@ import {
 import { DatabaseTooNewError, DatabaseUnreadableError, MigrationFailedError } from './db/errors';
 import { LATEST_SCHEMA_VERSION } from './db/migrations';
 import { createDispatch, type Dispatch } from './ipc/guard';
-import { recoveryHandlers, refusingHandlers } from './ipc/handlers/backup';
+import { RECOVERY_CHANNELS, recoveryHandlers, refusingHandlers } from './ipc/handlers/backup';
 import { createHandlers } from './ipc/registry';
 import type { HandlerRegistry, Session } from './ipc/types';
 import { consoleLogger, createFileLogger, type FileLogger, type Logger } from './log';
@@ -146,8 +147,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     idleLockMinutes: idle,
     nowMs,
   });
-  const plainDispatch = (handlers: HandlerRegistry) =>
-    createDispatch(
+  /**
+   * The dispatch outside normal mode: the sender is checked first as always, then any channel
+   * not served in this mode is refused with RECOVERY_MODE before its input is even parsed.
+   */
+  const limitedDispatch = (
+    handlers: HandlerRegistry,
+    served: readonly string[],
+    refusal: MessageKey,
+  ) => {
+    const guarded = createDispatch(
       handlers,
       sessions(
         () => DEFAULT_LOCALE,
@@ -155,6 +164,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       ),
       log,
     );
+    const dispatch: Dispatch = async (channel, input, caller) => {
+      if (!caller.trusted || !isChannel(channel) || served.includes(channel)) {
+        return guarded(channel, input, caller);
+      }
+      return {
+        ok: false,
+        error: { code: 'RECOVERY_MODE', message: translate(DEFAULT_LOCALE, refusal) },
+      };
+    };
+    return dispatch;
+  };
 
   async function restore(stored: StoredBackup, passphrase: string | undefined) {
     const entry = toEntry(stored, LATEST_SCHEMA_VERSION);
@@ -273,7 +293,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return {
         mode: 'recovery',
         recovery,
-        dispatch: plainDispatch(recoveryHandlers(service, appInfo)),
+        dispatch: limitedDispatch(
+          recoveryHandlers(service, appInfo),
+          RECOVERY_CHANNELS,
+          'error.RECOVERY_MODE',
+        ),
       };
     }
   }
@@ -281,7 +305,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   /** Wait for running backups, then close the database; the state becomes `mode`. */
   async function shutDown(mode: 'restarting' | 'closed') {
     const previous = state;
-    state = { mode, dispatch: plainDispatch(refusingHandlers('error.backup.restarting')) };
+    state = {
+      mode,
+      dispatch: limitedDispatch(
+        refusingHandlers('error.backup.restarting'),
+        [],
+        'error.backup.restarting',
+      ),
+    };
     if (previous.mode === 'normal') {
       await previous.services.backup.idle();
       await previous.database.close();

@@ -1,11 +1,17 @@
 import { DatabaseTooNewError, DatabaseUnreadableError, MigrationFailedError } from '../db/errors';
 import { APP_VERSION } from '../version';
+import { BACKUP_COMMANDS } from './commands/backup';
 import { dbCheck, dbMigrate } from './commands/db';
 import { growthZscores } from './commands/growth';
 import { CliError, type CliCommand, type CliIo } from './io';
 
 /** Every command of `siklus`. Later areas add theirs here. */
-export const COMMANDS: readonly CliCommand[] = [dbMigrate, dbCheck, growthZscores];
+export const COMMANDS: readonly CliCommand[] = [
+  dbMigrate,
+  dbCheck,
+  growthZscores,
+  ...BACKUP_COMMANDS,
+];
 
 function help(io: CliIo): void {
   io.out(`Siklus ${APP_VERSION} — baris perintah`);

@@ -180,12 +180,16 @@ export function createBackupService(deps: ServiceDeps, facts: AppFacts) {
   };
 
   async function read(key: string): Promise<unknown> {
-    const row = await deps.db
-      .selectFrom('settings')
-      .select('value')
-      .where('key', '=', key)
-      .executeTakeFirst();
-    return row ? (JSON.parse(row.value) as unknown) : undefined;
+    try {
+      const row = await deps.db
+        .selectFrom('settings')
+        .select('value')
+        .where('key', '=', key)
+        .executeTakeFirst();
+      return row ? (JSON.parse(row.value) as unknown) : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   async function stored(): Promise<StoredSettings> {
@@ -215,22 +219,25 @@ export function createBackupService(deps: ServiceDeps, facts: AppFacts) {
     };
   }
 
+  /** The facility's row (an older schema without the table counts as none). */
+  async function facilityRow() {
+    try {
+      return await deps.db
+        .selectFrom('facility')
+        .select(['id', 'timezone'])
+        .where('deleted_at', 'is', null)
+        .executeTakeFirst();
+    } catch {
+      return undefined;
+    }
+  }
+
   async function offsetMinutes(): Promise<number> {
-    const row = await deps.db
-      .selectFrom('facility')
-      .select('timezone')
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
-    return offsetOfZone(row?.timezone);
+    return offsetOfZone((await facilityRow())?.timezone);
   }
 
   async function hasFacility(): Promise<boolean> {
-    const row = await deps.db
-      .selectFrom('facility')
-      .select('id')
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
-    return row !== undefined;
+    return (await facilityRow()) !== undefined;
   }
 
   function prune(dir: string, location: BackupLocation, s: StoredSettings, offset: number) {

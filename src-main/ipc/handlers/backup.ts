@@ -96,6 +96,16 @@ export function refusingHandlers(message: MessageKey): HandlerRegistry {
   return Object.fromEntries(CHANNELS.map((c) => [c, refuse])) as unknown as HandlerRegistry;
 }
 
+/** The channels that answer in recovery mode. */
+export const RECOVERY_CHANNELS = [
+  'app.info',
+  'recovery.status',
+  'recovery.backups',
+  'recovery.restore',
+  'recovery.diagnostics',
+  'recovery.inspect',
+] as const satisfies readonly Channel[];
+
 /**
  * Recovery mode: only `recovery.*` and `app.info` answer; every other channel is refused with
  * RECOVERY_MODE. The recovery channels are public (a damaged database has no user table):
