@@ -212,7 +212,8 @@ export async function createBackup(options: CreateBackupOptions): Promise<Stored
     };
   } finally {
     fs.rmSync(plainTemp, { force: true });
-    fs.rmSync(`${plainTemp}-journal`, { force: true });
+    for (const suffix of ['-journal', '-wal', '-shm'])
+      fs.rmSync(`${plainTemp}${suffix}`, { force: true });
     fs.rmSync(encryptedTemp, { force: true });
   }
 }

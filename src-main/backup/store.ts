@@ -98,7 +98,7 @@ export function removeStored(stored: StoredBackup): void {
   fs.rmSync(stored.dataFile, { force: true });
 }
 
-const TEMP_PATTERN = /\.tmp-(\d+)$/;
+const TEMP_PATTERN = /\.tmp-(\d+)(?:-journal|-wal|-shm)?$/;
 const ORPHAN_GRACE_MS = 10 * 60_000;
 
 /**
