@@ -6,7 +6,7 @@ import type {
   EventPayload,
   RecoveryReason,
 } from '@shared/contract';
-import { isChannel } from '@shared/contract';
+import { AppError, isChannel } from '@shared/contract';
 import { DEFAULT_LOCALE, translate, type MessageKey } from '@shared/i18n';
 import {
   acquireLock,
@@ -176,7 +176,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     return dispatch;
   };
 
+  let restoring = false;
   async function restore(stored: StoredBackup, passphrase: string | undefined) {
+    if (restoring) throw AppError.of('CONFLICT', DEFAULT_LOCALE, 'error.backup.busy');
+    restoring = true;
+    try {
+      return await restoreNow(stored, passphrase);
+    } finally {
+      restoring = false;
+    }
+  }
+
+  async function restoreNow(stored: StoredBackup, passphrase: string | undefined) {
     const entry = toEntry(stored, LATEST_SCHEMA_VERSION);
     // Checked while the current database is still open: a bad backup changes nothing.
     const prepared = await prepareRestore(paths, stored, {

@@ -409,7 +409,8 @@ export function createBackupService(deps: ServiceDeps, facts: AppFacts) {
           );
         }
       }
-      const passphrase = input.passphrase ?? current.passphrase;
+      // Turning encryption off forgets the passphrase, so later plain backups do not carry it.
+      const passphrase = input.encrypt ? (input.passphrase ?? current.passphrase) : null;
       if (input.encrypt && !passphrase) {
         throw AppError.field(
           locale,
