@@ -1,15 +1,16 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { BackupManifest } from '@shared/contract';
 
-/** The user tables of a database file (SQLite's own excluded), by name. */
+/**
+ * The tables that hold records (SQLite's own, virtual tables such as the FTS index and their
+ * shadow tables excluded), by name.
+ */
 export function userTables(sqlite: BetterSqlite3.Database): string[] {
-  return (
-    sqlite
-      .prepare(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
-      )
-      .all() as { name: string }[]
-  ).map((r) => r.name);
+  const rows = sqlite.pragma('table_list') as { schema: string; name: string; type: string }[];
+  return rows
+    .filter((r) => r.schema === 'main' && r.type === 'table' && !r.name.startsWith('sqlite_'))
+    .map((r) => r.name)
+    .sort();
 }
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;

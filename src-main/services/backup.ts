@@ -19,6 +19,7 @@ import {
   backupsToKeep,
   checkLines,
   readSetting,
+  tableCounts,
   tableCountsTolerant,
   copyFileAtomic,
   createBackup,
@@ -545,16 +546,7 @@ export function createBackupService(deps: ServiceDeps, facts: AppFacts) {
       const all = listAllStored(paths, s.secondDir);
       const last = all.find((b) => b.status === 'ok' && b.location === 'utama') ?? null;
       const databaseBytes = fileSize(paths.database) + fileSize(`${paths.database}-wal`);
-      const counts = (
-        h.sqlite
-          .prepare(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
-          )
-          .all() as { name: string }[]
-      ).map(
-        ({ name }) =>
-          `  ${name}: ${(h.sqlite.prepare(`SELECT count(*) AS n FROM "${name}"`).get() as { n: number }).n}`,
-      );
+      const counts = Object.entries(tableCounts(h.sqlite)).map(([name, n]) => `  ${name}: ${n}`);
       const entries: BackupEntry[] = all.slice(0, 5).map((b) => toEntry(b, LATEST_SCHEMA_VERSION));
       const text = diagnosticsText(
         {

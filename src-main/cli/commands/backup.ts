@@ -127,7 +127,7 @@ export const backupCreate: CliCommand = {
       service.attach({
         sqlite,
         emit: (_event, p) => {
-          if (p.label !== lastLabel) io.out(`  ${p.label}…`);
+          if (p.label !== lastLabel && p.done < p.total) io.out(`  ${p.label}…`);
           lastLabel = p.label;
         },
         restore: () => Promise.reject(new Error('not available')),

@@ -63,16 +63,14 @@ export async function addPersons(t: TestCore, count: number, from = 1): Promise<
   }
 }
 
-/** Rows per table, straight from SQLite. */
+/** Rows per record table (no SQLite, FTS or shadow tables), straight from SQLite. */
 export function rowCounts(core: Core): Record<string, number> {
   const sqlite = core.database.sqlite;
-  const tables = sqlite
-    .prepare(
-      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
-    )
-    .all() as { name: string }[];
+  const tables = (sqlite.pragma('table_list') as { schema: string; name: string; type: string }[])
+    .filter((t) => t.schema === 'main' && t.type === 'table' && !t.name.startsWith('sqlite_'))
+    .map((t) => t.name);
   return Object.fromEntries(
-    tables.map(({ name }) => [
+    tables.map((name) => [
       name,
       (sqlite.prepare(`SELECT count(*) AS n FROM "${name}"`).get() as { n: number }).n,
     ]),
