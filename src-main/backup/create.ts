@@ -6,7 +6,14 @@ import { pipeline } from 'node:stream/promises';
 import { Decrypter, Encrypter } from 'age-encryption';
 import BetterSqlite3 from 'better-sqlite3';
 import type { BackupKind, BackupManifest } from '@shared/contract';
-import { fsyncDir, fsyncFile, sha256File, timestampForFile, writeFileAtomic } from './files';
+import {
+  fsyncDir,
+  fsyncFile,
+  renameWithRetry,
+  sha256File,
+  timestampForFile,
+  writeFileAtomic,
+} from './files';
 import { checkLines, facilityOf, tableCounts } from './inspect';
 import { dataFileName, manifestFileOf, type StoredBackup } from './store';
 
@@ -197,7 +204,7 @@ export async function createBackup(options: CreateBackupOptions): Promise<Stored
       plainSha256,
       integrity: 'ok',
     };
-    fs.renameSync(storedTemp, finalFile);
+    renameWithRetry(storedTemp, finalFile);
     fsyncDir(options.dir);
     const manifestFile = manifestFileOf(options.dir, id);
     writeFileAtomic(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);

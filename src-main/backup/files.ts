@@ -42,7 +42,7 @@ export function writeFileAtomic(file: string, text: string): void {
   const temp = `${file}.tmp-${process.pid}`;
   fs.writeFileSync(temp, text);
   fsyncFile(temp);
-  fs.renameSync(temp, file);
+  renameWithRetry(temp, file);
   fsyncDir(path.dirname(file));
 }
 
@@ -55,7 +55,7 @@ export async function copyFileAtomic(from: string, to: string, sha256: string): 
     const copied = await sha256File(temp);
     if (copied !== sha256)
       throw new Error(`salinan ${path.basename(to)} tidak sama dengan aslinya`);
-    fs.renameSync(temp, to);
+    renameWithRetry(temp, to);
     fsyncDir(path.dirname(to));
   } finally {
     fs.rmSync(temp, { force: true });
@@ -94,5 +94,22 @@ export function folderWritable(dir: string): { ok: true } | { ok: false; reason:
       ok: false,
       reason: code === 'ENOENT' ? 'folder tidak ditemukan' : String(code ?? error),
     };
+  }
+}
+
+/**
+ * `fs.renameSync`, retried briefly on Windows' transient EBUSY/EPERM/EACCES (an antivirus or
+ * the search indexer holding the file for a moment after it was closed).
+ */
+export function renameWithRetry(from: string, to: string, attempts = 8): void {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      fs.renameSync(from, to);
+      return;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (attempt >= attempts || !['EBUSY', 'EPERM', 'EACCES'].includes(code ?? '')) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50 * attempt);
+    }
   }
 }

@@ -7,3 +7,4 @@ export * from './restore';
 export * from './retention';
 export * from './store';
 export * from './verify';
+export * from './salvage';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DataPaths } from '../paths';
-import { fsyncDir, fsyncFile, timestampForFile } from './files';
+import { fsyncDir, fsyncFile, renameWithRetry, timestampForFile } from './files';
 import { ASIDE_DIR, type StoredBackup } from './store';
 import { extractBackup } from './verify';
 
@@ -26,7 +26,7 @@ export function setDatabaseAside(paths: DataPaths, reason: string, now: Date): s
   if (present.length === 0) return null;
   const asideDir = path.join(paths.backups, ASIDE_DIR, `${timestampForFile(now)}_${reason}`);
   fs.mkdirSync(asideDir, { recursive: true });
-  for (const file of present) fs.renameSync(file, path.join(asideDir, path.basename(file)));
+  for (const file of present) renameWithRetry(file, path.join(asideDir, path.basename(file)));
   fsyncDir(asideDir);
   fsyncDir(paths.dir);
   return asideDir;
@@ -81,7 +81,7 @@ export function swapInPrepared(
   now: Date,
 ): string | null {
   const aside = setDatabaseAside(paths, reason, now);
-  fs.renameSync(prepared, paths.database);
+  renameWithRetry(prepared, paths.database);
   fsyncDir(paths.dir);
   return aside ? path.relative(paths.dir, aside) : null;
 }

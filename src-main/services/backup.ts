@@ -12,6 +12,7 @@ import {
   type EventPayload,
   type RecoveryInspection,
   type RecoveryStatus,
+  type SalvageResult,
   type SystemInfo,
 } from '@shared/contract';
 import { translate, type Locale, type MessageKey } from '@shared/i18n';
@@ -33,6 +34,7 @@ import {
   PassphraseError,
   removeLeftovers,
   removeStored,
+  salvageDatabase,
   RestoreRefusedError,
   toEntry,
   verifyBackup,
@@ -717,6 +719,21 @@ export function createRecoveryService(host: RecoveryHost) {
           ],
         ),
       };
+    },
+    salvage(locale: Locale): SalvageResult {
+      try {
+        const result = salvageDatabase(
+          host.paths.dir,
+          host.paths.database,
+          host.paths.backups,
+          new Date(),
+        );
+        return result;
+      } catch (error) {
+        throw AppError.of('RULE_VIOLATION', locale, 'error.backup.salvage', {
+          reason: error instanceof Error ? error.message : String(error),
+        });
+      }
     },
     inspect(): RecoveryInspection {
       let probe: BetterSqlite3.Database | undefined;

@@ -219,6 +219,14 @@ export const recoveryInspection = z.object({
 });
 export type RecoveryInspection = z.infer<typeof recoveryInspection>;
 
+export const salvageResult = z.object({
+  /** The salvage file, relative to the data folder (in backup/disisihkan/). */
+  file: z.string(),
+  /** Rows copied per table, and the error that stopped a table's scan (null when complete). */
+  tables: z.record(z.string(), z.object({ rows: z.number().int(), error: z.string().nullable() })),
+});
+export type SalvageResult = z.infer<typeof salvageResult>;
+
 export const backupChannels = {
   'backup.list': channel(noInput, backupList),
   'backup.create': channel(
@@ -258,4 +266,9 @@ export const backupChannels = {
   'recovery.diagnostics': channel(noInput, z.object({ text: z.string() })),
   /** Open the damaged file read-only and report what can still be read. */
   'recovery.inspect': channel(noInput, recoveryInspection),
+  /**
+   * Copy every row still readable from the damaged file into `backup/disisihkan/…_salvage.sqlite3`
+   * (for IT staff: the work since the last backup). The damaged file is only read.
+   */
+  'recovery.salvage': channel(noInput, salvageResult),
 };

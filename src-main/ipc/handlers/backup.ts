@@ -82,6 +82,12 @@ export function backupHandlers(services: Services) {
         throw notInRecovery(ctx.locale);
       },
     },
+    'recovery.salvage': {
+      access: 'public',
+      handle: (_input, ctx) => {
+        throw notInRecovery(ctx.locale);
+      },
+    },
   });
 }
 
@@ -104,6 +110,7 @@ export const RECOVERY_CHANNELS = [
   'recovery.restore',
   'recovery.diagnostics',
   'recovery.inspect',
+  'recovery.salvage',
 ] as const satisfies readonly Channel[];
 
 /**
@@ -127,6 +134,7 @@ export function recoveryHandlers(
     },
     'recovery.diagnostics': { access: 'public', handle: () => recovery.diagnostics() },
     'recovery.inspect': { access: 'public', handle: () => recovery.inspect() },
+    'recovery.salvage': { access: 'public', handle: (_input, ctx) => recovery.salvage(ctx.locale) },
   });
   return { ...refusingHandlers('error.RECOVERY_MODE'), ...handlers };
 }

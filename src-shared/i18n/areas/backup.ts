@@ -20,6 +20,7 @@ const id = {
   'error.backup.secondDir.unavailable': 'tidak dapat dipakai: {reason}',
   'error.backup.pickUnavailable': 'Pemilihan folder hanya tersedia di aplikasi desktop.',
   'error.backup.restarting': 'Aplikasi sedang dimulai ulang dengan data yang dipulihkan.',
+  'error.backup.salvage': 'Data tidak dapat diselamatkan dari berkas yang rusak: {reason}.',
 
   'backup.progress.copy': 'Menyalin basis data',
   'backup.progress.check': 'Memeriksa salinan',
@@ -85,6 +86,7 @@ const en: AreaMessages<typeof id> = {
   'error.backup.secondDir.unavailable': 'cannot be used: {reason}',
   'error.backup.pickUnavailable': 'Choosing a folder is only available in the desktop app.',
   'error.backup.restarting': 'The app is restarting with the restored data.',
+  'error.backup.salvage': 'No data could be salvaged from the damaged file: {reason}.',
 
   'backup.progress.copy': 'Copying the database',
   'backup.progress.check': 'Checking the copy',

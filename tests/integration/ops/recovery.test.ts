@@ -9,6 +9,7 @@ import type {
   BackupRestored,
   RecoveryInspection,
   RecoveryStatus,
+  SalvageResult,
 } from '@shared/contract';
 import { LATEST_SCHEMA_VERSION } from '../../../src-main/db/migrations';
 import type { TestCore } from '../../support/core';
@@ -97,6 +98,19 @@ describe('start-up checks and recovery mode', () => {
     expect(diagnostics.text).toMatch(/mode\s+recovery/);
     expect(diagnostics.text).toMatch(/reason\s+corrupt/);
     expect(diagnostics.text).not.toMatch(/Warga Uji|3205024503900/);
+
+    // What can still be read is copied aside for IT staff (the work since the last backup).
+    const salvage = await expectOk<SalvageResult>(t.call('recovery.salvage'));
+    expect(salvage.file).toMatch(/^backup[\\/]disisihkan[\\/].*_salvage\.sqlite3$/);
+    expect(salvage.tables.facility).toEqual({ rows: 1, error: null });
+    // Only the rows on the overwritten pages are lost: the scan seeks past them.
+    expect(salvage.tables.person!.rows).toBeGreaterThan(60);
+    expect(salvage.tables.person!.rows).toBeLessThan(120);
+    const salvaged = new Database(path.join(dir, salvage.file), { readonly: true });
+    expect(salvaged.prepare('SELECT count(*) AS n FROM person').get()).toEqual({
+      n: salvage.tables.person!.rows,
+    });
+    salvaged.close();
 
     // Nothing above touched the damaged file.
     expect(sha(file)).toBe(damagedSha);
