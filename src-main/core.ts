@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import fs from 'node:fs';
 import type {
   AppInfo,
   BackupRestored,
@@ -10,6 +11,7 @@ import { AppError, isChannel } from '@shared/contract';
 import { DEFAULT_LOCALE, translate, type MessageKey } from '@shared/i18n';
 import {
   acquireLock,
+  listStored,
   prepareRestore,
   swapInPrepared,
   toEntry,
@@ -102,8 +104,22 @@ type State =
   | { mode: 'recovery'; recovery: RecoveryState; dispatch: Dispatch }
   | { mode: 'restarting' | 'closed'; dispatch: Dispatch };
 
+/** The database file is gone while backups of it exist. */
+class DatabaseMissingError extends Error {
+  constructor(readonly file: string) {
+    super(
+      `Basis data ${file} tidak ada, padahal folder cadangan berisi cadangan. ` +
+        `Pulihkan cadangan terbaru agar data tidak hilang.`,
+    );
+    this.name = 'DatabaseMissingError';
+  }
+}
+
 function describe(error: unknown): RecoveryState {
   const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof DatabaseMissingError) {
+    return { reason: 'missing', error: message, schemaFound: null };
+  }
   if (error instanceof DatabaseTooNewError) {
     return { reason: 'tooNew', error: message, schemaFound: error.found };
   }
@@ -206,7 +222,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       );
     } catch (error) {
       log.error('restore: swapping the file failed', { error: String(error) });
+      fs.rmSync(prepared, { force: true });
       state = await open();
+      startDaily();
       throw error;
     }
     log.info('backup restored', { id: entry.id, kind: entry.kind, fromRecovery: wasRecovery });
@@ -220,6 +238,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       options.onRestored();
     } else {
       state = await open();
+      startDaily();
     }
     return result;
   }
@@ -227,6 +246,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   async function open(): Promise<State> {
     let database: Database | undefined;
     try {
+      if (!fs.existsSync(paths.database) && listStored(paths.backups, 'utama').length > 0) {
+        // Backups but no database: never start afresh over a clinic's data by accident.
+        throw new DatabaseMissingError(paths.database);
+      }
       database = await openDatabase({
         file: paths.database,
         backupDir: paths.backups,

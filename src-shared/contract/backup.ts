@@ -184,6 +184,7 @@ export type SystemInfo = z.infer<typeof systemInfo>;
 /** Why the app started in recovery mode. */
 export const RECOVERY_REASONS = [
   'corrupt',
+  'missing',
   'unreadable',
   'tooNew',
   'migrationFailed',

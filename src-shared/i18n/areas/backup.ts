@@ -51,6 +51,8 @@ const id = {
   'recovery.help':
     'Basis data tidak dapat dibuka dengan aman. Tidak ada data yang diubah. Pilih cadangan terbaru yang baik untuk dipulihkan; berkas yang rusak disisihkan (tidak dihapus) agar dapat diperiksa petugas TI.',
   'recovery.reason.corrupt': 'Berkas basis data rusak.',
+  'recovery.reason.missing':
+    'Berkas basis data tidak ada, padahal ada cadangan. Pulihkan cadangan terbaru; aplikasi tidak memulai data baru di atas data puskesmas.',
   'recovery.reason.unreadable': 'Berkas basis data tidak dapat dibaca.',
   'recovery.reason.tooNew':
     'Basis data dibuat oleh Siklus versi yang lebih baru. Sebaiknya perbarui aplikasi; memulihkan cadangan lama akan kehilangan data yang lebih baru.',
@@ -117,6 +119,8 @@ const en: AreaMessages<typeof id> = {
   'recovery.help':
     'The database cannot be opened safely. No data was changed. Choose the newest good backup to restore; the damaged file is set aside (not deleted) so IT staff can examine it.',
   'recovery.reason.corrupt': 'The database file is damaged.',
+  'recovery.reason.missing':
+    'The database file is missing although backups exist. Restore the newest backup; the app does not start afresh over the clinic’s data.',
   'recovery.reason.unreadable': 'The database file cannot be read.',
   'recovery.reason.tooNew':
     'The database was made by a newer version of Siklus. Prefer updating the app; restoring an older backup loses the newer data.',

@@ -182,3 +182,22 @@ describe('start-up checks and recovery mode', () => {
     });
   });
 });
+
+describe('a missing database with backups beside it', () => {
+  it('starts in recovery (reason missing) instead of a fresh, empty database', async () => {
+    const { counts } = await preparedFolder();
+    for (const suffix of ['', '-wal', '-shm']) {
+      fs.rmSync(path.join(dir, `siklus.sqlite3${suffix}`), { force: true });
+    }
+    t = await openCoreAt(dir);
+    expect(await expectOk<RecoveryStatus>(t.call('recovery.status'))).toMatchObject({
+      mode: 'recovery',
+      reason: 'missing',
+      canRestore: true,
+    });
+    expect(fs.existsSync(path.join(dir, 'siklus.sqlite3'))).toBe(false);
+    const restored = await expectOk<BackupRestored>(t.call('recovery.restore', {}));
+    expect(restored.keptAside).toBeNull();
+    expect(rowCounts(t.core)).toEqual(counts);
+  });
+});
