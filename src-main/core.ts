@@ -13,6 +13,7 @@ import {
   acquireLock,
   listStored,
   prepareRestore,
+  removeRestoreLeftovers,
   swapInPrepared,
   toEntry,
   type DataLock,
@@ -245,6 +246,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   async function open(): Promise<State> {
     let database: Database | undefined;
+    removeRestoreLeftovers(paths);
     try {
       if (!fs.existsSync(paths.database) && listStored(paths.backups, 'utama').length > 0) {
         // Backups but no database: never start afresh over a clinic's data by accident.

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DataPaths } from '../paths';
-import { fsyncDir, fsyncFile, renameWithRetry, timestampForFile } from './files';
+import { fsyncDir, fsyncFile, pidAlive, renameWithRetry, timestampForFile } from './files';
 import { ASIDE_DIR, type StoredBackup } from './store';
 import { extractBackup } from './verify';
 
@@ -97,5 +97,22 @@ export async function restoreBackup(
     return swapInPrepared(paths, prepared, options.reason, options.now);
   } finally {
     fs.rmSync(prepared, { force: true });
+  }
+}
+
+/** Remove checked copies left by a restore that was interrupted (its process is gone). */
+export function removeRestoreLeftovers(paths: DataPaths): void {
+  let names: string[];
+  try {
+    names = fs.readdirSync(paths.dir);
+  } catch {
+    return;
+  }
+  const prefix = `${path.basename(paths.database)}.pemulihan.tmp-`;
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(name.slice(prefix.length));
+    if (pid !== process.pid && !pidAlive(pid))
+      fs.rmSync(path.join(paths.dir, name), { force: true });
   }
 }

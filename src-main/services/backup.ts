@@ -299,7 +299,8 @@ export function createBackupService(deps: ServiceDeps, facts: AppFacts) {
         total: 100,
         label: translate(locale, label),
       });
-    const leftovers = removeLeftovers(paths.backups, deps.now().getTime());
+    // File ages are compared with the real clock (file times are real), not the app's clock.
+    const leftovers = removeLeftovers(paths.backups);
     if (leftovers.length > 0)
       deps.log.warn('backup: removed leftovers', { count: leftovers.length });
 
@@ -320,6 +321,7 @@ export function createBackupService(deps: ServiceDeps, facts: AppFacts) {
       emit({ stage: 'second', done: 0, total: 1 }, 'backup.progress.second');
       const copied = await copyToSecond(primary, s.secondDir);
       if (copied.ok) {
+        removeLeftovers(s.secondDir);
         prune(s.secondDir, 'kedua', s, offset);
         secondCopy = { location: 'kedua', dir: s.secondDir, ok: true, message: null };
       } else {
