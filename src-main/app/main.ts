@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
+import type { OpenDialogOptions } from 'electron';
 import { createCore, type Core } from '../core';
 import { IPC_EVENT, IPC_INVOKE } from '../ipc/transport-names';
 import { consoleLogger } from '../log';
@@ -92,19 +93,41 @@ if (!app.requestSingleInstanceLock()) {
     protocol.handle(APP_SCHEME, serveAppFile);
 
     try {
+      // A damaged or too-new database does not throw here: the core starts in recovery mode
+      // (only `recovery.*` answers) and the page shows the recovery screen.
       core = await createCore({
         dataDir: resolveDataDir(process.env, app.getPath('userData')),
         runtime: 'electron',
         appVersion: app.getVersion(),
         log: consoleLogger,
+        onRestored: () => {
+          // Let the reply reach the page, then start afresh on the restored data.
+          setTimeout(() => {
+            void (core?.close() ?? Promise.resolve()).finally(() => {
+              app.relaunch();
+              app.exit(0);
+            });
+          }, 500);
+        },
+        pickFolder: async () => {
+          const options: OpenDialogOptions = { properties: ['openDirectory', 'createDirectory'] };
+          const picked = mainWindow
+            ? await dialog.showOpenDialog(mainWindow, options)
+            : await dialog.showOpenDialog(options);
+          return picked.canceled ? null : (picked.filePaths[0] ?? null);
+        },
       });
     } catch (error) {
+      // Only what recovery mode cannot cover (e.g. no data folder can be created at all).
       dialog.showErrorBox(
         'Siklus tidak dapat dibuka',
         error instanceof Error ? error.message : String(error),
       );
       app.exit(1);
       return;
+    }
+    if (core.mode === 'recovery') {
+      consoleLogger.error('Siklus started in recovery mode', { reason: core.recovery?.reason });
     }
     const opened = core;
 

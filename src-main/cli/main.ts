@@ -1,6 +1,7 @@
 import { DatabaseTooNewError, DatabaseUnreadableError, MigrationFailedError } from '../db/errors';
 import { APP_VERSION } from '../version';
 import { bundleVerify } from './commands/bundle';
+import { BACKUP_COMMANDS } from './commands/backup';
 import { dbCheck, dbMigrate } from './commands/db';
 import { demo } from './commands/demo';
 import { growthZscores } from './commands/growth';
@@ -18,6 +19,7 @@ export const COMMANDS: readonly CliCommand[] = [
   keysAddRecipient,
   keysTrustSigner,
   bundleVerify,
+  ...BACKUP_COMMANDS,
 ];
 
 function help(io: CliIo): void {

@@ -2,6 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
+import { createBackup } from '../backup/create';
+import { timestampForFile } from '../backup/files';
+import { checkLines } from '../backup/inspect';
 import { DatabaseTooNewError, DatabaseUnreadableError, MigrationFailedError } from './errors';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations';
 import type { DB } from './schema';
@@ -15,6 +18,25 @@ export interface OpenOptions {
   backupDir: string;
   migrations?: readonly Migration[];
   now?: () => Date;
+  /** Run `PRAGMA quick_check` (read-only) before opening for writing. Default true. */
+  quickCheck?: boolean;
+}
+
+/**
+ * `PRAGMA quick_check` found damage: the file is left untouched so it can be set aside and a
+ * backup restored (the app starts in recovery mode).
+ */
+export class DatabaseCorruptError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problems: string[],
+  ) {
+    super(
+      `Basis data ${file} rusak (pemeriksaan: ${problems.slice(0, 3).join('; ')}). ` +
+        `Basis data tidak diubah; pulihkan dari cadangan.`,
+    );
+    this.name = 'DatabaseCorruptError';
+  }
 }
 
 export interface MigrationReport {
@@ -57,8 +79,29 @@ export function applyPragmas(sqlite: BetterSqlite3.Database): void {
   sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
 }
 
-function timestampForFile(date: Date): string {
-  return date.toISOString().replace(/[:.]/g, '-');
+/**
+ * `PRAGMA quick_check` through a read-only connection, so a damaged file is not modified.
+ * Throws DatabaseCorruptError with the first problem lines, or DatabaseUnreadableError.
+ */
+export function quickCheck(file: string): void {
+  if (!fs.existsSync(file)) return;
+  let probe: BetterSqlite3.Database | undefined;
+  let problems: string[];
+  try {
+    probe = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+    problems = checkLines(probe, 'quick_check', 10);
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? '';
+    if (code.startsWith('SQLITE_CORRUPT')) {
+      throw new DatabaseCorruptError(file, [
+        error instanceof Error ? error.message : String(error),
+      ]);
+    }
+    throw new DatabaseUnreadableError(file, error);
+  } finally {
+    probe?.close();
+  }
+  if (problems.length > 0) throw new DatabaseCorruptError(file, problems);
 }
 
 /**
@@ -113,8 +156,9 @@ function assertOrdered(migrations: readonly Migration[]): void {
 }
 
 /**
- * Open (or create) the Siklus database: refuse a newer schema without touching it, set the
- * pragmas, copy the file aside before pending migrations, migrate, and wrap it in Kysely.
+ * Open (or create) the Siklus database: refuse a newer schema without touching it, run
+ * `quick_check` read-only, set the pragmas, take a verified backup before pending migrations,
+ * migrate, and wrap it in Kysely.
  */
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   const migrations = options.migrations ?? MIGRATIONS;
@@ -124,6 +168,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
 
   const found = readSchemaVersion(options.file);
   if (found > latest) throw new DatabaseTooNewError(options.file, found, latest);
+  if (options.quickCheck !== false) quickCheck(options.file);
 
   fs.mkdirSync(path.dirname(options.file), { recursive: true });
   const sqlite = new BetterSqlite3(options.file);
@@ -131,12 +176,16 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     applyPragmas(sqlite);
     let backupFile: string | null = null;
     if (found > 0 && found < latest) {
-      fs.mkdirSync(options.backupDir, { recursive: true });
-      backupFile = path.join(
-        options.backupDir,
-        `pra-migrasi_v${found}-ke-v${latest}_${timestampForFile(now())}.sqlite3`,
-      );
-      await sqlite.backup(backupFile);
+      // Through the backup module: checked with integrity_check and listed with a manifest.
+      const copy = await createBackup({
+        source: sqlite,
+        dir: options.backupDir,
+        kind: 'pra-migrasi',
+        id: `pra-migrasi_v${found}-ke-v${latest}_${timestampForFile(now())}`,
+        appVersion: options.appVersion,
+        now,
+      });
+      backupFile = copy.dataFile;
     }
     const version = runMigrations(sqlite, migrations, options.appVersion, now);
     const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });

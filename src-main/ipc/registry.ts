@@ -1,6 +1,7 @@
 import type { Services } from '../services';
 import { appHandlers } from './handlers/app';
 import { authHandlers } from './handlers/auth';
+import { backupHandlers } from './handlers/backup';
 import { registryHandlers } from './handlers/registry-area';
 import type { HandlerRegistry } from './types';
 
@@ -10,5 +11,6 @@ export function createHandlers(services: Services, nowMs: () => number) {
     ...appHandlers(services),
     ...authHandlers(services, nowMs),
     ...registryHandlers(services),
+    ...backupHandlers(services),
   } satisfies HandlerRegistry;
 }

@@ -1,5 +1,6 @@
 import { createAccountsService } from './accounts';
 import { createAppService, type AppFacts } from './app';
+import { createBackupService } from './backup';
 import type { ServiceDeps } from './context';
 import { createFacilityService } from './facility';
 import { createPersonsService } from './persons';
@@ -24,6 +25,7 @@ export function createServices(deps: ServiceDeps, facts: AppFacts) {
     setup: createSetupService(deps, regions),
     wilayah: createWilayahService(deps, regions),
     persons: createPersonsService(deps, regions, facility),
+    backup: createBackupService(deps, facts),
   };
 }
 

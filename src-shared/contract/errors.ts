@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   'DUPLICATE',
   'RULE_VIOLATION',
   'INTERNAL',
+  /** The database could not be opened: only `recovery.*` (and `app.info`) work. */
+  'RECOVERY_MODE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appChannels } from './app';
 import { authChannels } from './auth';
+import { backupChannels } from './backup';
 import { facilityChannels } from './facility';
 import { personsChannels } from './persons';
 import { wilayahChannels } from './wilayah';
@@ -16,6 +17,7 @@ export * from './facility';
 export * from './auth';
 export * from './wilayah';
 export * from './persons';
+export * from './backup';
 
 /** Every channel of the bridge. Adding one here makes the handler registry require it. */
 export const contract = {
@@ -24,6 +26,7 @@ export const contract = {
   ...facilityChannels,
   ...wilayahChannels,
   ...personsChannels,
+  ...backupChannels,
 };
 
 export type Contract = typeof contract;

@@ -1,4 +1,5 @@
 import { accounts } from './areas/accounts';
+import { backup } from './areas/backup';
 import { core } from './areas/core';
 import { persons } from './areas/persons';
 import { registry } from './areas/registry';
@@ -12,4 +13,5 @@ export const en: Record<MessageKey, string> = {
   ...accounts.en,
   ...persons.en,
   ...wilayah.en,
+  ...backup.en,
 };

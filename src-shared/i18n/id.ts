@@ -1,4 +1,5 @@
 import { accounts } from './areas/accounts';
+import { backup } from './areas/backup';
 import { core } from './areas/core';
 import { persons } from './areas/persons';
 import { registry } from './areas/registry';
@@ -14,6 +15,7 @@ export const id = {
   ...accounts.id,
   ...persons.id,
   ...wilayah.id,
+  ...backup.id,
 } as const;
 
 export type MessageKey = keyof typeof id;
