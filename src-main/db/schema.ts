@@ -116,6 +116,26 @@ export interface PersonTable extends RecordColumns {
   delete_reason: string | null;
 }
 
+export interface NakesTable extends RecordColumns {
+  nik: string | null;
+  nip: string | null;
+  name: string;
+  sex: 'L' | 'P' | null;
+  birth_date: string | null;
+  phone: string | null;
+  profession: string;
+  employment_status: string | null;
+  str_number: string | null;
+  str_expiry: string | null;
+  sip_number: string | null;
+  sip_expiry: string | null;
+  /** k1, k2, k3, k4 or lintas. */
+  klaster: string | null;
+  is_pj_klaster: Generated<number>;
+  satusehat_practitioner_id: string | null;
+  active: Generated<number>;
+}
+
 export interface PersonFtsTable {
   rowid: number;
   name_search: string;
@@ -137,6 +157,7 @@ export interface DB {
   desa: DesaTable;
   posyandu: PosyanduTable;
   person: PersonTable;
+  nakes: NakesTable;
   person_fts: PersonFtsTable;
   person_words: PersonWordsTable;
 }

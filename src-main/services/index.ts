@@ -3,6 +3,7 @@ import { createAppService, type AppFacts } from './app';
 import { createBackupService } from './backup';
 import type { ServiceDeps } from './context';
 import { createFacilityService } from './facility';
+import { createNakesService } from './nakes';
 import { createPersonsService } from './persons';
 import { createRegionsService } from './regions';
 import { createSettingsService } from './settings';
@@ -26,6 +27,7 @@ export function createServices(deps: ServiceDeps, facts: AppFacts) {
     wilayah: createWilayahService(deps, regions),
     persons: createPersonsService(deps, regions, facility),
     backup: createBackupService(deps, facts),
+    nakes: createNakesService(deps),
   };
 }
 

@@ -3,6 +3,7 @@ import { appChannels } from './app';
 import { authChannels } from './auth';
 import { backupChannels } from './backup';
 import { facilityChannels } from './facility';
+import { nakesChannels } from './nakes';
 import { personsChannels } from './persons';
 import { wilayahChannels } from './wilayah';
 
@@ -18,6 +19,8 @@ export * from './auth';
 export * from './wilayah';
 export * from './persons';
 export * from './backup';
+export * from './files';
+export * from './nakes';
 
 /** Every channel of the bridge. Adding one here makes the handler registry require it. */
 export const contract = {
@@ -27,6 +30,7 @@ export const contract = {
   ...wilayahChannels,
   ...personsChannels,
   ...backupChannels,
+  ...nakesChannels,
 };
 
 export type Contract = typeof contract;

@@ -1,12 +1,13 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
+import { setupViaBridge } from './bridge';
 import { expect, screenshot, test } from './fixtures';
 
 test('navigation by ILP area and the language switch, backed by SQLite', async ({
   page,
   harness,
 }) => {
-  await page.goto(harness.url);
+  await setupViaBridge(page, harness.url);
   await expect(page.getByRole('heading', { level: 1, name: 'Beranda' })).toBeVisible();
   await expect(page.getByTestId('schema-version')).toHaveText(/^\d+$/);
   await screenshot(page, 'shell-beranda-id');
@@ -52,8 +53,7 @@ test('keyboard alone: Alt+number jumps between areas and focus stays visible', a
   page,
   harness,
 }) => {
-  await page.goto(harness.url);
-  await expect(page.getByRole('heading', { level: 1, name: 'Beranda' })).toBeVisible();
+  await setupViaBridge(page, harness.url);
   await page.keyboard.press('Alt+2');
   await expect(page.getByRole('heading', { level: 1, name: 'Penduduk' })).toBeFocused();
   await page.keyboard.press('Alt+8');

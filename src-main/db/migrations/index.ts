@@ -1,5 +1,6 @@
 import { migration0001 } from './0001_foundation';
 import { migration0002 } from './0002_registry';
+import { migration0003 } from './0003_nakes';
 import type { Migration } from './types';
 
 export type { Migration };
@@ -8,6 +9,6 @@ export type { Migration };
  * The static migration registry. A bundled app has no migration folder at run time, so every
  * migration is imported here, in order.
  */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -3,7 +3,7 @@ import { ADMIN, defineHandlers, WRITERS } from '../types';
 
 /** Facility, regions, wilayah kerja and the person registry. */
 export function registryHandlers(services: Services) {
-  const { facility, regions, wilayah, persons } = services;
+  const { facility, regions, wilayah, persons, nakes } = services;
   return defineHandlers({
     'facility.get': { access: 'signedIn', handle: (_i, ctx) => facility.get(ctx.locale) },
     // Region lists are needed by the first-run wizard, before any account exists.
@@ -40,6 +40,10 @@ export function registryHandlers(services: Services) {
       handle: (input, ctx) => wilayah.updatePosyandu(ctx.actor, input),
     },
 
+    'nakes.options': {
+      access: 'signedIn',
+      handle: ({ includeInactive }) => nakes.options(includeInactive),
+    },
     'persons.search': { access: 'signedIn', handle: (input) => persons.search(input) },
     'persons.get': { access: 'signedIn', handle: ({ id }, ctx) => persons.get(id, ctx.locale) },
     'persons.card': { access: 'signedIn', handle: ({ id }, ctx) => persons.card(id, ctx.locale) },
