@@ -53,3 +53,4 @@ export interface SiklusBridge {
   invoke(channel: string, input: unknown): Promise<unknown>;
   on(event: string, listener: (payload: unknown) => void): () => void;
 }
+export * from './report-format';
