@@ -32,6 +32,8 @@ test('backup now with progress, the preview in the list, verify, and a restore t
   page,
   harness,
 }) => {
+  // Many steps (two harness starts, a backup, a restore) on a shared machine.
+  test.setTimeout(180_000);
   const second = fs.mkdtempSync(path.join(os.tmpdir(), 'siklus-usb-'));
   try {
     await setupViaBridge(page, harness.url);
@@ -217,6 +219,7 @@ test('Info & log for a petugas: versions and folders, the diagnostic summary cop
   harness,
   context,
 }) => {
+  test.setTimeout(120_000);
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: harness.origin });
   await setupViaBridge(page, harness.url);
   await invoke(page, 'users.create', {

@@ -49,6 +49,8 @@ test('a damaged database opens the recovery screen; restoring the newest good ba
   context,
   dataDir,
 }) => {
+  // Many steps (two harness starts, a backup, a restore) on a shared machine.
+  test.setTimeout(180_000);
   let harness: HarnessProcess = await startHarness(dataDir);
   try {
     await setupViaBridge(page, harness.url);
@@ -128,6 +130,7 @@ test('a database from a newer Siklus, without backups: the reason and advice, no
   page,
   dataDir,
 }) => {
+  test.setTimeout(120_000);
   let harness: HarnessProcess = await startHarness(dataDir);
   try {
     await setupViaBridge(page, harness.url);
