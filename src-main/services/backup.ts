@@ -145,12 +145,28 @@ export function diagnosticsText(lines: Record<string, string | number | null>, e
   ].join('\n');
 }
 
+let sqliteLibrary: string | null = null;
+
+/** The SQLite library better-sqlite3 was built with (Node's own `process.versions.sqlite` is not it). */
+function sqliteVersion(): string {
+  if (sqliteLibrary === null) {
+    try {
+      const memory = new BetterSqlite3(':memory:');
+      sqliteLibrary = String(memory.prepare('SELECT sqlite_version()').pluck().get());
+      memory.close();
+    } catch {
+      sqliteLibrary = '-';
+    }
+  }
+  return sqliteLibrary;
+}
+
 export function runtimeLines(): Record<string, string> {
   return {
     platform: `${process.platform} ${process.arch}`,
     node: process.versions.node,
     electron: process.versions.electron ?? '-',
-    sqlite: process.versions.sqlite ?? '-',
+    sqlite: sqliteVersion(),
   };
 }
 
@@ -749,13 +765,24 @@ export function createRecoveryService(host: RecoveryHost) {
         } catch (error) {
           check = [error instanceof Error ? error.message : String(error)];
         }
-        return {
-          opened: true,
-          schemaVersion,
-          check,
-          counts: tableCountsTolerant(probe),
-          message: null,
-        };
+        // The file opened; a damaged schema (the table list) only means no table can be counted.
+        try {
+          return {
+            opened: true,
+            schemaVersion,
+            check,
+            counts: tableCountsTolerant(probe),
+            message: null,
+          };
+        } catch (error) {
+          return {
+            opened: true,
+            schemaVersion,
+            check,
+            counts: {},
+            message: error instanceof Error ? error.message : String(error),
+          };
+        }
       } catch (error) {
         return {
           opened: false,

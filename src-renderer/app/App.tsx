@@ -1,20 +1,41 @@
-import { Center, Loader } from '@mantine/core';
+import { Alert, Button, Center, Loader, Stack, Text } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect } from 'react';
 import { Router } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
-import type { AuthStatus } from '@shared/contract';
+import { AppError, type AuthStatus } from '@shared/contract';
 import { LockScreen, LoginPage, MustChangePasswordPage } from '../features/auth/AuthScreens';
 import { useIdleLock } from '../features/auth/useIdleLock';
+import { useRestartStore } from '../features/backup/restart';
 import { SetupWizard } from '../features/setup/SetupWizard';
+import { RecoveryGate } from '../features/system/RecoveryScreen';
 import { call, onSessionProblem } from '../lib/api';
+import { useT } from '../lib/i18n';
 import { useUiStore } from '../stores/ui';
 import { Routes } from './Routes';
 import { Shell } from './Shell';
 
-/** Decides what the person at the keyboard sees: setup, sign-in, lock screen, or the app. */
+/** The desktop app is relaunching itself on restored data. */
+function Restarting() {
+  const t = useT();
+  return (
+    <Center h="100vh">
+      <Stack align="center" gap="sm">
+        <Loader aria-hidden />
+        <Text role="status">{t('backup.restarting')}</Text>
+      </Stack>
+    </Center>
+  );
+}
+
+/**
+ * Decides what the person at the keyboard sees: the recovery screen (the database cannot be
+ * opened), setup, sign-in, lock screen, or the app.
+ */
 export function App() {
+  const t = useT();
   const queryClient = useQueryClient();
+  const restarting = useRestartStore((s) => s.restarting);
   const setLocale = useUiStore((s) => s.setLocale);
   const info = useQuery({ queryKey: ['app.info'], queryFn: () => call('app.info') });
   const status = useQuery({ queryKey: ['auth.status'], queryFn: () => call('auth.status') });
@@ -36,6 +57,22 @@ export function App() {
   const signedIn = !!s?.user && !s.locked;
   useIdleLock(s?.idleLockMinutes ?? 15, signedIn, setStatus);
 
+  if (restarting) return <Restarting />;
+  if (status.error instanceof AppError && status.error.code === 'RECOVERY_MODE') {
+    return <RecoveryGate />;
+  }
+  if (status.isError) {
+    return (
+      <Center h="100vh">
+        <Stack align="center">
+          <Alert color="red" title={t('error.title')} role="alert">
+            {status.error.message}
+          </Alert>
+          <Button onClick={() => void status.refetch()}>{t('common.retry')}</Button>
+        </Stack>
+      </Center>
+    );
+  }
   if (!s || info.isPending) {
     return (
       <Center h="100vh">

@@ -2,12 +2,14 @@ import { Route, Switch } from 'wouter';
 import type { AuthStatus } from '@shared/contract';
 import { AuditPage } from '../features/admin/AuditPage';
 import { UsersPage } from '../features/admin/UsersPage';
+import { BackupPage } from '../features/backup/BackupPage';
 import { HomePage } from '../features/home/HomePage';
 import { PendingPanel } from '../features/pending/PendingPanel';
 import { PersonCardPage } from '../features/persons/PersonCardPage';
 import { PersonFormPage } from '../features/persons/PersonFormPage';
 import { PersonsPage } from '../features/persons/PersonsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { InfoPage } from '../features/system/InfoPage';
 import { Klaster1Page } from '../features/wilayah/Klaster1Page';
 
 export function Routes({ status }: { status: AuthStatus }) {
@@ -37,6 +39,8 @@ export function Routes({ status }: { status: AuthStatus }) {
       <Route path="/pengaturan" component={SettingsPage} />
       {isAdmin && <Route path="/pengaturan/pengguna" component={UsersPage} />}
       {isAdmin && <Route path="/pengaturan/audit" component={AuditPage} />}
+      {isAdmin && <Route path="/pengaturan/cadangan" component={BackupPage} />}
+      <Route path="/pengaturan/info" component={InfoPage} />
       <Route>
         <HomePage />
       </Route>

@@ -3,10 +3,13 @@ import { useQuery } from '@tanstack/react-query';
 import { PageHeader } from '../../components/PageHeader';
 import { call } from '../../lib/api';
 import { useT } from '../../lib/i18n';
+import { useAuthStatus } from '../../lib/lookups';
+import { LastBackupCard } from '../backup/LastBackupCard';
 
 export function HomePage() {
   const t = useT();
   const info = useQuery({ queryKey: ['app.info'], queryFn: () => call('app.info') });
+  const isAdmin = useAuthStatus().data?.user?.role === 'admin';
 
   return (
     <Stack>
@@ -17,6 +20,7 @@ export function HomePage() {
         </Title>
         <Text mt="xs">{t('home.intro')}</Text>
       </Card>
+      {isAdmin && <LastBackupCard />}
       <Card withBorder maw={820}>
         <Title order={2} size="h4" mb="sm">
           {t('home.system')}

@@ -61,18 +61,28 @@ export function SettingsPage() {
           />
         </Card>
       </SimpleGrid>
-      {isAdmin && (
-        <Card withBorder>
-          <Group>
+      <Card withBorder>
+        <Group>
+          {isAdmin && (
             <Button component={Link} href="/pengaturan/pengguna" variant="light">
               {t('users.title')}
             </Button>
+          )}
+          {isAdmin && (
             <Button component={Link} href="/pengaturan/audit" variant="light">
               {t('audit.title')}
             </Button>
-          </Group>
-        </Card>
-      )}
+          )}
+          {isAdmin && (
+            <Button component={Link} href="/pengaturan/cadangan" variant="light">
+              {t('backup.title')}
+            </Button>
+          )}
+          <Button component={Link} href="/pengaturan/info" variant="light">
+            {t('system.title')}
+          </Button>
+        </Group>
+      </Card>
       {status?.facility && (
         <Card withBorder>
           <Title order={2} size="h4" mb="xs">
