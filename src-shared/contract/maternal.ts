@@ -54,7 +54,9 @@ const codeList = <T extends readonly [string, ...string[]]>(codes: T) =>
   z.array(z.enum(codes)).max(codes.length).default([]);
 
 /** An ISO date-time with the puskesmas offset, e.g. `2026-11-20T08:30+07:00`. */
-export const isoDateTime = z.string().refine(isIsoDateTime, { error: 'maternal.validation.dateTime' });
+export const isoDateTime = z
+  .string()
+  .refine(isIsoDateTime, { error: 'maternal.validation.dateTime' });
 
 /** Where a service was given; a posyandu when at a posyandu. */
 const servicePlace = {

@@ -297,7 +297,11 @@ function measurementsOf(c: EpisodeContact): AncMeasurements {
  * visit window, one per date, plausible values): the service refuses anything else before it is
  * stored, so here a refusal is a programming error and throws.
  */
-export function describeEpisode(input: EpisodeInput, rules: MaternalRules, asOf: string): EpisodeView {
+export function describeEpisode(
+  input: EpisodeInput,
+  rules: MaternalRules,
+  asOf: string,
+): EpisodeView {
   const start = pregnancyStart(input);
   const contacts = [...input.contacts].sort((a, b) => (a.date < b.date ? -1 : 1));
   const withTrimester = contacts.map((c) => ({
@@ -426,4 +430,3 @@ export function describeEpisode(input: EpisodeInput, rules: MaternalRules, asOf:
     td: tdStatus(input.tdDoses, asOf, rules.td),
   };
 }
-

@@ -23,7 +23,12 @@ export const DATING_METHODS: CodeLabels<DatingMethod> = {
 };
 
 /** How a pregnancy episode ends. `PERSALINAN` is set by recording the delivery. */
-export const PREGNANCY_OUTCOME_CODES = ['PERSALINAN', 'ABORTUS', 'IBU_MENINGGAL', 'PINDAH'] as const;
+export const PREGNANCY_OUTCOME_CODES = [
+  'PERSALINAN',
+  'ABORTUS',
+  'IBU_MENINGGAL',
+  'PINDAH',
+] as const;
 export type PregnancyOutcome = (typeof PREGNANCY_OUTCOME_CODES)[number];
 export const PREGNANCY_OUTCOMES: CodeLabels<PregnancyOutcome> = {
   PERSALINAN: { id: 'Bersalin', en: 'Delivered' },
@@ -184,7 +189,10 @@ export const KB_SIDE_EFFECTS: CodeLabels<KbSideEffect> = {
   SAKIT_KEPALA: { id: 'Sakit kepala', en: 'Headache' },
   BERAT_BADAN_NAIK: { id: 'Berat badan naik', en: 'Weight gain' },
   MUAL: { id: 'Mual', en: 'Nausea' },
-  INFEKSI_LOKAL: { id: 'Infeksi/komplikasi di tempat pemasangan', en: 'Insertion-site complication' },
+  INFEKSI_LOKAL: {
+    id: 'Infeksi/komplikasi di tempat pemasangan',
+    en: 'Insertion-site complication',
+  },
   KEGAGALAN: { id: 'Kegagalan (hamil saat ber-KB)', en: 'Method failure (pregnant)' },
   LAINNYA: { id: 'Lainnya', en: 'Other' },
 };
