@@ -361,6 +361,8 @@ const id = {
   'datetime.time': 'Jam',
   'common.delete': 'Hapus',
   'common.all': 'Semua',
+  'td.kind.TD': 'Td / TT (WUS, ibu hamil)',
+  'td.kind.CHILDHOOD': 'DPT-HB-Hib / DT / Td masa anak (BIAS)',
 } as const;
 
 const en: AreaMessages<typeof id> = {
@@ -725,6 +727,8 @@ const en: AreaMessages<typeof id> = {
   'datetime.time': 'Time',
   'common.delete': 'Delete',
   'common.all': 'All',
+  'td.kind.TD': 'Td / TT (women, pregnancy)',
+  'td.kind.CHILDHOOD': 'Childhood DPT-HB-Hib / DT / Td (school)',
 };
 
 export const maternal = { id, en };
