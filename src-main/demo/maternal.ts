@@ -8,7 +8,7 @@ import {
   suggestAncNextVisit,
   type KbMethod,
 } from '@shared/domain/maternal';
-import type { DemoContext, DemoPerson, DemoStep } from './context';
+import type { DemoPerson, DemoStep } from './context';
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 const at = (date: string, hour: number, minute = 0) =>

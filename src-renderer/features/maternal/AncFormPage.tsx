@@ -322,7 +322,7 @@ function AncForm({ card, contact }: { card: PregnancyCard; contact?: AncView }) 
                 <NumField
                   control={control}
                   name="weightKg"
-                  label={t('field.weightKg')}
+                  label={t('short.weightKg')}
                   live={err('weightKg')}
                 />
                 <NumField
@@ -336,14 +336,14 @@ function AncForm({ card, contact }: { card: PregnancyCard; contact?: AncView }) 
                 <NumField
                   control={control}
                   name="systolic"
-                  label={t('field.systolic')}
+                  label={t('short.systolic')}
                   decimals={0}
                   live={err('systolic')}
                 />
                 <NumField
                   control={control}
                   name="diastolic"
-                  label={t('field.diastolic')}
+                  label={t('short.diastolic')}
                   decimals={0}
                   live={err('diastolic')}
                 />
@@ -358,7 +358,7 @@ function AncForm({ card, contact }: { card: PregnancyCard; contact?: AncView }) 
                 <NumField
                   control={control}
                   name="djjPerMin"
-                  label={t('field.djjPerMin')}
+                  label={t('short.djjPerMin')}
                   decimals={0}
                   live={err('djjPerMin')}
                 />
@@ -394,14 +394,14 @@ function AncForm({ card, contact }: { card: PregnancyCard; contact?: AncView }) 
                 <NumField
                   control={control}
                   name="bloodGlucoseMgdl"
-                  label={t('field.bloodGlucoseMgdl')}
+                  label={t('short.bloodGlucoseMgdl')}
                   decimals={0}
                   live={err('bloodGlucoseMgdl')}
                 />
                 <SelectCtl
                   control={control}
                   name="bloodType"
-                  label={t('field.bloodType')}
+                  label={t('short.bloodType')}
                   data={BLOOD_TYPE_CODES.map((b) => ({ value: b, label: b }))}
                 />
               </Group>
@@ -440,13 +440,13 @@ function AncForm({ card, contact }: { card: PregnancyCard; contact?: AncView }) 
                 <NumField
                   control={control}
                   name="ttdTablets"
-                  label={t('field.ttdTablets')}
+                  label={t('short.ttdTablets')}
                   decimals={0}
                 />
                 <SelectCtl
                   control={control}
                   name="mtKind"
-                  label={t('field.mtKind')}
+                  label={t('short.mtKind')}
                   data={codeOptions(MT_KINDS, locale)}
                 />
               </Group>

@@ -248,7 +248,7 @@ function DeliveryForm({ card }: { card: PregnancyCard }) {
               <SelectCtl
                 control={control}
                 name="place"
-                label={t('field.place')}
+                label={t('delivery.place')}
                 required
                 data={codeOptions(DELIVERY_PLACES, locale)}
               />

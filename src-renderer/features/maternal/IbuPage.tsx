@@ -148,29 +148,25 @@ export function KohortPanel() {
     {
       key: 'name',
       header: t('kohort.col.name'),
-      width: 'minmax(150px, 1.6fr)',
+      width: 'minmax(170px, 1.6fr)',
       render: (r) => (
-        <Text size="sm" fw={500} truncate title={`${r.name}${r.nik ? ` — ${r.nik}` : ''}`}>
+        <Text
+          size="sm"
+          fw={500}
+          truncate
+          title={[r.name, r.nik, r.desaName, r.posyanduName].filter(Boolean).join(' — ')}
+        >
           {r.name}
-          {r.ageYears !== null && (
-            <Text span size="xs" c="dimmed">
-              {' '}
-              {r.ageYears} th
-            </Text>
-          )}
+          <Text span size="xs" c="dimmed" fw={400}>
+            {r.ageYears !== null && ` ${r.ageYears} th`} · {r.desaName ?? t('person.luar')}
+          </Text>
         </Text>
       ),
     },
     {
-      key: 'desa',
-      header: t('kohort.col.desa'),
-      width: 'minmax(80px, 0.8fr)',
-      render: (r) => <span title={r.posyanduName ?? ''}>{r.desaName ?? t('person.luar')}</span>,
-    },
-    {
       key: 'gpa',
       header: t('kohort.col.gpa'),
-      width: '62px',
+      width: '66px',
       render: (r) => `${r.gravida}-${r.para}-${r.abortus}`,
     },
     { key: 'hpl', header: t('kohort.col.hpl'), width: '84px', render: (r) => shortDate(r.hpl) },
@@ -216,7 +212,7 @@ export function KohortPanel() {
     {
       key: 'persalinan',
       header: t('kohort.col.persalinan'),
-      width: '62px',
+      width: '74px',
       align: 'center',
       render: (r) =>
         r.delivery ? (
@@ -248,7 +244,7 @@ export function KohortPanel() {
     {
       key: 'risk',
       header: t('kohort.col.risk'),
-      width: 'minmax(90px, 1fr)',
+      width: 'minmax(80px, 1fr)',
       render: (r) => <FlagCell flags={r.flags} />,
     },
   ];
@@ -262,7 +258,7 @@ export function KohortPanel() {
           leftSection={<IconSearch size={16} />}
           placeholder={t('kohort.search')}
           aria-label={t('field.q')}
-          w={230}
+          style={{ flex: 1 }}
           value={filter.q}
           onChange={(e) => filter.set({ q: e.currentTarget.value })}
           onKeyDown={(e) => {
@@ -274,7 +270,7 @@ export function KohortPanel() {
         />
         <Select
           label={t('kohort.filter.desa')}
-          w={150}
+          w={170}
           clearable
           searchable
           placeholder={t('kohort.filter.allDesa')}
@@ -287,7 +283,7 @@ export function KohortPanel() {
         />
         <Select
           label={t('kohort.filter.posyandu')}
-          w={170}
+          w={210}
           clearable
           searchable
           placeholder={t('kohort.filter.allPosyandu')}
@@ -299,7 +295,7 @@ export function KohortPanel() {
         />
         <Select
           label={t('kohort.filter.month')}
-          w={120}
+          w={140}
           clearable
           placeholder={t('kohort.filter.allMonths')}
           value={filter.month}
@@ -308,13 +304,23 @@ export function KohortPanel() {
         />
         <Select
           label={t('kohort.filter.status')}
-          w={140}
+          w={160}
           allowDeselect={false}
           value={filter.status}
           onChange={(v) => v && filter.set({ status: v as KohortStatus })}
           data={KOHORT_STATUSES.map((s) => ({ value: s, label: t(`kohort.status.${s}`) }))}
         />
-        <Group gap="xs" ml="auto" wrap="nowrap">
+      </Group>
+      {error && (
+        <Alert color="red" withCloseButton onClose={() => setError(null)}>
+          {error}
+        </Alert>
+      )}
+      <Group justify="space-between" wrap="nowrap">
+        <Text size="sm" c="dimmed" data-testid="kohort-count">
+          {t('kohort.count', { count: list.total.toLocaleString('id-ID') })}
+        </Text>
+        <Group gap="xs" wrap="nowrap">
           <Button
             variant="default"
             leftSection={<IconSettings size={16} />}
@@ -338,14 +344,6 @@ export function KohortPanel() {
           </Button>
         </Group>
       </Group>
-      {error && (
-        <Alert color="red" withCloseButton onClose={() => setError(null)}>
-          {error}
-        </Alert>
-      )}
-      <Text size="sm" c="dimmed" data-testid="kohort-count">
-        {t('kohort.count', { count: list.total.toLocaleString('id-ID') })}
-      </Text>
       <VirtualTable
         ref={table}
         aria-label={t('k2.ibu.kohort')}
@@ -356,7 +354,7 @@ export function KohortPanel() {
         onOpen={(r) => navigate(`~/klaster-2/ibu/kehamilan/${r.pregnancyId}`)}
         onRangeChange={list.onRangeChange}
         loading={list.loading}
-        height="calc(100vh - 300px)"
+        height="calc(100vh - 318px)"
         empty={filtered ? t('kohort.empty') : t('kohort.empty.none')}
       />
       <RulesModal

@@ -221,14 +221,14 @@ function NifasForm({ card, visit }: { card: PregnancyCard; visit?: NifasView }) 
                 <NumField
                   control={control}
                   name="systolic"
-                  label={t('field.systolic')}
+                  label={t('short.systolic')}
                   decimals={0}
                   live={live.systolic}
                 />
                 <NumField
                   control={control}
                   name="diastolic"
-                  label={t('field.diastolic')}
+                  label={t('short.diastolic')}
                   decimals={0}
                   live={live.diastolic}
                 />
@@ -284,7 +284,7 @@ function NifasForm({ card, visit }: { card: PregnancyCard; visit?: NifasView }) 
               <NumField
                 control={control}
                 name="ttdTablets"
-                label={t('field.ttdTablets')}
+                label={t('short.ttdTablets')}
                 decimals={0}
               />
               <CheckCtl control={control} name="mentalScreened" label={t('field.mentalScreened')} />
