@@ -278,7 +278,11 @@ export function createMaternalListsService(
       })),
       { header: 'K1 murni', width: 8, value: (r) => (r.k1Murni ? '✓' : '') },
       { header: t('kohort.col.k6'), width: 9, value: (r) => (r.ancComplete ? '✓' : '') },
-      { header: t('kohort.col.persalinan'), width: 11, value: (r) => shortDate(r.delivery?.date) },
+      {
+        header: t('kohort.col.persalinanFull'),
+        width: 11,
+        value: (r) => shortDate(r.delivery?.date),
+      },
       {
         header: t('kohort.col.pf'),
         width: 10,

@@ -139,7 +139,10 @@ test('kohort ibu: register a pregnancy, contacts raise KEK and hypertension, twi
   await page.getByRole('textbox', { name: 'Tanggal & jam persalinan — Jam' }).fill('0830');
   await pick(page, 'Tempat persalinan', 'Puskesmas (rawat inap/PONED)');
   await pick(page, 'Penolong', 'Bidan');
-  await page.getByRole('radiogroup', { name: 'Jumlah bayi' }).getByText('2', { exact: true }).click();
+  await page
+    .getByRole('radiogroup', { name: 'Jumlah bayi' })
+    .getByText('2', { exact: true })
+    .click();
   await page
     .getByRole('radiogroup', { name: 'Bayi 1 Jenis kelamin' })
     .getByText('Laki-laki')

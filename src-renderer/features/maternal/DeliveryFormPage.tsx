@@ -329,7 +329,7 @@ function DeliveryForm({ card }: { card: PregnancyCard }) {
                     key={f.id}
                     style={{ borderTop: i ? '1px solid var(--mantine-color-gray-3)' : undefined }}
                   >
-                    <Table.Td w={52} valign="top" pt={30}>
+                    <Table.Td w={64} valign="top" pt={30}>
                       <Text fw={600} size="sm">
                         {t('card.baby', { order: i + 1 })}
                       </Text>

@@ -166,27 +166,38 @@ export function KohortPanel() {
     {
       key: 'gpa',
       header: t('kohort.col.gpa'),
-      width: '66px',
-      render: (r) => `${r.gravida}-${r.para}-${r.abortus}`,
+      width: '56px',
+      render: (r) => <Text span fz={12}>{`${r.gravida}-${r.para}-${r.abortus}`}</Text>,
     },
-    { key: 'hpl', header: t('kohort.col.hpl'), width: '84px', render: (r) => shortDate(r.hpl) },
+    {
+      key: 'hpl',
+      header: t('kohort.col.hpl'),
+      width: '82px',
+      render: (r) => (
+        <Text span fz={12} title={shortDate(r.hpl)}>
+          {shortDate(r.hpl).replace(/-20(\d\d)$/, '-$1')}
+        </Text>
+      ),
+    },
     {
       key: 'uk',
       header: t('kohort.col.uk'),
-      width: '46px',
+      width: '50px',
       render: (r) =>
         r.outcome ? (
           <Text span size="xs" c="dimmed" title={PREGNANCY_OUTCOMES[r.outcome][locale]}>
             {r.outcome === 'PERSALINAN' ? '✓' : '×'}
           </Text>
         ) : (
-          gaShort(r.gaToday)
+          <Text span fz={12}>
+            {gaShort(r.gaToday)}
+          </Text>
         ),
     },
     ...kSlots.map((label, i): Column<KohortRow> => ({
       key: label,
       header: label,
-      width: '46px',
+      width: '56px',
       align: 'center',
       render: (r) => {
         const cell = r.k[i];
@@ -212,11 +223,11 @@ export function KohortPanel() {
     {
       key: 'persalinan',
       header: t('kohort.col.persalinan'),
-      width: '74px',
+      width: '60px',
       align: 'center',
       render: (r) =>
         r.delivery ? (
-          <Text span size="xs" c={r.delivery.fasyankes ? undefined : 'orange.8'}>
+          <Text span fz={12} c={r.delivery.fasyankes ? undefined : 'orange.8'}>
             {dayMonth(r.delivery.date)}
           </Text>
         ) : (
@@ -228,7 +239,7 @@ export function KohortPanel() {
     ...kfSlots.map((label, i): Column<KohortRow> => ({
       key: label,
       header: label,
-      width: '44px',
+      width: '56px',
       align: 'center',
       render: (r) =>
         r.kf[i] ? (
@@ -244,7 +255,7 @@ export function KohortPanel() {
     {
       key: 'risk',
       header: t('kohort.col.risk'),
-      width: 'minmax(80px, 1fr)',
+      width: 'minmax(90px, 1fr)',
       render: (r) => <FlagCell flags={r.flags} />,
     },
   ];

@@ -314,7 +314,7 @@ export function PregnancyCardPage({ id }: { id: string }) {
               <Table striped verticalSpacing={4} fz="sm" data-testid="anc-table">
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th w={88}>{t('field.visitDate')}</Table.Th>
+                    <Table.Th w={92}>{t('datetime.date')}</Table.Th>
                     <Table.Th w={112}>K</Table.Th>
                     <Table.Th w={64}>UK</Table.Th>
                     <Table.Th w={60}>BB</Table.Th>
