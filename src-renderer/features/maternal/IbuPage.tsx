@@ -210,8 +210,8 @@ export function KohortPanel() {
         return (
           <Text
             span
-            size="xs"
-            fw={cell.doctor ? 700 : 400}
+            fz={12}
+            td={cell.doctor ? 'underline' : undefined}
             c={i === 0 && r.k1Murni ? 'teal.8' : undefined}
             title={`${label} ${shortDate(cell.date)}${cell.doctor ? ` (${t('kohort.doctor')})` : ''}`}
           >
@@ -243,7 +243,7 @@ export function KohortPanel() {
       align: 'center',
       render: (r) =>
         r.kf[i] ? (
-          <Text span size="xs" title={`${label} ${shortDate(r.kf[i])}`}>
+          <Text span fz={12} title={`${label} ${shortDate(r.kf[i])}`}>
             {dayMonth(r.kf[i])}
           </Text>
         ) : (
