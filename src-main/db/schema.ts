@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { MaternalTables } from './maternal-tables';
 
 /**
  * Kysely table types, in the database's own snake_case. Each table here is created by a
@@ -160,6 +161,14 @@ export interface DB {
   nakes: NakesTable;
   person_fts: PersonFtsTable;
   person_words: PersonWordsTable;
+  pregnancy: MaternalTables['pregnancy'];
+  anc_contact: MaternalTables['anc_contact'];
+  delivery: MaternalTables['delivery'];
+  delivery_baby: MaternalTables['delivery_baby'];
+  nifas_visit: MaternalTables['nifas_visit'];
+  vitamin_a_nifas: MaternalTables['vitamin_a_nifas'];
+  td_dose: MaternalTables['td_dose'];
+  kb_visit: MaternalTables['kb_visit'];
 }
 
 /** Tables that follow the record conventions (and may be written through `records.ts`). */

@@ -3,6 +3,8 @@ import { createAppService, type AppFacts } from './app';
 import { createBackupService } from './backup';
 import type { ServiceDeps } from './context';
 import { createFacilityService } from './facility';
+import { createMaternalService } from './maternal';
+import { createMaternalListsService } from './maternal-lists';
 import { createNakesService } from './nakes';
 import { createPersonsService } from './persons';
 import { createRegionsService } from './regions';
@@ -28,7 +30,17 @@ export function createServices(deps: ServiceDeps, facts: AppFacts) {
     persons: createPersonsService(deps, regions, facility),
     backup: createBackupService(deps, facts),
     nakes: createNakesService(deps),
+    ...maternalServices(deps, regions, facility),
   };
 }
 
 export type Services = ReturnType<typeof createServices>;
+
+function maternalServices(
+  deps: ServiceDeps,
+  regions: ReturnType<typeof createRegionsService>,
+  facility: ReturnType<typeof createFacilityService>,
+) {
+  const maternal = createMaternalService(deps, regions, facility);
+  return { maternal, maternalLists: createMaternalListsService(deps, maternal, facility) };
+}

@@ -7,26 +7,14 @@ import {
   type PersonRow,
   type PersonSaveResult,
 } from '@shared/contract';
-import { localDate, addDays } from '@shared/domain/dates';
-import {
-  birthDateRange,
-  checkNik,
-  describeNik,
-  normalizeName,
-  searchTerms,
-  type NikFinding,
-} from '@shared/domain/identity';
-import { translate, type Locale, type MessageKey } from '@shared/i18n';
-import {
-  insertRecord,
-  restoreRecord,
-  softDelete,
-  updateRecord,
-  type WriteContext,
-} from '../db/records';
+import { localDate } from '@shared/domain/dates';
+import { birthDateRange, checkNik, describeNik, searchTerms } from '@shared/domain/identity';
+import { translate, type Locale } from '@shared/i18n';
+import { insertRecord, restoreRecord, softDelete, updateRecord } from '../db/records';
 import type { DB } from '../db/schema';
 import { write, type Actor, type ServiceDeps } from './context';
 import type { FacilityService } from './facility';
+import { checkPersonReferences, personColumns, personNikFindings } from './person-write';
 import type { RegionsService } from './regions';
 
 type PersonInput = ParsedInput<'persons.create'>['person'];
@@ -136,59 +124,6 @@ export function createPersonsService(
     };
   }
 
-  /** Structural NIK problems block the save; disagreements with the form are warnings. */
-  async function nikFindings(input: PersonInput, locale: Locale): Promise<NikFinding<string>[]> {
-    const lookup = await regions.lookup();
-    // The rule's sentences start with "NIK" / "NIK:"; the field label says it already.
-    const invalid = (field: 'nik' | 'nikIbu', message: string) =>
-      AppError.field(locale, field, message.replace(/^NIK:? /, ''));
-    let warnings: NikFinding<string>[] = [];
-    if (input.nik) {
-      const check = checkNik(input.nik, lookup, { sex: input.sex, birthDate: input.birthDate });
-      if (check.errors[0]) throw invalid('nik', check.errors[0].message);
-      warnings = check.warnings;
-    }
-    if (input.nikIbu) {
-      const check = checkNik(input.nikIbu, lookup, { sex: 'P' });
-      if (check.errors[0]) throw invalid('nikIbu', check.errors[0].message);
-    }
-    return warnings;
-  }
-
-  async function checkReferences(
-    ctx: WriteContext,
-    input: PersonInput,
-    todayDate: string,
-  ): Promise<void> {
-    const field = (path: string, key: MessageKey) =>
-      AppError.field(ctx.locale, path, translate(ctx.locale, key));
-    if (input.desaId) {
-      const desa = await ctx.trx
-        .selectFrom('desa')
-        .select('id')
-        .where('id', '=', input.desaId)
-        .where('deleted_at', 'is', null)
-        .executeTakeFirst();
-      if (!desa) throw field('desaId', 'error.person.desa');
-    }
-    if (input.posyanduId) {
-      const posyandu = await ctx.trx
-        .selectFrom('posyandu')
-        .select('id')
-        .where('id', '=', input.posyanduId)
-        .where('active', '=', 1)
-        .where('deleted_at', 'is', null)
-        .executeTakeFirst();
-      if (!posyandu) throw field('posyanduId', 'error.person.posyandu');
-    }
-    if (input.birthDate > todayDate) {
-      throw field('birthDate', 'error.person.birthFuture');
-    }
-    if (input.birthDate < addDays(todayDate, -120 * 366)) {
-      throw field('birthDate', 'error.person.birthTooOld');
-    }
-  }
-
   async function nikOwner(
     q: Kysely<DB>,
     nik: string,
@@ -225,40 +160,17 @@ export function createPersonsService(
     }));
   }
 
-  function columns(input: PersonInput) {
-    return {
-      nik: input.nik,
-      nik_ibu: input.nik ? null : input.nikIbu,
-      no_kk: input.noKk,
-      name: input.name,
-      name_search: normalizeName(input.name),
-      sex: input.sex,
-      birth_date: input.birthDate,
-      birth_date_estimated: input.birthDateEstimated ? 1 : 0,
-      birth_place: input.birthPlace,
-      desa_id: input.desaId,
-      outside_address: input.desaId ? null : input.outsideAddress,
-      rt: input.rt,
-      rw: input.rw,
-      address: input.address,
-      phone: input.phone,
-      bpjs_no: input.bpjsNo,
-      posyandu_id: input.posyanduId,
-      notes: input.notes,
-    };
-  }
-
   async function save(
     actor: Actor,
     input: PersonInput,
     confirmNotDuplicate: boolean,
     existing: { id: string; version: number } | null,
   ): Promise<PersonSaveResult> {
-    const warnings = await nikFindings(input, actor.locale);
+    const warnings = await personNikFindings(input, regions, actor.locale);
     // Read outside the transaction: inside it only `ctx.trx` may be used (one connection).
     const todayDate = await today();
     return write(deps, actor, async (ctx) => {
-      await checkReferences(ctx, input, todayDate);
+      await checkPersonReferences(ctx, input, todayDate);
       if (input.nik) {
         const owner = await nikOwner(ctx.trx, input.nik, existing?.id);
         if (owner) {
@@ -270,7 +182,7 @@ export function createPersonsService(
           );
         }
       }
-      const values = columns(input);
+      const values = personColumns(input);
       if (!confirmNotDuplicate) {
         const found = await similar(ctx.trx, input, values.name_search, existing?.id);
         if (found.length > 0) return { saved: false as const, similar: found };

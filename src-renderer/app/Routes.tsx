@@ -4,6 +4,8 @@ import { AuditPage } from '../features/admin/AuditPage';
 import { UsersPage } from '../features/admin/UsersPage';
 import { BackupPage } from '../features/backup/BackupPage';
 import { HomePage } from '../features/home/HomePage';
+import { IbuPage } from '../features/maternal/IbuPage';
+import { IbuRoutes } from '../features/maternal/IbuRoutes';
 import { PendingPanel } from '../features/pending/PendingPanel';
 import { PersonCardPage } from '../features/persons/PersonCardPage';
 import { PersonFormPage } from '../features/persons/PersonFormPage';
@@ -24,9 +26,8 @@ export function Routes({ status }: { status: AuthStatus }) {
       <Route path="/klaster-1" nest>
         <Klaster1Page />
       </Route>
-      <Route path="/klaster-2">
-        <PendingPanel title="nav.k2" planned="pending.k2" />
-      </Route>
+      <Route path="/klaster-2" component={IbuPage} />
+      <Route path="/klaster-2/ibu" nest component={IbuRoutes} />
       <Route path="/klaster-3">
         <PendingPanel title="nav.k3" planned="pending.k3" />
       </Route>

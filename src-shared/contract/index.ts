@@ -4,6 +4,7 @@ import { authChannels } from './auth';
 import { backupChannels } from './backup';
 import { facilityChannels } from './facility';
 import { nakesChannels } from './nakes';
+import { maternalChannels } from './maternal';
 import { personsChannels } from './persons';
 import { wilayahChannels } from './wilayah';
 
@@ -21,6 +22,7 @@ export * from './persons';
 export * from './backup';
 export * from './files';
 export * from './nakes';
+export * from './maternal';
 
 /** Every channel of the bridge. Adding one here makes the handler registry require it. */
 export const contract = {
@@ -31,6 +33,7 @@ export const contract = {
   ...personsChannels,
   ...backupChannels,
   ...nakesChannels,
+  ...maternalChannels,
 };
 
 export type Contract = typeof contract;

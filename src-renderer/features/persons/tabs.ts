@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { PersonDetail } from '@shared/contract';
 import { ageOn } from '@shared/domain/dates';
 import type { MessageKey } from '@shared/i18n';
+import { MotherTab } from '../maternal/MotherTab';
 
 export interface PersonTab {
   id: string;
@@ -23,7 +24,7 @@ export const PERSON_TABS: PersonTab[] = [
     id: 'k2-ibu',
     label: 'person.tab.k2ibu',
     appliesTo: (p, today) => p.sex === 'P' && years(p, today) >= 10 && years(p, today) <= 54,
-    Panel: null,
+    Panel: MotherTab,
   },
   {
     id: 'k2-anak',

@@ -21,3 +21,5 @@ export * from './td';
 export * from './persalinan';
 export * from './nifas';
 export * from './kb';
+export * from './records';
+export * from './episode';
