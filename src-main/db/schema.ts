@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type * as Child from './schema-child';
 
 /**
  * Kysely table types, in the database's own snake_case. Each table here is created by a
@@ -160,6 +161,12 @@ export interface DB {
   nakes: NakesTable;
   person_fts: PersonFtsTable;
   person_words: PersonWordsTable;
+  child_profile: Child.ChildProfileTable;
+  posyandu_session: Child.PosyanduSessionTable;
+  growth_measurement: Child.GrowthMeasurementTable;
+  immunization: Child.ImmunizationTable;
+  vitamin_a: Child.VitaminATable;
+  neonatal_visit: Child.NeonatalVisitTable;
 }
 
 /** Tables that follow the record conventions (and may be written through `records.ts`). */

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { appChannels } from './app';
 import { authChannels } from './auth';
 import { backupChannels } from './backup';
+import { childChannels } from './child';
 import { facilityChannels } from './facility';
 import { nakesChannels } from './nakes';
 import { personsChannels } from './persons';
@@ -21,6 +22,7 @@ export * from './persons';
 export * from './backup';
 export * from './files';
 export * from './nakes';
+export * from './child';
 
 /** Every channel of the bridge. Adding one here makes the handler registry require it. */
 export const contract = {
@@ -31,6 +33,7 @@ export const contract = {
   ...personsChannels,
   ...backupChannels,
   ...nakesChannels,
+  ...childChannels,
 };
 
 export type Contract = typeof contract;

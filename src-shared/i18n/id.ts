@@ -1,5 +1,6 @@
 import { accounts } from './areas/accounts';
 import { backup } from './areas/backup';
+import { child } from './areas/child';
 import { core } from './areas/core';
 import { persons } from './areas/persons';
 import { registry } from './areas/registry';
@@ -16,6 +17,7 @@ export const id = {
   ...persons.id,
   ...wilayah.id,
   ...backup.id,
+  ...child.id,
 } as const;
 
 export type MessageKey = keyof typeof id;
