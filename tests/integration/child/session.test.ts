@@ -114,8 +114,8 @@ describe('posyandu session', () => {
           rowFor(view, ids.new, {
             weightKg: 4.6,
             kiaBook: true,
-            doses: [{ code: 'HB0' }, { code: 'BCG' }, { code: 'OPV1' }].map((d) => ({
-              ...d,
+            doses: (['HB0', 'BCG', 'OPV1'] as const).map((code) => ({
+              code,
               id: null,
               version: null,
             })),
