@@ -237,6 +237,7 @@ export const childStep: DemoStep = {
         month = addMonths(`${month}-01`, 1).slice(0, 7);
       }
       let illUntil = '';
+      const capsuleRounds = new Set<string>();
       for (const day of days) {
         if (day < addDays(child.birthDate, 14)) continue;
         const age = underFiveAge(child.birthDate, day);
@@ -303,17 +304,20 @@ export const childStep: DemoStep = {
           atWib(day),
         );
 
-        // Vitamin A in the round months.
-        if (bulanTimbang && vitaminARoundOf(day, vRules)) {
+        // Vitamin A in the round months; sweeping the month after for those who missed it.
+        const round = vitaminARoundOf(day, vRules);
+        const sweeping = round?.period === 'sweeping' && !capsuleRounds.has(round.round);
+        if (round && (bulanTimbang || sweeping)) {
           const band = vitaminABand(child.birthDate, day, vRules);
-          if (band && rng.chance(0.9)) {
+          if (band && rng.chance(bulanTimbang ? 0.9 : 0.7)) {
+            capsuleRounds.add(round.round);
             ctx.insert(
               'vitamin_a',
               {
                 person_id: child.id,
                 given_date: day,
                 capsule: band.capsule,
-                round: vitaminARoundOf(day, vRules)!.round,
+                round: round.round,
                 place: 'posyandu',
                 posyandu_id: child.posyanduId,
                 performer_id: null,

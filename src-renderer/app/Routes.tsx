@@ -2,6 +2,7 @@ import { Route, Switch } from 'wouter';
 import type { AuthStatus } from '@shared/contract';
 import { AuditPage } from '../features/admin/AuditPage';
 import { UsersPage } from '../features/admin/UsersPage';
+import { ChildRoutes } from '../features/child/ChildRoutes';
 import { HomePage } from '../features/home/HomePage';
 import { PendingPanel } from '../features/pending/PendingPanel';
 import { PersonCardPage } from '../features/persons/PersonCardPage';
@@ -21,6 +22,9 @@ export function Routes({ status }: { status: AuthStatus }) {
       <Route path="/penduduk/:id">{(p) => <PersonCardPage id={p.id} />}</Route>
       <Route path="/klaster-1" nest>
         <Klaster1Page />
+      </Route>
+      <Route path="/klaster-2/anak" nest>
+        <ChildRoutes />
       </Route>
       <Route path="/klaster-2">
         <PendingPanel title="nav.k2" planned="pending.k2" />

@@ -119,7 +119,7 @@ describe('demo: Klaster 2 children', () => {
     expect(checked).toBeGreaterThan(200);
   });
 
-  it('gives the capsule of the age, in February and August only', () => {
+  it('gives the capsule of the age, in the round months or the sweeping month after, once a round', () => {
     const rows = db
       .prepare(
         'SELECT v.given_date, v.capsule, v.round, p.birth_date FROM vitamin_a v JOIN person p ON p.id = v.person_id',
@@ -130,9 +130,18 @@ describe('demo: Klaster 2 children', () => {
       expect(vitaminABand(r.birth_date, r.given_date, VITAMIN_A_RULES[0]!)?.capsule).toBe(
         r.capsule,
       );
-      expect(['02', '08']).toContain(r.given_date.slice(5, 7));
-      expect(r.round).toBe(r.given_date.slice(0, 7));
+      expect(['02', '03', '08', '09']).toContain(r.given_date.slice(5, 7));
+      expect(r.round).toBe(
+        `${r.given_date.slice(0, 5)}${['02', '03'].includes(r.given_date.slice(5, 7)) ? '02' : '08'}`,
+      );
     }
+    const twice = db
+      .prepare(
+        'SELECT count(*) AS n FROM (SELECT person_id, round FROM vitamin_a GROUP BY 1, 2 HAVING count(*) > 1)',
+      )
+      .get() as { n: number };
+    expect(twice.n).toBe(0);
+    expect(rows.some((r) => ['03', '09'].includes(r.given_date.slice(5, 7)))).toBe(true);
   });
 
   it('holds one session per posyandu and day, and KN visits with birth times', () => {
