@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { MaternalTables } from './maternal-tables';
+import type * as Child from './schema-child';
 
 /**
  * Kysely table types, in the database's own snake_case. Each table here is created by a
@@ -169,6 +170,12 @@ export interface DB {
   vitamin_a_nifas: MaternalTables['vitamin_a_nifas'];
   td_dose: MaternalTables['td_dose'];
   kb_visit: MaternalTables['kb_visit'];
+  child_profile: Child.ChildProfileTable;
+  posyandu_session: Child.PosyanduSessionTable;
+  growth_measurement: Child.GrowthMeasurementTable;
+  immunization: Child.ImmunizationTable;
+  vitamin_a: Child.VitaminATable;
+  neonatal_visit: Child.NeonatalVisitTable;
 }
 
 /** Tables that follow the record conventions (and may be written through `records.ts`). */

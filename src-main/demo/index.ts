@@ -5,6 +5,7 @@ import { writeAudit } from '../db/audit';
 import { createCore } from '../core';
 import { silentLogger, type Logger } from '../log';
 import { dataPaths } from '../paths';
+import { childStep } from './child';
 import type { DemoContext, DemoStep } from './context';
 import { maternalStep } from './maternal';
 import { populationStep } from './population';
@@ -53,7 +54,7 @@ export interface DemoSummary {
  * The steps after the population; each cluster adds its own (pregnancies, weighing, screening…).
  * Steps must draw randomness only from `ctx.rng` so the result depends on the seed alone.
  */
-export const SERVICE_STEPS: DemoStep[] = [maternalStep];
+export const SERVICE_STEPS: DemoStep[] = [maternalStep, childStep];
 
 /**
  * Fill an empty data folder with a realistic puskesmas, deterministically from the seed: the

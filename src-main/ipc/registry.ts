@@ -3,6 +3,7 @@ import { appHandlers } from './handlers/app';
 import { authHandlers } from './handlers/auth';
 import { backupHandlers } from './handlers/backup';
 import { maternalHandlers } from './handlers/maternal';
+import { childHandlers } from './handlers/child';
 import { registryHandlers } from './handlers/registry-area';
 import type { HandlerRegistry } from './types';
 
@@ -14,5 +15,6 @@ export function createHandlers(services: Services, nowMs: () => number) {
     ...registryHandlers(services),
     ...backupHandlers(services),
     ...maternalHandlers(services),
+    ...childHandlers(services),
   } satisfies HandlerRegistry;
 }

@@ -1,6 +1,7 @@
 import { createAccountsService } from './accounts';
 import { createAppService, type AppFacts } from './app';
 import { createBackupService } from './backup';
+import { createChildService } from './child';
 import type { ServiceDeps } from './context';
 import { createFacilityService } from './facility';
 import { createMaternalService } from './maternal';
@@ -31,6 +32,7 @@ export function createServices(deps: ServiceDeps, facts: AppFacts) {
     backup: createBackupService(deps, facts),
     nakes: createNakesService(deps),
     ...maternalServices(deps, regions, facility),
+    child: createChildService(deps, facility),
   };
 }
 

@@ -3,6 +3,7 @@ import type { AuthStatus } from '@shared/contract';
 import { AuditPage } from '../features/admin/AuditPage';
 import { UsersPage } from '../features/admin/UsersPage';
 import { BackupPage } from '../features/backup/BackupPage';
+import { ChildRoutes } from '../features/child/ChildRoutes';
 import { HomePage } from '../features/home/HomePage';
 import { IbuPage } from '../features/maternal/IbuPage';
 import { IbuRoutes } from '../features/maternal/IbuRoutes';
@@ -28,6 +29,9 @@ export function Routes({ status }: { status: AuthStatus }) {
       </Route>
       <Route path="/klaster-2" component={IbuPage} />
       <Route path="/klaster-2/ibu" nest component={IbuRoutes} />
+      <Route path="/klaster-2/anak" nest>
+        <ChildRoutes />
+      </Route>
       <Route path="/klaster-3">
         <PendingPanel title="nav.k3" planned="pending.k3" />
       </Route>

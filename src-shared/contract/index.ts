@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { appChannels } from './app';
 import { authChannels } from './auth';
 import { backupChannels } from './backup';
+import { childChannels } from './child';
 import { facilityChannels } from './facility';
 import { nakesChannels } from './nakes';
 import { maternalChannels } from './maternal';
@@ -23,6 +24,7 @@ export * from './backup';
 export * from './files';
 export * from './nakes';
 export * from './maternal';
+export * from './child';
 
 /** Every channel of the bridge. Adding one here makes the handler registry require it. */
 export const contract = {
@@ -34,6 +36,7 @@ export const contract = {
   ...backupChannels,
   ...nakesChannels,
   ...maternalChannels,
+  ...childChannels,
 };
 
 export type Contract = typeof contract;

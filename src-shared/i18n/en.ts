@@ -1,6 +1,7 @@
 import { accounts } from './areas/accounts';
 import { backup } from './areas/backup';
 import { maternal } from './areas/maternal';
+import { child } from './areas/child';
 import { core } from './areas/core';
 import { persons } from './areas/persons';
 import { registry } from './areas/registry';
@@ -16,4 +17,5 @@ export const en: Record<MessageKey, string> = {
   ...wilayah.en,
   ...backup.en,
   ...maternal.en,
+  ...child.en,
 };

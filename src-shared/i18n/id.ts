@@ -1,6 +1,7 @@
 import { accounts } from './areas/accounts';
 import { backup } from './areas/backup';
 import { maternal } from './areas/maternal';
+import { child } from './areas/child';
 import { core } from './areas/core';
 import { persons } from './areas/persons';
 import { registry } from './areas/registry';
@@ -18,6 +19,7 @@ export const id = {
   ...wilayah.id,
   ...backup.id,
   ...maternal.id,
+  ...child.id,
 } as const;
 
 export type MessageKey = keyof typeof id;

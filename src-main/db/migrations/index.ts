@@ -2,6 +2,7 @@ import { migration0001 } from './0001_foundation';
 import { migration0002 } from './0002_registry';
 import { migration0003 } from './0003_nakes';
 import { migration0004 } from './0004_maternal';
+import { migration0005 } from './0005_child';
 import type { Migration } from './types';
 
 export type { Migration };
@@ -15,6 +16,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0002,
   migration0003,
   migration0004,
+  migration0005,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

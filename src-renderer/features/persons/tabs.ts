@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { PersonDetail } from '@shared/contract';
 import { ageOn } from '@shared/domain/dates';
+import { ChildTab } from '../child/ChildTab';
 import type { MessageKey } from '@shared/i18n';
 import { MotherTab } from '../maternal/MotherTab';
 
@@ -30,7 +31,7 @@ export const PERSON_TABS: PersonTab[] = [
     id: 'k2-anak',
     label: 'person.tab.k2anak',
     appliesTo: (p, today) => years(p, today) < 19,
-    Panel: null,
+    Panel: ChildTab,
   },
   {
     id: 'k3',

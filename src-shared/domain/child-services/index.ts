@@ -35,3 +35,9 @@ export {
   elapsedMinutes,
   knLengkap,
 } from './neonatal';
+export {
+  isoWeekday,
+  sessionDayOnOrAfter,
+  sessionDayOnOrBefore,
+  sessionDaysInMonth,
+} from './posyandu-schedule';

@@ -15,3 +15,6 @@ export * from './status';
 export * from './kbm';
 export * from './curves';
 export * from './tables';
+export * from './measurement';
+export * from './skdn';
+export * from './kbm-settings';

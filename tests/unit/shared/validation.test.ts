@@ -10,7 +10,7 @@ import type { Locale } from '../../../src-shared/i18n';
 const schema = z
   .object({
     locale: z.enum(['id', 'en']),
-    weightKg: z.number().min(1).max(150),
+    qty: z.number().min(1).max(150),
     nama: z.string().min(1).max(5),
     count: z.number().int(),
     rows: z.array(z.object({ locale: z.string().min(3) })).optional(),
@@ -23,14 +23,14 @@ function messages(input: unknown, locale: Locale = 'id') {
   return toFieldIssues(parsed.error.issues, locale).map((i) => `${i.field}: ${i.message}`);
 }
 
-const valid = { locale: 'id', weightKg: 10, nama: 'Ani', count: 1 };
+const valid = { locale: 'id', qty: 10, nama: 'Ani', count: 1 };
 
 describe('field messages', () => {
   it('say what is wrong in Indonesian, naming the field', () => {
     expect(messages({ ...valid, locale: undefined })).toEqual(['Bahasa: wajib diisi']);
-    expect(messages({ ...valid, weightKg: 0 })).toEqual(['weightKg: paling kecil 1']);
-    expect(messages({ ...valid, weightKg: 151 })).toEqual(['weightKg: paling besar 150']);
-    expect(messages({ ...valid, weightKg: 'berat' })).toEqual(['weightKg: harus berupa angka']);
+    expect(messages({ ...valid, qty: 0 })).toEqual(['qty: paling kecil 1']);
+    expect(messages({ ...valid, qty: 151 })).toEqual(['qty: paling besar 150']);
+    expect(messages({ ...valid, qty: 'berat' })).toEqual(['qty: harus berupa angka']);
     expect(messages({ ...valid, nama: '' })).toEqual(['nama: wajib diisi']);
     expect(messages({ ...valid, nama: 'Siti Aminah' })).toEqual(['nama: paling banyak 5 karakter']);
     expect(messages({ ...valid, nama: 7 })).toEqual(['nama: harus berupa teks']);

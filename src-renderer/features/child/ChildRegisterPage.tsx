@@ -1,0 +1,219 @@
+import { Badge, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { IconSearch } from '@tabler/icons-react';
+import { useMemo, useRef, useState } from 'react';
+import { useLocation } from 'wouter';
+import {
+  CHILD_AGE_BANDS,
+  CHILD_FLAGS,
+  type ChildAgeBand,
+  type ChildFlag,
+  type ChildRow,
+} from '@shared/contract';
+import { PERTUMBUHAN_LABELS, type PertumbuhanStatus } from '@shared/domain/growth';
+import { VirtualTable, type Column, type VirtualTableHandle } from '../../components/VirtualTable';
+import { ageText, shortDate, todayLocal } from '../../lib/format';
+import { useT } from '../../lib/i18n';
+import { usePosyanduList } from '../../lib/lookups';
+import { usePagedList } from '../../lib/paged';
+import { useUiStore } from '../../stores/ui';
+import { ChildSectionHeader } from './ChildSectionTabs';
+import { GROWTH_COLORS, numText, statusColor, statusLabel } from './labels';
+import { useFocusOnOpen } from './queries';
+
+function Status({ code }: { code: string | null }) {
+  const t = useT();
+  const locale = useUiStore((s) => s.locale);
+  if (!code) return <Text c="dimmed">—</Text>;
+  const color = statusColor(code);
+  return (
+    <Text
+      span
+      size="xs"
+      fw={600}
+      c={color === 'teal' ? 'gray.7' : `${color}.8`}
+      title={statusLabel(t, locale, code, false)}
+    >
+      {statusLabel(t, locale, code)}
+    </Text>
+  );
+}
+
+/** The balita register: search, filters by posyandu, age and what needs attention. */
+export function ChildRegisterPage() {
+  const t = useT();
+  const locale = useUiStore((s) => s.locale);
+  const [, navigate] = useLocation();
+  const table = useRef<VirtualTableHandle>(null);
+  const search = useFocusOnOpen<HTMLInputElement>();
+  const posyandu = usePosyanduList();
+  const [today] = useState(todayLocal);
+  const [q, setQ] = useState('');
+  const [posyanduId, setPosyanduId] = useState<string | null>(null);
+  const [ageBand, setAgeBand] = useState<ChildAgeBand | null>(null);
+  const [flag, setFlag] = useState<ChildFlag | null>(null);
+  const input = useMemo(
+    () => ({
+      q,
+      posyanduId: posyanduId ?? undefined,
+      ageBand: ageBand ?? undefined,
+      flag: flag ?? undefined,
+    }),
+    [q, posyanduId, ageBand, flag],
+  );
+  const list = usePagedList('child.register', input);
+  const filtered = !!(q || posyanduId || ageBand || flag);
+  useHotkeys([['ctrl+f', () => search.current?.focus()]]);
+
+  const columns: Column<ChildRow>[] = [
+    {
+      key: 'name',
+      header: t('child.col.name'),
+      width: 'minmax(140px, 1.4fr)',
+      render: (r) => (
+        <Text size="sm" fw={500} truncate title={r.name}>
+          {r.name}
+        </Text>
+      ),
+    },
+    {
+      key: 'age',
+      header: t('child.col.age'),
+      width: '118px',
+      render: (r) => (
+        <span title={`${t(`sex.${r.sex}`)}, ${shortDate(r.birthDate)}`}>
+          {r.sex} · {ageText(t, r.birthDate, today)}
+        </span>
+      ),
+    },
+    {
+      key: 'posyandu',
+      header: t('child.col.posyandu'),
+      width: 'minmax(96px, 1fr)',
+      render: (r) => (
+        <Text size="sm" truncate title={r.posyanduName ?? ''}>
+          {r.posyanduName?.replace(/^Posyandu\s+/i, '') ?? '—'}
+        </Text>
+      ),
+    },
+    {
+      key: 'last',
+      header: t('child.col.last'),
+      width: '108px',
+      render: (r) => shortDate(r.lastDate),
+    },
+    {
+      key: 'size',
+      header: t('child.col.size'),
+      width: '112px',
+      align: 'right',
+      render: (r) => `${numText(r.weightKg, locale)} · ${numText(r.lengthCm, locale)}`,
+    },
+    {
+      key: 'bbu',
+      header: t('child.col.bbu'),
+      width: '120px',
+      render: (r) => <Status code={r.bbU} />,
+    },
+    {
+      key: 'pbu',
+      header: t('child.col.pbu'),
+      width: '120px',
+      render: (r) => <Status code={r.pbU} />,
+    },
+    {
+      key: 'bbpb',
+      header: t('child.col.bbpb'),
+      width: '128px',
+      render: (r) => <Status code={r.bbPb} />,
+    },
+    {
+      key: 'growth',
+      header: t('child.col.growth'),
+      width: '54px',
+      align: 'center',
+      render: (r) =>
+        r.growth ? (
+          <Badge
+            size="sm"
+            color={GROWTH_COLORS[r.growth]}
+            title={PERTUMBUHAN_LABELS[r.growth as PertumbuhanStatus][locale]}
+          >
+            {r.growth}
+          </Badge>
+        ) : (
+          '—'
+        ),
+    },
+  ];
+
+  return (
+    <Stack gap="xs">
+      <ChildSectionHeader />
+      <TextInput
+        ref={search}
+        leftSection={<IconSearch size={18} />}
+        placeholder={t('child.register.search')}
+        aria-label={t('field.q')}
+        description={t('child.register.help')}
+        value={q}
+        onChange={(e) => setQ(e.currentTarget.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown') {
+            e.preventDefault();
+            table.current?.focus();
+          }
+        }}
+      />
+      <Group gap="sm" align="flex-end" wrap="nowrap">
+        <Select
+          label={t('child.filter.posyandu')}
+          w={260}
+          clearable
+          searchable
+          placeholder={t('child.filter.allPosyandu')}
+          value={posyanduId}
+          onChange={setPosyanduId}
+          data={(posyandu.data ?? []).map((p) => ({
+            value: p.id,
+            label: `${p.name} — ${p.desaName}`,
+          }))}
+        />
+        <Select
+          label={t('child.filter.age')}
+          w={180}
+          clearable
+          placeholder={t('child.filter.allAges')}
+          value={ageBand}
+          onChange={(v) => setAgeBand((v as ChildAgeBand | null) ?? null)}
+          data={CHILD_AGE_BANDS.map((b) => ({ value: b, label: t(`child.age.${b}`) }))}
+        />
+        <Select
+          label={t('child.filter.flag')}
+          w={270}
+          clearable
+          placeholder={t('child.filter.allFlags')}
+          value={flag}
+          onChange={(v) => setFlag((v as ChildFlag | null) ?? null)}
+          data={CHILD_FLAGS.map((f) => ({ value: f, label: t(`child.flag.${f}`) }))}
+        />
+        <Text size="sm" c="dimmed" ml="auto" mb={8} data-testid="child-count">
+          {t('child.register.count', { count: list.total.toLocaleString('id-ID') })}
+        </Text>
+      </Group>
+      <VirtualTable
+        ref={table}
+        aria-label={t('child.tab.register')}
+        columns={columns}
+        rowCount={list.total}
+        getRow={list.getRow}
+        rowKey={(r) => r.id}
+        onOpen={(r) => navigate(`/${r.id}`)}
+        onRangeChange={list.onRangeChange}
+        loading={list.loading}
+        height="calc(100vh - 352px)"
+        empty={filtered ? t('child.register.empty') : t('child.register.empty.none')}
+      />
+    </Stack>
+  );
+}
