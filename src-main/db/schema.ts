@@ -1,4 +1,10 @@
 import type { Generated } from 'kysely';
+import type {
+  AdultKontrolTable,
+  AdultLansiaTable,
+  AdultPatientTable,
+  AdultScreeningTable,
+} from './schema-adult';
 
 /**
  * Kysely table types, in the database's own snake_case. Each table here is created by a
@@ -160,6 +166,10 @@ export interface DB {
   nakes: NakesTable;
   person_fts: PersonFtsTable;
   person_words: PersonWordsTable;
+  adult_screening: AdultScreeningTable;
+  adult_patient: AdultPatientTable;
+  adult_kontrol: AdultKontrolTable;
+  adult_lansia: AdultLansiaTable;
 }
 
 /** Tables that follow the record conventions (and may be written through `records.ts`). */

@@ -3,6 +3,7 @@ import { appHandlers } from './handlers/app';
 import { authHandlers } from './handlers/auth';
 import { backupHandlers } from './handlers/backup';
 import { registryHandlers } from './handlers/registry-area';
+import { adultHandlers } from './handlers/adult';
 import type { HandlerRegistry } from './types';
 
 /** Every channel's handler. A channel in the contract without a handler fails to compile. */
@@ -12,5 +13,6 @@ export function createHandlers(services: Services, nowMs: () => number) {
     ...authHandlers(services, nowMs),
     ...registryHandlers(services),
     ...backupHandlers(services),
+    ...adultHandlers(services),
   } satisfies HandlerRegistry;
 }

@@ -9,6 +9,7 @@ import { createRegionsService } from './regions';
 import { createSettingsService } from './settings';
 import { createSetupService } from './setup';
 import { createWilayahService } from './wilayah';
+import { createAdultService } from './adult';
 
 export type { Actor, ServiceDeps } from './context';
 
@@ -28,6 +29,7 @@ export function createServices(deps: ServiceDeps, facts: AppFacts) {
     persons: createPersonsService(deps, regions, facility),
     backup: createBackupService(deps, facts),
     nakes: createNakesService(deps),
+    adult: createAdultService(deps, facility),
   };
 }
 

@@ -6,6 +6,7 @@ import { facilityChannels } from './facility';
 import { nakesChannels } from './nakes';
 import { personsChannels } from './persons';
 import { wilayahChannels } from './wilayah';
+import { adultChannels } from './adult';
 
 export * from './errors';
 export * from './channel';
@@ -21,6 +22,7 @@ export * from './persons';
 export * from './backup';
 export * from './files';
 export * from './nakes';
+export * from './adult';
 
 /** Every channel of the bridge. Adding one here makes the handler registry require it. */
 export const contract = {
@@ -31,6 +33,7 @@ export const contract = {
   ...personsChannels,
   ...backupChannels,
   ...nakesChannels,
+  ...adultChannels,
 };
 
 export type Contract = typeof contract;

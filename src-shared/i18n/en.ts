@@ -4,6 +4,7 @@ import { core } from './areas/core';
 import { persons } from './areas/persons';
 import { registry } from './areas/registry';
 import { wilayah } from './areas/wilayah';
+import { adult } from './areas/adult';
 import type { MessageKey } from './id';
 
 /** English dictionary: every key of the Indonesian one (checked by the compiler). */
@@ -14,4 +15,5 @@ export const en: Record<MessageKey, string> = {
   ...persons.en,
   ...wilayah.en,
   ...backup.en,
+  ...adult.en,
 };

@@ -4,6 +4,7 @@ import { core } from './areas/core';
 import { persons } from './areas/persons';
 import { registry } from './areas/registry';
 import { wilayah } from './areas/wilayah';
+import { adult } from './areas/adult';
 
 /**
  * Kamus Bahasa Indonesia: the source of every key, assembled from one file per area in
@@ -16,6 +17,7 @@ export const id = {
   ...persons.id,
   ...wilayah.id,
   ...backup.id,
+  ...adult.id,
 } as const;
 
 export type MessageKey = keyof typeof id;

@@ -21,3 +21,4 @@ export * from './follow-up';
 export * from './history-cancer';
 export * from './registers';
 export * from './result-card';
+export * from './settings';

@@ -13,7 +13,7 @@ import { BP_PLAUSIBLE, checkBpReading } from './blood-pressure';
 import type { AdultChecked, AdultRefusal } from './codes';
 import type { EligibilityReferenceSet } from './eligibility';
 import { FOLLOW_UP_PROGRAMS, type FollowUpProgram, type FollowUpVisit } from './follow-up';
-import { GLUCOSE_KEMENKES_PERKENI, GLUCOSE_TESTS, type GlucoseTest } from './glucose';
+import { GLUCOSE_KEMENKES_PERKENI, type GlucoseTest } from './glucose';
 
 /**
  * The hypertension and DM registers (penderita, SPM 8 and 9): who enters (a confirmed diagnosis
@@ -223,9 +223,11 @@ export interface KontrolInput {
   readonly hba1c?: number;
 }
 
-export const KONTROL_GLUCOSE_TESTS = GLUCOSE_TESTS.filter(
-  (t): t is Exclude<GlucoseTest, 'hba1c'> => t !== 'hba1c',
-);
+/** Blood glucose tests recorded at a kontrol (HbA1c has its own field). */
+export const KONTROL_GLUCOSE_TESTS = ['gds', 'gdp', 'ttgo2j'] as const satisfies readonly Exclude<
+  GlucoseTest,
+  'hba1c'
+>[];
 
 const VISIT_ON: Label = { id: 'Tanggal kontrol', en: 'Visit date' };
 const SYSTOLIC: Label = { id: 'Tekanan darah sistolik', en: 'Systolic blood pressure' };
