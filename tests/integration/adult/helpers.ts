@@ -27,15 +27,12 @@ export async function value<T>(result: Promise<unknown>): Promise<T> {
   return r.value;
 }
 
-let serial = 0;
-
 /** Register a resident; NIK-less (the NIK rules are the registry's concern). */
 export async function person(
   t: TestCore,
   desaId: string,
   p: { name: string; sex: 'L' | 'P'; birthDate: string },
 ): Promise<string> {
-  serial += 1;
   const saved = await value<{ saved: true; person: { id: string } }>(
     t.call('persons.create', {
       person: { ...p, desaId, nik: null, noKk: null },
