@@ -7,6 +7,7 @@ import { silentLogger, type Logger } from '../log';
 import { dataPaths } from '../paths';
 import type { DemoContext, DemoStep } from './context';
 import { populationStep } from './population';
+import { adultStep } from './adult';
 import { Random } from './random';
 
 export type { DemoContext, DemoStep } from './context';
@@ -52,7 +53,7 @@ export interface DemoSummary {
  * The steps after the population; each cluster adds its own (pregnancies, weighing, screening…).
  * Steps must draw randomness only from `ctx.rng` so the result depends on the seed alone.
  */
-export const SERVICE_STEPS: DemoStep[] = [];
+export const SERVICE_STEPS: DemoStep[] = [adultStep];
 
 /**
  * Fill an empty data folder with a realistic puskesmas, deterministically from the seed: the
