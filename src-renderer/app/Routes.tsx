@@ -4,6 +4,7 @@ import { AuditPage } from '../features/admin/AuditPage';
 import { UsersPage } from '../features/admin/UsersPage';
 import { HomePage } from '../features/home/HomePage';
 import { PendingPanel } from '../features/pending/PendingPanel';
+import { Klaster3Page } from '../features/adult/Klaster3Page';
 import { PersonCardPage } from '../features/persons/PersonCardPage';
 import { PersonFormPage } from '../features/persons/PersonFormPage';
 import { PersonsPage } from '../features/persons/PersonsPage';
@@ -25,8 +26,8 @@ export function Routes({ status }: { status: AuthStatus }) {
       <Route path="/klaster-2">
         <PendingPanel title="nav.k2" planned="pending.k2" />
       </Route>
-      <Route path="/klaster-3">
-        <PendingPanel title="nav.k3" planned="pending.k3" />
+      <Route path="/klaster-3" nest>
+        <Klaster3Page />
       </Route>
       <Route path="/laporan">
         <PendingPanel title="nav.reports" planned="pending.reports" />

@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { PersonDetail } from '@shared/contract';
 import { ageOn } from '@shared/domain/dates';
 import type { MessageKey } from '@shared/i18n';
+import { AdultPersonTab } from '../adult/AdultPersonTab';
 
 export interface PersonTab {
   id: string;
@@ -35,6 +36,6 @@ export const PERSON_TABS: PersonTab[] = [
     id: 'k3',
     label: 'person.tab.k3',
     appliesTo: (p, today) => years(p, today) >= 15,
-    Panel: null,
+    Panel: AdultPersonTab,
   },
 ];
