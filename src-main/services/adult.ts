@@ -95,7 +95,10 @@ interface PersonFacts {
 function refused(problems: readonly FieldProblem[], locale: Locale, prefix: string): AppError {
   const issues = refusalIssues(problems, locale).map((i) => ({
     ...i,
-    path: i.path.startsWith('person.') ? i.path : `${prefix}${i.path}`,
+    // The form has one glucose test (the rule takes a list).
+    path: i.path.startsWith('person.')
+      ? i.path
+      : `${prefix}${i.path.replace(/^gulaDarah\.0\./, 'gulaDarah.')}`,
   }));
   return new AppError('INVALID_INPUT', summariseIssues(issues), { issues });
 }

@@ -1,6 +1,10 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { invoke, setupViaBridge } from './bridge';
-import { expect, screenshot, test } from './fixtures';
+import { invoke, setupViaBridge, signIn } from './bridge';
+import { expect, screenshot, startHarness, test } from './fixtures';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Menu utama' });
 
@@ -132,6 +136,8 @@ test('screen an adult (150/95, GDS 230), confirm hypertension, two kontrol visit
   await page.getByRole('tab', { name: 'Klaster 3 · Dewasa & Lansia' }).click();
   await expect(page.getByTestId('k3-tab')).toContainText('Sudah skrining PTM tahun ini.');
   await expect(page.getByTestId('k3-tab')).toContainText('Hipertensi (I10)');
+  await page.getByTestId('k3-tab').scrollIntoViewIfNeeded();
+  await page.mouse.wheel(0, 400);
   await screenshot(page, 'adult-person-tab');
 });
 
@@ -190,7 +196,7 @@ test('lansia: SKILAS with one positive domain and a Barthel of 15, from the lans
   await page.goto(`${harness.url}#/klaster-3/lansia`);
   const row = page.getByRole('row', { name: /Mbah Karsih/ });
   await expect(row).toContainText('Rujuk: Keterbatasan mobilisasi');
-  await expect(row).toContainText('15/20 · Ketergantungan ringan');
+  await expect(row).toContainText('15/20 · Ringan');
   await expect(row).toContainText('Sudah');
   await screenshot(page, 'adult-lansia-list-done');
 });
@@ -256,4 +262,71 @@ test('settings: an admin chooses the BP table and the terkendali definition', as
     bp: 'bp.jnc7',
     htControl: 'ht-control.3-consecutive-months',
   });
+});
+
+/** `siklus demo` into `dataDir` (the CLI a person runs). */
+function runDemo(dataDir: string, persons: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        path.join(ROOT, 'src-main/cli/bin.ts'),
+        'demo',
+        '--data-dir',
+        dataDir,
+        '--persons',
+        String(persons),
+        '--seed',
+        '7',
+      ],
+      { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(stderr))));
+  });
+}
+
+test('with demo data: registers, work lists, lansia and a patient with a year of visits', async ({
+  page,
+  dataDir,
+}) => {
+  test.slow();
+  await runDemo(dataDir, 2500);
+  const harness = await startHarness(dataDir);
+  try {
+    await page.goto(harness.url);
+    await signIn(page, 'admin', 'siklus-demo-1');
+    await expect(page.getByRole('heading', { level: 1, name: 'Beranda' })).toBeVisible();
+
+    await page.goto(`${harness.url}#/klaster-3`);
+    await expect(page.getByRole('row').nth(1)).toBeVisible();
+    await screenshot(page, 'adult-demo-screening-list');
+
+    await page.goto(`${harness.url}#/klaster-3/hipertensi`);
+    await page.getByText(/^Mangkir ≥ 2 bulan \(\d+\)$/).click();
+    await expect(page.getByRole('row').nth(1)).toContainText(/\d/);
+    await screenshot(page, 'adult-demo-ht-mangkir');
+    await page.getByText(/^Semua \(\d+\)$/).click();
+    await page.getByTestId('virtual-table-body').focus();
+    await page.keyboard.press('End');
+    await expect(page.locator('[role=row][aria-selected=true]')).toContainText(/\p{L}/u);
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { name: /^Kontrol PTM: / })).toBeVisible();
+    await expect(page.getByTestId('register-ht')).toBeVisible();
+    await screenshot(page, 'adult-demo-patient');
+
+    await page.goto(`${harness.url}#/klaster-3/diabetes`);
+    await expect(page.getByRole('row').nth(1)).toBeVisible();
+    await screenshot(page, 'adult-demo-dm');
+
+    await page.goto(`${harness.url}#/klaster-3/lansia`);
+    await page.getByText(/^SKILAS terakhir: rujuk \(\d+\)$/).click();
+    await expect(page.getByRole('row').nth(1)).toContainText('Rujuk');
+    await screenshot(page, 'adult-demo-lansia');
+  } finally {
+    await harness.stop();
+  }
 });

@@ -26,6 +26,7 @@ import {
   FOLLOW_UP_COLORS,
   dmy,
   num,
+  num1,
   useCanWrite,
   useControlLabel,
   useFollowUpLabel,
@@ -251,11 +252,12 @@ export function AdultPersonTab({ person }: { person: PersonDetail }) {
                       : '—'}
                   </Table.Td>
                   <Table.Td>
-                    {r.imt !== null ? `${num(r.imt)} · ${resultLabel(r.imtCode)}` : '—'}
+                    {r.imt !== null ? `${num1(r.imt)} · ${resultLabel(r.imtCode)}` : '—'}
                   </Table.Td>
                   <Table.Td>
                     {r.followUp && (
                       <Badge
+                        tt="none"
                         color={FOLLOW_UP_COLORS[r.followUp]}
                         variant={r.followUp === 'edukasi' ? 'light' : 'filled'}
                       >

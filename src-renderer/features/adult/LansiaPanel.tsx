@@ -66,13 +66,13 @@ export function LansiaPanel() {
     {
       key: 'desa',
       header: t('adult.col.desa'),
-      width: 'minmax(90px, 0.8fr)',
+      width: 'minmax(110px, 0.9fr)',
       render: (r) => r.desaName ?? t('adult.luar'),
     },
     {
       key: 'skilas',
       header: t('adult.col.lastSkilas'),
-      width: 'minmax(220px, 2.4fr)',
+      width: 'minmax(220px, 2.6fr)',
       render: (r) =>
         r.lastSkilasOn ? (
           <Group gap={6} wrap="nowrap">
@@ -101,12 +101,20 @@ export function LansiaPanel() {
     },
     {
       key: 'adl',
-      header: t('adult.col.lastBarthel'),
-      width: 'minmax(170px, 1.5fr)',
+      header: t('adult.col.lastAdl'),
+      width: 'minmax(170px, 1.3fr)',
       render: (r) =>
         r.lastBarthelOn ? (
-          <Text size="sm" truncate title={resultLabel(r.barthelCode)}>
-            {r.barthelTotal}/20 · {resultLabel(r.barthelCode)}
+          <Text
+            size="sm"
+            truncate
+            title={`${dmy(r.lastBarthelOn)} · ${resultLabel(r.barthelCode)}`}
+            c={r.barthelCode && r.barthelCode !== 'barthel.mandiri' ? 'orange.9' : undefined}
+          >
+            {r.barthelTotal}/20 ·{' '}
+            {r.barthelCode
+              ? t(`adult.adl.${r.barthelCode.slice('barthel.'.length) as 'mandiri'}`)
+              : '—'}
           </Text>
         ) : (
           '—'
@@ -115,7 +123,7 @@ export function LansiaPanel() {
     {
       key: 'due',
       header: t('adult.col.thisYear', { year }),
-      width: '118px',
+      width: '132px',
       render: (r) =>
         r.dueThisYear ? (
           <Text size="sm" fw={600} c="orange.8">

@@ -82,11 +82,11 @@ export function RegisterPanel({ program }: { program: FollowUpProgram }) {
       width: 'minmax(100px, 1fr)',
       render: (r) => r.desaName ?? t('adult.luar'),
     },
-    { key: 'icd', header: t('adult.col.icd10'), width: '70px', render: (r) => r.icd10 },
+    { key: 'icd', header: t('adult.col.icd10'), width: '78px', render: (r) => r.icd10 },
     {
       key: 'last',
       header: t('adult.col.lastVisit'),
-      width: '150px',
+      width: '168px',
       render: (r) =>
         r.lastVisitOn ? (
           dmy(r.lastVisitOn)
@@ -115,11 +115,11 @@ export function RegisterPanel({ program }: { program: FollowUpProgram }) {
       width: '150px',
       render: (r) =>
         r.endedOn ? (
-          <Badge color="gray" variant="outline">
+          <Badge color="gray" variant="outline" tt="none">
             {t('adult.col.ended')} {dmy(r.endedOn)}
           </Badge>
         ) : (
-          <Badge color={CONTROL_COLORS[r.control]} variant="light">
+          <Badge color={CONTROL_COLORS[r.control]} variant="light" tt="none">
             {controlLabel(r.control)}
           </Badge>
         ),
@@ -127,7 +127,7 @@ export function RegisterPanel({ program }: { program: FollowUpProgram }) {
     {
       key: 'missed',
       header: t('adult.col.missedMonths'),
-      width: '112px',
+      width: '118px',
       align: 'right',
       render: (r) =>
         r.mangkir ? (

@@ -53,6 +53,7 @@ import {
 } from './fields';
 import {
   num,
+  num1,
   useAdultForm,
   useAdultSets,
   useCanWrite,
@@ -328,7 +329,7 @@ function ScreeningForm({
                     </SimpleGrid>
                     {imt && (
                       <Text size="sm" data-testid="imt-live">
-                        IMT {num(imt.imt)} — {resultLabel(imt.code)}
+                        IMT {num1(imt.imt)} — {resultLabel(imt.code)}
                       </Text>
                     )}
                     <Group align="flex-end" gap="sm" wrap="nowrap">

@@ -11,7 +11,15 @@ import { useT } from '../../lib/i18n';
 import { usePagedList } from '../../lib/paged';
 import { useUiStore } from '../../stores/ui';
 import { useAdultFilters } from './filters';
-import { FOLLOW_UP_COLORS, dmy, num, useCanWrite, useFollowUpLabel, useResultLabel } from './hooks';
+import {
+  FOLLOW_UP_COLORS,
+  dmy,
+  num,
+  num1,
+  useCanWrite,
+  useFollowUpLabel,
+  useResultLabel,
+} from './hooks';
 import { ExportButton, ListToolbar, SectionActions } from './ListToolbar';
 import { PersonPicker } from './PersonPicker';
 
@@ -44,7 +52,7 @@ export function ScreeningListPanel() {
   useHotkeys([['alt+n', () => canWrite && setPicking(true)]]);
 
   const columns: Column<AdultScreeningRow>[] = [
-    { key: 'date', header: t('adult.col.date'), width: '92px', render: (r) => dmy(r.screenedOn) },
+    { key: 'date', header: t('adult.col.date'), width: '108px', render: (r) => dmy(r.screenedOn) },
     {
       key: 'name',
       header: t('adult.col.name'),
@@ -64,13 +72,13 @@ export function ScreeningListPanel() {
     {
       key: 'desa',
       header: t('adult.col.desa'),
-      width: 'minmax(100px, 1fr)',
+      width: 'minmax(100px, 0.9fr)',
       render: (r) => r.desaName ?? t('adult.luar'),
     },
     {
       key: 'bp',
       header: t('adult.col.bp'),
-      width: 'minmax(150px, 1.3fr)',
+      width: 'minmax(160px, 1.6fr)',
       render: (r) =>
         r.systolic !== null ? (
           <Text size="sm" truncate title={resultLabel(r.tdCode)}>
@@ -83,7 +91,7 @@ export function ScreeningListPanel() {
     {
       key: 'gula',
       header: t('adult.col.glucose'),
-      width: '100px',
+      width: '112px',
       render: (r) =>
         r.gulaTest && r.gulaValue !== null ? (
           <Text
@@ -100,17 +108,18 @@ export function ScreeningListPanel() {
     {
       key: 'imt',
       header: t('adult.col.imt'),
-      width: '56px',
+      width: '60px',
       align: 'right',
-      render: (r) => <span title={resultLabel(r.imtCode)}>{num(r.imt)}</span>,
+      render: (r) => <span title={resultLabel(r.imtCode)}>{num1(r.imt)}</span>,
     },
     {
       key: 'fu',
       header: t('adult.col.followUp'),
-      width: '104px',
+      width: '128px',
       render: (r) =>
         r.followUp ? (
           <Badge
+            tt="none"
             color={FOLLOW_UP_COLORS[r.followUp]}
             variant={r.followUp === 'edukasi' ? 'light' : 'filled'}
           >

@@ -144,3 +144,9 @@ export function num(n: number | null | undefined): string {
   if (n === null || n === undefined) return '—';
   return String(n).replace('.', ',');
 }
+
+/** One decimal, Indonesian comma (IMT 25,0). */
+export function num1(n: number | null | undefined): string {
+  if (n === null || n === undefined) return '—';
+  return n.toFixed(1).replace('.', ',');
+}
