@@ -1,6 +1,12 @@
 import type { Generated } from 'kysely';
 import type { MaternalTables } from './maternal-tables';
 import type * as Child from './schema-child';
+import type {
+  AdultKontrolTable,
+  AdultLansiaTable,
+  AdultPatientTable,
+  AdultScreeningTable,
+} from './schema-adult';
 
 /**
  * Kysely table types, in the database's own snake_case. Each table here is created by a
@@ -176,6 +182,10 @@ export interface DB {
   immunization: Child.ImmunizationTable;
   vitamin_a: Child.VitaminATable;
   neonatal_visit: Child.NeonatalVisitTable;
+  adult_screening: AdultScreeningTable;
+  adult_patient: AdultPatientTable;
+  adult_kontrol: AdultKontrolTable;
+  adult_lansia: AdultLansiaTable;
 }
 
 /** Tables that follow the record conventions (and may be written through `records.ts`). */

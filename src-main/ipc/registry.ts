@@ -5,6 +5,7 @@ import { backupHandlers } from './handlers/backup';
 import { maternalHandlers } from './handlers/maternal';
 import { childHandlers } from './handlers/child';
 import { registryHandlers } from './handlers/registry-area';
+import { adultHandlers } from './handlers/adult';
 import type { HandlerRegistry } from './types';
 
 /** Every channel's handler. A channel in the contract without a handler fails to compile. */
@@ -16,5 +17,6 @@ export function createHandlers(services: Services, nowMs: () => number) {
     ...backupHandlers(services),
     ...maternalHandlers(services),
     ...childHandlers(services),
+    ...adultHandlers(services),
   } satisfies HandlerRegistry;
 }

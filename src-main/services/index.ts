@@ -12,6 +12,7 @@ import { createRegionsService } from './regions';
 import { createSettingsService } from './settings';
 import { createSetupService } from './setup';
 import { createWilayahService } from './wilayah';
+import { createAdultService } from './adult';
 
 export type { Actor, ServiceDeps } from './context';
 
@@ -33,6 +34,7 @@ export function createServices(deps: ServiceDeps, facts: AppFacts) {
     nakes: createNakesService(deps),
     ...maternalServices(deps, regions, facility),
     child: createChildService(deps, facility),
+    adult: createAdultService(deps, facility),
   };
 }
 

@@ -8,6 +8,7 @@ import { HomePage } from '../features/home/HomePage';
 import { IbuPage } from '../features/maternal/IbuPage';
 import { IbuRoutes } from '../features/maternal/IbuRoutes';
 import { PendingPanel } from '../features/pending/PendingPanel';
+import { Klaster3Page } from '../features/adult/Klaster3Page';
 import { PersonCardPage } from '../features/persons/PersonCardPage';
 import { PersonFormPage } from '../features/persons/PersonFormPage';
 import { PersonsPage } from '../features/persons/PersonsPage';
@@ -32,8 +33,8 @@ export function Routes({ status }: { status: AuthStatus }) {
       <Route path="/klaster-2/anak" nest>
         <ChildRoutes />
       </Route>
-      <Route path="/klaster-3">
-        <PendingPanel title="nav.k3" planned="pending.k3" />
+      <Route path="/klaster-3" nest>
+        <Klaster3Page />
       </Route>
       <Route path="/laporan">
         <PendingPanel title="nav.reports" planned="pending.reports" />

@@ -8,6 +8,7 @@ import { nakesChannels } from './nakes';
 import { maternalChannels } from './maternal';
 import { personsChannels } from './persons';
 import { wilayahChannels } from './wilayah';
+import { adultChannels } from './adult';
 
 export * from './errors';
 export * from './channel';
@@ -25,6 +26,7 @@ export * from './files';
 export * from './nakes';
 export * from './maternal';
 export * from './child';
+export * from './adult';
 
 /** Every channel of the bridge. Adding one here makes the handler registry require it. */
 export const contract = {
@@ -37,6 +39,7 @@ export const contract = {
   ...nakesChannels,
   ...maternalChannels,
   ...childChannels,
+  ...adultChannels,
 };
 
 export type Contract = typeof contract;

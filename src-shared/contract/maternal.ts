@@ -293,7 +293,7 @@ export const kohortRow = z.object({
 });
 export type KohortRow = z.infer<typeof kohortRow>;
 
-export const WORK_LISTS = [
+export const MATERNAL_WORK_LISTS = [
   'risti',
   'belumK1',
   'kunjunganLewat',
@@ -301,11 +301,11 @@ export const WORK_LISTS = [
   'nifasBelumLengkap',
   'kbJatuhTempo',
 ] as const;
-export type WorkList = (typeof WORK_LISTS)[number];
+export type WorkList = (typeof MATERNAL_WORK_LISTS)[number];
 
 export const workListInput = z
   .object({
-    list: z.enum(WORK_LISTS),
+    list: z.enum(MATERNAL_WORK_LISTS),
     desaId: z.union([recordId, z.literal('luar')]).optional(),
     posyanduId: recordId.optional(),
     /** For `hplBulanIni`: the month (default the current one). */

@@ -6,6 +6,7 @@ import { core } from './areas/core';
 import { persons } from './areas/persons';
 import { registry } from './areas/registry';
 import { wilayah } from './areas/wilayah';
+import { adult } from './areas/adult';
 import type { MessageKey } from './id';
 
 /** English dictionary: every key of the Indonesian one (checked by the compiler). */
@@ -18,4 +19,5 @@ export const en: Record<MessageKey, string> = {
   ...backup.en,
   ...maternal.en,
   ...child.en,
+  ...adult.en,
 };

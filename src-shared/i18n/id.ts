@@ -6,6 +6,7 @@ import { core } from './areas/core';
 import { persons } from './areas/persons';
 import { registry } from './areas/registry';
 import { wilayah } from './areas/wilayah';
+import { adult } from './areas/adult';
 
 /**
  * Kamus Bahasa Indonesia: the source of every key, assembled from one file per area in
@@ -20,6 +21,7 @@ export const id = {
   ...backup.id,
   ...maternal.id,
   ...child.id,
+  ...adult.id,
 } as const;
 
 export type MessageKey = keyof typeof id;

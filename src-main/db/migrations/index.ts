@@ -3,6 +3,7 @@ import { migration0002 } from './0002_registry';
 import { migration0003 } from './0003_nakes';
 import { migration0004 } from './0004_maternal';
 import { migration0005 } from './0005_child';
+import { migration0006 } from './0006_adult';
 import type { Migration } from './types';
 
 export type { Migration };
@@ -17,6 +18,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0003,
   migration0004,
   migration0005,
+  migration0006,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

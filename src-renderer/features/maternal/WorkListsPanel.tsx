@@ -4,7 +4,7 @@ import { IconDownload } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useLocation } from 'wouter';
-import { WORK_LISTS, type WorkRow } from '@shared/contract';
+import { MATERNAL_WORK_LISTS, type WorkRow } from '@shared/contract';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { call, invoke } from '../../lib/api';
 import { downloadFile } from '../../lib/download';
@@ -122,7 +122,7 @@ export function WorkListsPanel() {
         aria-label={t('field.list')}
         value={filter.list}
         onChange={(v) => filter.set({ list: v as typeof filter.list })}
-        data={WORK_LISTS.map((l) => ({ value: l, label: t(`work.list.${l}`) }))}
+        data={MATERNAL_WORK_LISTS.map((l) => ({ value: l, label: t(`work.list.${l}`) }))}
         fullWidth
       />
       <Group gap="sm" align="flex-end" wrap="nowrap">

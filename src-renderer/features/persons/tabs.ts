@@ -4,6 +4,7 @@ import { ageOn } from '@shared/domain/dates';
 import { ChildTab } from '../child/ChildTab';
 import type { MessageKey } from '@shared/i18n';
 import { MotherTab } from '../maternal/MotherTab';
+import { AdultPersonTab } from '../adult/AdultPersonTab';
 
 export interface PersonTab {
   id: string;
@@ -37,6 +38,6 @@ export const PERSON_TABS: PersonTab[] = [
     id: 'k3',
     label: 'person.tab.k3',
     appliesTo: (p, today) => years(p, today) >= 15,
-    Panel: null,
+    Panel: AdultPersonTab,
   },
 ];

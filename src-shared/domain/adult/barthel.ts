@@ -35,6 +35,63 @@ export const BARTHEL_ITEM_LABELS: Record<BarthelItem, Label> = {
   mandi: { id: 'Mandi', en: 'Bathing' },
 };
 
+/**
+ * What each score means, per item, as printed on the Indonesian form [S: id.scribd.com/document/
+ * 369038253; wording GK]. Index = score.
+ */
+export const BARTHEL_LEVEL_LABELS: Record<BarthelItem, readonly Label[]> = {
+  bab: [
+    { id: 'Tak terkendali/tak teratur (perlu pencahar)', en: 'Incontinent (needs enemas)' },
+    { id: 'Kadang-kadang tak terkendali (1×/minggu)', en: 'Occasional accident (once a week)' },
+    { id: 'Terkendali teratur', en: 'Continent' },
+  ],
+  bak: [
+    { id: 'Tak terkendali atau pakai kateter', en: 'Incontinent or catheterised' },
+    { id: 'Kadang-kadang tak terkendali (≤ 1×/24 jam)', en: 'Occasional accident (≤ 1 per 24 h)' },
+    { id: 'Mandiri', en: 'Continent' },
+  ],
+  membersihkanDiri: [
+    { id: 'Butuh pertolongan orang lain', en: 'Needs help' },
+    { id: 'Mandiri', en: 'Independent' },
+  ],
+  penggunaanJamban: [
+    { id: 'Tergantung pertolongan orang lain', en: 'Dependent' },
+    { id: 'Perlu pertolongan pada beberapa kegiatan', en: 'Needs some help' },
+    { id: 'Mandiri', en: 'Independent' },
+  ],
+  makan: [
+    { id: 'Tidak mampu', en: 'Unable' },
+    { id: 'Perlu ditolong memotong makanan', en: 'Needs help cutting food' },
+    { id: 'Mandiri', en: 'Independent' },
+  ],
+  berubahSikap: [
+    { id: 'Tidak mampu', en: 'Unable' },
+    { id: 'Perlu banyak bantuan (2 orang)', en: 'Major help (two people)' },
+    { id: 'Bantuan minimal (1 orang)', en: 'Minor help (one person)' },
+    { id: 'Mandiri', en: 'Independent' },
+  ],
+  berpindah: [
+    { id: 'Tidak mampu', en: 'Immobile' },
+    { id: 'Bisa berpindah dengan kursi roda', en: 'Wheelchair independent' },
+    { id: 'Berjalan dengan bantuan 1 orang', en: 'Walks with help of one person' },
+    { id: 'Mandiri', en: 'Independent' },
+  ],
+  memakaiBaju: [
+    { id: 'Tergantung orang lain', en: 'Dependent' },
+    { id: 'Sebagian dibantu', en: 'Needs some help' },
+    { id: 'Mandiri', en: 'Independent' },
+  ],
+  naikTurunTangga: [
+    { id: 'Tidak mampu', en: 'Unable' },
+    { id: 'Butuh pertolongan', en: 'Needs help' },
+    { id: 'Mandiri', en: 'Independent' },
+  ],
+  mandi: [
+    { id: 'Tergantung orang lain', en: 'Dependent' },
+    { id: 'Mandiri', en: 'Independent' },
+  ],
+};
+
 /** Item scores, one per item. */
 export type BarthelScores = Readonly<Record<BarthelItem, number>>;
 

@@ -18,6 +18,9 @@ export const ADULT_REFUSAL_CODES = [
   'NOT_ELIGIBLE_SMOKING',
   'NOT_ELIGIBLE_DM_RISK',
   'CONTRADICTORY_ANSWERS',
+  'ICD_PROGRAM_MISMATCH',
+  'INCOMPLETE_PAIR',
+  'NOT_REGISTERED',
 ] as const;
 export type AdultRefusalCode = (typeof ADULT_REFUSAL_CODES)[number];
 export type AdultRefusal = Refusal<AdultRefusalCode>;
@@ -89,6 +92,14 @@ export const RESULT_CODES = [
   'barthel.sedang',
   'barthel.berat',
   'barthel.total',
+  // Family history, cancer screening (women 30–50)
+  'riwayat_keluarga.tidak',
+  'riwayat_keluarga.ada',
+  'iva.negatif',
+  'iva.positif',
+  'iva.curiga_kanker',
+  'sadanis.normal',
+  'sadanis.kelainan',
 ] as const;
 export type ResultCode = (typeof RESULT_CODES)[number];
 
@@ -184,6 +195,19 @@ export const RESULT_LABELS: Record<ResultCode, Label> = {
   'barthel.sedang': { id: 'Ketergantungan sedang', en: 'Moderate dependency' },
   'barthel.berat': { id: 'Ketergantungan berat', en: 'Severe dependency' },
   'barthel.total': { id: 'Ketergantungan total', en: 'Total dependency' },
+  'riwayat_keluarga.tidak': {
+    id: 'Tidak ada riwayat PTM dalam keluarga',
+    en: 'No family history of NCD',
+  },
+  'riwayat_keluarga.ada': { id: 'Ada riwayat PTM dalam keluarga', en: 'Family history of NCD' },
+  'iva.negatif': { id: 'IVA negatif', en: 'VIA negative' },
+  'iva.positif': { id: 'IVA positif (lesi prakanker)', en: 'VIA positive (precancerous lesion)' },
+  'iva.curiga_kanker': { id: 'Curiga kanker leher rahim', en: 'Suspected cervical cancer' },
+  'sadanis.normal': { id: 'SADANIS normal', en: 'Clinical breast examination normal' },
+  'sadanis.kelainan': {
+    id: 'SADANIS: ada benjolan/kelainan payudara',
+    en: 'Clinical breast examination: lump or other abnormality',
+  },
 };
 
 /** What the rule suggests next. Ordered by urgency: `edukasi` < `kontrol` < `rujuk`. */

@@ -18,4 +18,7 @@ export * from './eligibility';
 export * from './skilas';
 export * from './barthel';
 export * from './follow-up';
+export * from './history-cancer';
+export * from './registers';
 export * from './result-card';
+export * from './settings';

@@ -25,6 +25,7 @@ import {
 import {
   ELIGIBILITY_KLASTER3,
   ageOnService,
+  eligibleForIvaSadanis,
   eligibleForPuma,
   eligibleForSkilas,
   type EligibilityReferenceSet,
@@ -44,6 +45,15 @@ import {
   type ImtReferenceSet,
   type ImtResult,
 } from './imt';
+import {
+  classifyFamilyHistory,
+  classifyIva,
+  classifySadanis,
+  type FamilyHistory,
+  type FamilyHistoryResult,
+  type IvaResult,
+  type SadanisResult,
+} from './history-cancer';
 import { PUMA_CUTOFF_6, scorePuma, type PumaReferenceSet, type PumaResult } from './puma';
 import {
   checkChoice,
@@ -106,6 +116,9 @@ export interface FollowUpMapReferenceSet extends ReferenceSet {
  *   rujuk spirometri [S: same form].
  * - SKILAS: normal → edukasi; positif → rujuk [S: domain §3.3 "any positive item → refer"].
  * - Barthel: mandiri → edukasi; ringan → kontrol; sedang, berat, total → rujuk.
+ * - Riwayat PTM keluarga (ada/tidak) → edukasi (a risk factor to counsel).
+ * - IVA: negatif → edukasi; positif (krioterapi or referral) and curiga kanker → rujuk;
+ *   SADANIS: normal → edukasi; benjolan/kelainan → rujuk.
  */
 export const FOLLOW_UP_KLASTER3_DEFAULT: FollowUpMapReferenceSet = {
   id: 'followup.klaster3-default',
@@ -165,6 +178,13 @@ export const FOLLOW_UP_KLASTER3_DEFAULT: FollowUpMapReferenceSet = {
     'barthel.sedang': 'rujuk',
     'barthel.berat': 'rujuk',
     'barthel.total': 'rujuk',
+    'riwayat_keluarga.tidak': 'edukasi',
+    'riwayat_keluarga.ada': 'edukasi',
+    'iva.negatif': 'edukasi',
+    'iva.positif': 'rujuk',
+    'iva.curiga_kanker': 'rujuk',
+    'sadanis.normal': 'edukasi',
+    'sadanis.kelainan': 'rujuk',
   },
 };
 
@@ -231,6 +251,8 @@ export interface ScreeningInput {
   /** Portions of fruit and vegetables per day. */
   readonly porsiSayurBuahPerHari?: number;
   readonly alkohol?: AlcoholAnswer;
+  /** Riwayat PTM in the family: one yes/no per disease. */
+  readonly riwayatKeluarga?: FamilyHistory;
   /** SRQ-20 answers, item 1 first, true = "ya". */
   readonly srq20?: readonly boolean[];
   /** Requires `merokok`; the person must be eligible for PUMA (≥ 40, smoker). */
@@ -238,6 +260,9 @@ export interface ScreeningInput {
   /** The person must be ≥ 60. */
   readonly skilas?: SkilasAnswers;
   readonly barthel?: BarthelScores;
+  /** Women 30–50 only (see `eligibleForIvaSadanis`). */
+  readonly iva?: IvaResult;
+  readonly sadanis?: SadanisResult;
 }
 
 export const CARD_SECTIONS = [
@@ -254,6 +279,9 @@ export const CARD_SECTIONS = [
   'puma',
   'skilas',
   'barthel',
+  'riwayatKeluarga',
+  'iva',
+  'sadanis',
 ] as const;
 export type CardSection = (typeof CARD_SECTIONS)[number];
 
@@ -293,6 +321,9 @@ export interface ResultCard {
     readonly puma?: PumaResult;
     readonly skilas?: SkilasResult;
     readonly barthel?: BarthelResult;
+    readonly riwayatKeluarga?: FamilyHistoryResult;
+    readonly iva?: ResultCode;
+    readonly sadanis?: ResultCode;
   };
 }
 
@@ -440,6 +471,16 @@ export function buildResultCard(
       line('alkohol', r.code, r.referenceSetId, { risk: r.risk });
     }
   }
+  if (input.riwayatKeluarga !== undefined) {
+    const r = take(classifyFamilyHistory(input.riwayatKeluarga));
+    if (r) {
+      results.riwayatKeluarga = r;
+      line('riwayatKeluarga', r.code, sets.followUp.id, {
+        risk: r.risk,
+        ...(r.risk ? { detail: r.detail } : {}),
+      });
+    }
+  }
   if (input.srq20 !== undefined) {
     const r = take(scoreSrq20(input.srq20, sets.srq20));
     if (r) {
@@ -510,6 +551,32 @@ export function buildResultCard(
       line('barthel', r.code, r.instrumentVersion, {
         detail: { id: `skor ${r.total}/20`, en: `score ${r.total}/20` },
       });
+    }
+  }
+
+  if (input.iva !== undefined || input.sadanis !== undefined) {
+    const eligible = take(
+      eligibleForIvaSadanis(
+        { sex: person.sex, birthDate: person.birthDate, on: person.on },
+        sets.eligibility,
+      ),
+    );
+    if (eligible) {
+      used.add(sets.eligibility.id);
+      if (input.iva !== undefined) {
+        const code = take(classifyIva(input.iva));
+        if (code) {
+          results.iva = code;
+          line('iva', code, sets.eligibility.id);
+        }
+      }
+      if (input.sadanis !== undefined) {
+        const code = take(classifySadanis(input.sadanis));
+        if (code) {
+          results.sadanis = code;
+          line('sadanis', code, sets.eligibility.id);
+        }
+      }
     }
   }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   BARTHEL_ITEMS,
+  BARTHEL_LEVEL_LABELS,
   BARTHEL_MODIFIED_20 as SET,
   scoreBarthel,
   type BarthelScores,
@@ -95,5 +96,15 @@ describe('Barthel index, modified 0–20 (domain §3.4)', () => {
     expect(!r.ok && r.refusals[0]?.message.id).toBe(
       'Indeks Barthel – Berpindah/berjalan: nilai harus 0/2/3',
     );
+  });
+});
+
+describe('Barthel level wording', () => {
+  it('has one label per allowed score of every item, in score order', () => {
+    for (const item of BARTHEL_ITEMS) {
+      expect(BARTHEL_LEVEL_LABELS[item].length, item).toBe(SET.allowed[item].length);
+      expect(SET.allowed[item], item).toEqual(BARTHEL_LEVEL_LABELS[item].map((_, i) => i));
+    }
+    expect(BARTHEL_LEVEL_LABELS.berpindah[1]?.id).toBe('Bisa berpindah dengan kursi roda');
   });
 });
