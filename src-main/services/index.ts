@@ -1,6 +1,7 @@
 import { createAccountsService } from './accounts';
 import { createAppService, type AppFacts } from './app';
 import { createBackupService } from './backup';
+import { createBundleService } from './bundle-service';
 import type { ServiceDeps } from './context';
 import { createFacilityService } from './facility';
 import { createNakesService } from './nakes';
@@ -28,6 +29,7 @@ export function createServices(deps: ServiceDeps, facts: AppFacts) {
     persons: createPersonsService(deps, regions, facility),
     backup: createBackupService(deps, facts),
     nakes: createNakesService(deps),
+    bundle: createBundleService(deps, facts, { facility, regions, reportSource: null }),
   };
 }
 

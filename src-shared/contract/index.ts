@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { appChannels } from './app';
 import { authChannels } from './auth';
 import { backupChannels } from './backup';
+import { bundleChannels } from './bundle';
 import { facilityChannels } from './facility';
 import { nakesChannels } from './nakes';
 import { personsChannels } from './persons';
@@ -31,6 +32,7 @@ export const contract = {
   ...personsChannels,
   ...backupChannels,
   ...nakesChannels,
+  ...bundleChannels,
 };
 
 export type Contract = typeof contract;
@@ -54,3 +56,4 @@ export interface SiklusBridge {
   on(event: string, listener: (payload: unknown) => void): () => void;
 }
 export * from './report-format';
+export * from './bundle';

@@ -1,5 +1,6 @@
 import { accounts } from './areas/accounts';
 import { backup } from './areas/backup';
+import { bundle } from './areas/bundle';
 import { core } from './areas/core';
 import { persons } from './areas/persons';
 import { registry } from './areas/registry';
@@ -14,4 +15,5 @@ export const en: Record<MessageKey, string> = {
   ...persons.en,
   ...wilayah.en,
   ...backup.en,
+  ...bundle.en,
 };

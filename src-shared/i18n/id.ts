@@ -1,5 +1,6 @@
 import { accounts } from './areas/accounts';
 import { backup } from './areas/backup';
+import { bundle } from './areas/bundle';
 import { core } from './areas/core';
 import { persons } from './areas/persons';
 import { registry } from './areas/registry';
@@ -16,6 +17,7 @@ export const id = {
   ...persons.id,
   ...wilayah.id,
   ...backup.id,
+  ...bundle.id,
 } as const;
 
 export type MessageKey = keyof typeof id;

@@ -21,7 +21,8 @@ describe('list export to XLSX', () => {
     );
     expect(file.fileName).toBe('bumil-risti_karang-pawitan.xlsx');
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Buffer.from(file.base64, 'base64'));
+    // exceljs types its own `Buffer` (an ArrayBuffer); a Node Buffer is what it reads at run time.
+    await workbook.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
     const ws = workbook.getWorksheet('Bumil risti')!;
     expect(ws.getCell('A1').value).toBe('Puskesmas Karangpawitan');
     expect(ws.getCell('A5').value).toBe('Nama');
