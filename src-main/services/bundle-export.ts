@@ -284,14 +284,18 @@ export function createBundleExportService(
     return { report: parsed.data, xlsx: made.xlsx };
   }
 
-  async function preflightContext(period: string, locale: Locale): Promise<PreflightContext> {
+  async function preflightContext(
+    period: string,
+    locale: Locale,
+  ): Promise<PreflightContext & { made(): Promise<{ report: MonthlyReport; xlsx: Uint8Array }> }> {
     const f = await puskesmas(locale);
     const today = localDate(deps.now(), TIMEZONE_OFFSETS[f.timezone]);
     const kode = bundleKodeOf(f);
     const store = await readKeyStore(keysDir(facts.dataDir)).catch((error: unknown) => {
       throw toBundleAppError(error, locale);
     });
-    let report: Promise<MonthlyReport | null> | null = null;
+    let made: Promise<{ report: MonthlyReport; xlsx: Uint8Array }> | null = null;
+    const make = () => (made ??= monthReport(period, kode.value ?? '', locale));
     return {
       deps,
       locale,
@@ -302,10 +306,8 @@ export function createBundleExportService(
       keys: store,
       since: await sinceOf(db),
       hasReportSource: source() !== null,
-      report: () =>
-        (report ??= source()
-          ? monthReport(period, kode.value ?? '', locale).then((r) => r.report)
-          : Promise.resolve(null)),
+      report: () => (source() ? make().then((r) => r.report) : Promise.resolve(null)),
+      made: make,
       regions: () => regions.lookup(),
     };
   }
@@ -407,7 +409,8 @@ export function createBundleExportService(
     });
 
     step(35, 'bundle.progress.report');
-    const report = await monthReport(form.period, kode, locale);
+    // Made once for the pre-flight check and reused here.
+    const report = await ctx.made();
 
     step(50, 'bundle.progress.serialize');
     const codes: Record<string, string> = {};

@@ -67,7 +67,8 @@ interface SignerFacts {
 
 interface Pending extends SignerFacts {
   previous: { keyId: string; fingerprint: string } | null;
-  files: { file: ImportFile; period: string; revision: number }[];
+  /** Held files, with the bundle passphrase that opened a passphrase-locked one. */
+  files: { file: ImportFile; period: string; revision: number; passphrase?: string }[];
 }
 
 interface RegistryRow {
@@ -500,7 +501,7 @@ export function createBundleImportService(
             signal,
           );
         }
-        return hold(locale, file, sha256, d);
+        return hold(locale, file, sha256, d, 'passphrase' in key ? key.passphrase : undefined);
       }
       return refused(file.name, error.code, bundleErrorMessage(error, locale), { sha256 });
     }
@@ -611,6 +612,7 @@ export function createBundleImportService(
       period: string;
       revision: number;
     },
+    passphrase: string | undefined,
   ): Promise<ImportResultDto> {
     const facts = {
       kode: d.facility.kode,
@@ -635,7 +637,12 @@ export function createBundleImportService(
       files: [],
     };
     if (!entry.files.some((f) => sha256Hex(f.file.bytes) === sha256)) {
-      entry.files.push({ file, period: d.period, revision: d.revision });
+      entry.files.push({
+        file,
+        period: d.period,
+        revision: d.revision,
+        ...(passphrase ? { passphrase } : {}),
+      });
       entry.files.sort((a, b) => importOrder(a.file, b.file));
     }
     pending.set(d.keyId, entry);
@@ -781,12 +788,20 @@ export function createBundleImportService(
       );
       pending.delete(pendingId);
       deps.log.info('puskesmas key confirmed', { kode: entry.kode, keyId: entry.keyId });
-      return importAll(
-        actor,
-        entry.files.map((f) => f.file),
-        opts,
-        new Map([[entry.keyId, entry.publicKey]]),
-      );
+      const trusted = new Map([[entry.keyId, entry.publicKey]]);
+      const withKey = entry.files.filter((f) => !f.passphrase).map((f) => f.file);
+      const summary = await importAll(actor, withKey, opts, trusted);
+      for (const f of entry.files.filter((x) => x.passphrase)) {
+        const one = await importAll(
+          actor,
+          [f.file],
+          { ...opts, bundlePassphrase: f.passphrase },
+          trusted,
+        );
+        summary.results.push(...one.results);
+        summary.pending = one.pending;
+      }
+      return summary;
     },
 
     discardPending(pendingId: string): { pending: PendingSigner[] } {

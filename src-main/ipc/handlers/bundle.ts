@@ -51,13 +51,14 @@ export function bundleHandlers(services: Services) {
       access: 'signedIn',
       handle: ({ period }, ctx) => exporter.preflight(period, ctx.locale),
     },
+    // Sending reports is the admin's job (role description); petugas record the data.
     'bundle.export': {
-      access: WRITERS,
+      access: ADMIN,
       handle: ({ form, taskId }, ctx) => exporter.export(ctx.actor, form, taskId),
     },
     'bundle.cancel': { access: 'signedIn', handle: ({ taskId }) => exporter.cancel(taskId) },
     'bundle.pickFolder': {
-      access: WRITERS,
+      access: ADMIN,
       handle: (_input, ctx) => exporter.pickFolder(ctx.locale),
     },
     'bundle.history': { access: 'signedIn', handle: (_input, ctx) => exporter.history(ctx.locale) },

@@ -76,10 +76,13 @@ export async function openPuskesmas(
     clock?: ReturnType<typeof fixedClock>;
     villageCodes?: string[];
     signingKey?: boolean;
+    /** The report source: the fixture one by default, null for none (as in production today). */
+    reportSource?: MonthlyReportSource | null;
   } = {},
 ): Promise<Puskesmas> {
   const source = coreFixtureSource();
-  const inst = await open({ clock: options.clock, reportSource: source });
+  const chosen = options.reportSource === undefined ? source : options.reportSource;
+  const inst = await open({ clock: options.clock, ...(chosen ? { reportSource: chosen } : {}) });
   source.bind(inst.core);
   const kode = options.kode ?? 'P3205020101';
   const input = setupInput({
