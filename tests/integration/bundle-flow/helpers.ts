@@ -75,6 +75,8 @@ export async function openPuskesmas(
     recipients?: string[];
     clock?: ReturnType<typeof fixedClock>;
     villageCodes?: string[];
+    /** The kecamatan of the puskesmas (Karangpawitan by default). */
+    districtCode?: string;
     signingKey?: boolean;
     /** The report source: the fixture one by default, null for none (as in production today). */
     reportSource?: MonthlyReportSource | null;
@@ -88,6 +90,7 @@ export async function openPuskesmas(
   const input = setupInput({
     kodePuskesmas: kode,
     name: options.name ?? 'Puskesmas Karangpawitan',
+    ...(options.districtCode ? { districtCode: options.districtCode } : {}),
   });
   if (options.villageCodes) input.villageCodes = options.villageCodes;
   await inst.call('setup.complete', input);
@@ -218,4 +221,18 @@ export function snapshot(core: Core, exclude: string[] = []): Record<string, unk
 /** Rows written on this connection so far (SQLite's total_changes). */
 export function totalChanges(core: Core): number {
   return (core.database.sqlite.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+}
+
+/**
+ * After the test clock jumped past the idle lock: unlock the screen as the admin (a Dinkes
+ * also unlocks its key again, which the lock forgot).
+ */
+export async function wake(inst: Installation): Promise<void> {
+  const status = await inst.call<{ locked: boolean; user: unknown }>('auth.status');
+  if (status.user && status.locked) await inst.call('auth.unlock', { password: 'rahasia-admin-1' });
+  const mode = (await inst.call<{ mode: string }>('facility.get')).mode;
+  if (mode === 'dinkes') {
+    const keys = await inst.call<{ unlocked: boolean }>('keys.status');
+    if (!keys.unlocked) await inst.call('keys.unlock', { keyPassphrase: DINKES_PASSPHRASE });
+  }
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { percentOf, sumPctOfTarget, sumValues } from '../../../../src-shared/domain/bundle';
+import {
+  clusterLabel,
+  percentOf,
+  sumPctOfTarget,
+  sumValues,
+} from '../../../../src-shared/domain/bundle';
 
 const v = (numerator: number | null, denominator: number | null, value: number | null = null) => ({
   numerator,
@@ -54,5 +59,14 @@ describe('district sums', () => {
       ]),
     ).toBe(25);
     expect(sumPctOfTarget([{ ytdNumerator: null, target: 100 }])).toBeNull();
+  });
+});
+
+describe('cluster names', () => {
+  it('read k2 / klaster-2 as Klaster 2, anything else as given', () => {
+    expect(clusterLabel('k2')).toEqual({ id: 'Klaster 2', en: 'Cluster 2' });
+    expect(clusterLabel('klaster-3')).toEqual({ id: 'Klaster 3', en: 'Cluster 3' });
+    expect(clusterLabel('Klaster3')).toEqual({ id: 'Klaster 3', en: 'Cluster 3' });
+    expect(clusterLabel('spm')).toEqual({ id: 'spm', en: 'spm' });
   });
 });
