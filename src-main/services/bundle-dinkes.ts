@@ -429,6 +429,17 @@ export function createDinkesService(deps: ServiceDeps, facility: FacilityService
         .groupBy(['puskesmas_id', 'period'])
         .execute();
       const byKey = new Map(received.map((r) => [`${r.puskesmas_id}|${r.period}`, r]));
+      // The first month each puskesmas ever sent: earlier months were before Siklus.
+      const starts = new Map(
+        (
+          await db
+            .selectFrom('bundle_import')
+            .select(['puskesmas_id', sql<string>`min(period)`.as('first')])
+            .where('deleted_at', 'is', null)
+            .groupBy('puskesmas_id')
+            .execute()
+        ).map((r) => [r.puskesmas_id, r.first]),
+      );
       return {
         year,
         lateDay: day,
@@ -446,6 +457,7 @@ export function createDinkesService(deps: ServiceDeps, facility: FacilityService
               lateDay: day,
               firstReceived: r ? localDate(new Date(r.first), offset) : null,
               latestRevision: r ? Number(r.revision) : null,
+              firstPeriod: starts.get(p.id) ?? null,
             });
             return {
               period,

@@ -11,7 +11,7 @@ import {
   type MonthlyReport,
   type PendingSigner,
 } from '@shared/contract';
-import { decideRevision } from '@shared/domain/bundle';
+import { decideRevision, periodName } from '@shared/domain/bundle';
 import { translate, type Locale, type MessageKey, type MessageParams } from '@shared/i18n';
 import {
   BundleError,
@@ -404,7 +404,12 @@ export function createBundleImportService(
       period: m.period,
       revision: m.revision,
     };
-    const params = { period: m.period, revision: m.revision, latest, name: m.facility.name };
+    const params = {
+      period: periodName(m.period)[locale],
+      revision: m.revision,
+      latest,
+      name: m.facility.name,
+    };
     if (decision === 'duplicate') {
       return result(fileName, 'duplicate', tr(locale, 'bundle.import.duplicate', params), facts);
     }
@@ -438,7 +443,7 @@ export function createBundleImportService(
         file.name,
         'duplicate',
         tr(locale, 'bundle.import.duplicate', {
-          period: seen.period,
+          period: periodName(seen.period)[locale],
           revision: seen.revision,
           name: seen.name,
         }),
@@ -590,7 +595,7 @@ export function createBundleImportService(
         outcome.outcome === 'replaced' ? 'bundle.import.replaced' : 'bundle.import.applied',
         {
           name: m.facility.name,
-          period: m.period,
+          period: periodName(m.period)[locale],
           revision: m.revision,
           records,
           changed: outcome.changed,

@@ -51,7 +51,8 @@ export const keysStatus = z.object({
 });
 export type KeysStatus = z.infer<typeof keysStatus>;
 
-const newPassphrasePair = z
+/** A new key passphrase, typed twice. */
+export const keyPassphrasePair = z
   .object({ keyPassphrase: newKeyPassphrase, keyPassphraseConfirm: z.string().max(200) })
   .strict()
   .refine((v) => v.keyPassphrase === v.keyPassphraseConfirm, {
@@ -284,7 +285,14 @@ export const importRow = z.object({
 });
 export type ImportRow = z.infer<typeof importRow>;
 
-export const COMPLETENESS_STATUSES = ['open', 'notDue', 'missing', 'received', 'late'] as const;
+export const COMPLETENESS_STATUSES = [
+  'before',
+  'open',
+  'notDue',
+  'missing',
+  'received',
+  'late',
+] as const;
 
 export const completenessCell = z.object({
   period: z.string(),
@@ -367,13 +375,13 @@ const taskId = z.string().min(1).max(80).optional();
 export const bundleChannels = {
   // Keys (both modes)
   'keys.status': channel(noInput, keysStatus),
-  'keys.createSigning': channel(newPassphrasePair, keysStatus),
+  'keys.createSigning': channel(keyPassphrasePair, keysStatus),
   'keys.addRecipient': channel(addRecipientInput, keysStatus),
   'keys.removeRecipient': channel(
     z.object({ recipient: z.string().min(1).max(200) }).strict(),
     keysStatus,
   ),
-  'keys.createDinkes': channel(newPassphrasePair, keysStatus),
+  'keys.createDinkes': channel(keyPassphrasePair, keysStatus),
   'keys.recipientFile': channel(noInput, fileDownload),
   'keys.unlock': channel(z.object({ keyPassphrase: givenPassphrase }).strict(), keysStatus),
   'keys.lock': channel(noInput, keysStatus),

@@ -6,6 +6,7 @@
  * calendar dates in the Dinkes time zone.
  */
 import { isIsoDate } from '../dates';
+import type { Label } from '../refusal';
 
 const PERIOD = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
@@ -29,6 +30,41 @@ export function addPeriods(period: string, months: number): string {
   const [y, m] = parts(period);
   const index = y * 12 + (m - 1) + months;
   return format(Math.floor(index / 12), (index % 12) + 1);
+}
+
+const BULAN = [
+  'Januari',
+  'Februari',
+  'Maret',
+  'April',
+  'Mei',
+  'Juni',
+  'Juli',
+  'Agustus',
+  'September',
+  'Oktober',
+  'November',
+  'Desember',
+];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** `2026-10` → `{ id: 'Oktober 2026', en: 'October 2026' }`, for messages. */
+export function periodName(period: string): Label {
+  const [y, m] = parts(period);
+  return { id: `${BULAN[m - 1]} ${y}`, en: `${MONTHS[m - 1]} ${y}` };
 }
 
 /** The twelve periods of a year, January first. */
@@ -69,13 +105,14 @@ export function isLate(period: string, receivedDate: string, lateDay: number): b
 
 /**
  * One cell of the completeness matrix:
+ * - `before`: earlier than the first month this puskesmas ever sent (it was not using Siklus);
  * - `open`: the month has not ended yet (nothing is expected);
  * - `notDue`: the month has ended, nothing received, the deadline has not passed;
  * - `missing`: nothing received and the deadline has passed;
  * - `received`: the first bundle came on time; `late`: it came after the deadline.
  * `revised` says a later revision (r2, r3…) replaced the first one.
  */
-export type CompletenessStatus = 'open' | 'notDue' | 'missing' | 'received' | 'late';
+export type CompletenessStatus = 'before' | 'open' | 'notDue' | 'missing' | 'received' | 'late';
 
 export interface CompletenessCell {
   status: CompletenessStatus;
@@ -91,16 +128,19 @@ export interface CompletenessFacts {
   firstReceived: string | null;
   /** Highest revision received for the period, or null. */
   latestRevision: number | null;
+  /** The earliest period this puskesmas has ever sent (null: none yet). */
+  firstPeriod?: string | null;
 }
 
 export function completenessOf(facts: CompletenessFacts): CompletenessCell {
-  const { period, today, lateDay, firstReceived, latestRevision } = facts;
+  const { period, today, lateDay, firstReceived, latestRevision, firstPeriod } = facts;
   if (firstReceived !== null) {
     return {
       status: isLate(period, firstReceived, lateDay) ? 'late' : 'received',
       revised: (latestRevision ?? 1) > 1,
     };
   }
+  if (firstPeriod && period < firstPeriod) return { status: 'before', revised: false };
   if (today <= lastDayOfPeriod(period)) return { status: 'open', revised: false };
   if (today <= submissionDeadline(period, lateDay)) return { status: 'notDue', revised: false };
   return { status: 'missing', revised: false };

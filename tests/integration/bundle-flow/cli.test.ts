@@ -179,7 +179,7 @@ describe('siklus bundle export / import', () => {
     ]);
     expect(done.code, done.text).toBe(0);
     expect(done.text).toMatch(
-      /\[OK\] P3205020101_2026-09_r1\.siklus: Puskesmas Karangpawitan, 2026-09 revisi 1: diterima/,
+      /\[OK\] P3205020101_2026-09_r1\.siklus: Puskesmas Karangpawitan, September 2026 revisi 1: diterima/,
     );
     const again = await cli([
       'bundle',
@@ -218,7 +218,7 @@ describe('siklus bundle export / import', () => {
     const file = path.join(out(), 'P3205020102_2026-09_r1.siklus');
     const damaged = path.join(root, 'rusak.siklus');
     const bytes = fs.readFileSync(file);
-    bytes[bytes.length - 10] ^= 0xff;
+    bytes[bytes.length - 10] = bytes[bytes.length - 10]! ^ 0xff;
     fs.writeFileSync(damaged, bytes);
     const refused = await cli([
       'bundle',

@@ -67,17 +67,23 @@ describe('Dinkes: completeness and district recap', () => {
       revised: true,
       revision: 2,
     });
-    expect(cell(m, 'P3205020101', '2026-08').status).toBe('missing');
+    // Before its first bundle a puskesmas was not using Siklus: not "missing".
+    expect(cell(m, 'P3205020101', '2026-08').status).toBe('before');
     expect(cell(m, 'P3205020101', '2026-10').status).toBe('open');
     clock.set('2026-11-05T03:00:00.000Z');
     await wake(d);
     m = await d.call<CompletenessMatrix>('dinkes.completeness', { year: 2026 });
     expect(cell(m, 'P3205020101', '2026-10').status).toBe('notDue');
+    clock.set('2026-11-12T03:00:00.000Z');
+    await wake(d);
+    m = await d.call<CompletenessMatrix>('dinkes.completeness', { year: 2026 });
+    expect(cell(m, 'P3205020101', '2026-10').status).toBe('missing');
 
     // The 12th counts as on time when the deadline is the 15th.
     expect(await d.call('dinkes.setSettings', { lateDay: 15 })).toEqual({ lateDay: 15 });
     m = await d.call<CompletenessMatrix>('dinkes.completeness', { year: 2026 });
     expect(cell(m, 'P3205020102', '2026-09').status).toBe('received');
+    expect(cell(m, 'P3205020101', '2026-10').status).toBe('notDue');
     const bad = await d.raw('dinkes.setSettings', { lateDay: 31 });
     expect(bad.ok).toBe(false);
     await signInAs({ call: d.raw } as never, 'petugas');

@@ -5,6 +5,7 @@ import {
   isLate,
   isPeriod,
   lastDayOfPeriod,
+  periodName,
   periodsOfYear,
   submissionDeadline,
 } from '../../../../src-shared/domain/bundle';
@@ -23,6 +24,11 @@ describe('reporting periods', () => {
     expect(addPeriods('2026-10', -22)).toBe('2024-12');
     expect(periodsOfYear(2026)).toHaveLength(12);
     expect(periodsOfYear(2026)[0]).toBe('2026-01');
+  });
+
+  it('read as month names in both languages', () => {
+    expect(periodName('2026-10')).toEqual({ id: 'Oktober 2026', en: 'October 2026' });
+    expect(periodName('2027-01')).toEqual({ id: 'Januari 2027', en: 'January 2027' });
   });
 
   it('know the last day of a month, leap years included', () => {
@@ -84,5 +90,12 @@ describe('completeness cell', () => {
     expect(
       completenessOf({ ...base, today: '2026-10-20', firstReceived: '2026-10-20' }).status,
     ).toBe('received');
+  });
+
+  it('months before the first bundle the puskesmas ever sent are not counted missing', () => {
+    const facts = { ...base, today: '2027-01-20', firstPeriod: '2026-10' };
+    expect(completenessOf({ ...facts, period: '2026-09' }).status).toBe('before');
+    expect(completenessOf({ ...facts, period: '2026-10' }).status).toBe('missing');
+    expect(completenessOf({ ...facts, firstPeriod: null }).status).toBe('missing');
   });
 });
