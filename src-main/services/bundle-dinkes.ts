@@ -81,6 +81,22 @@ function sumRows(
   };
 }
 
+/**
+ * Services to non-residents of a percentage indicator: they have no denominator (no sasaran
+ * outside the wilayah), so only their counts are summed; no percentage is made up.
+ */
+function luarRow(label: string, rows: readonly ReportRow[]): RecapRow {
+  const counts = sumRows('count', 'luar', label, null, rows);
+  const noRate = (v: RecapRow['month']) => ({ ...v, denominator: null, value: null });
+  return {
+    ...counts,
+    target: null,
+    month: noRate(counts.month),
+    ytd: noRate(counts.ytd),
+    pctOfTarget: null,
+  };
+}
+
 /** A puskesmas's total row for an indicator (or its rows summed when it sent none). */
 function totalRowOf(unit: RecapUnit, rows: readonly ReportRow[]): ReportRow | null {
   const total = rows.find((r) => r.key === 'total');
@@ -242,7 +258,11 @@ export function createDinkesService(deps: ServiceDeps, facility: FacilityService
         cluster: m.cluster,
         unit: m.unit,
         goal: m.goal,
-        rows: unitRows.map((r) => sumRows(m.unit, r.key, r.label, r.sublabel, r.rows)),
+        rows: unitRows.map((r) =>
+          r.key === 'luar' && m.unit === 'percent'
+            ? luarRow(r.label, r.rows)
+            : sumRows(m.unit, r.key, r.label, r.sublabel, r.rows),
+        ),
         total: sumRows(m.unit, 'total', translate(locale, 'recap.total'), null, totals),
         notComputable,
       };

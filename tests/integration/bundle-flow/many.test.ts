@@ -134,7 +134,18 @@ describe(`a district of ${COUNT} puskesmas`, () => {
     const byDesa = await d.call<DistrictRecap>('dinkes.recap', { period: '2026-09', view: 'desa' });
     const k1 = byDesa.indicators.find((i) => i.code === 'K1')!;
     expect(k1.rows).toHaveLength(COUNT * 3 + 1); // every desa, then "luar wilayah"
-    expect(k1.rows.at(-1)!.key).toBe('luar');
+    const luar = k1.rows.at(-1)!;
+    expect(luar.key).toBe('luar');
+    // Non-residents have no sasaran: their counts are summed, no percentage is made up.
+    const luarCounts = reports.map((r) => {
+      const ind = r.indicators.find((i) => i.code === 'K1');
+      return ind?.computable ? ind.rows.find((x) => x.key === 'luar')!.ytd.numerator! : 0;
+    });
+    expect(luar.ytd).toMatchObject({
+      numerator: luarCounts.reduce((a, b) => a + b, 0),
+      denominator: null,
+      value: null,
+    });
     expect(k1.total).toEqual(recap.indicators.find((i) => i.code === 'K1')!.total);
 
     const xlsx = await d.call<{ fileName: string; base64: string }>('dinkes.recapXlsx', {
