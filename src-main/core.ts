@@ -35,6 +35,7 @@ import type { HandlerRegistry, Session } from './ipc/types';
 import { consoleLogger, createFileLogger, type FileLogger, type Logger } from './log';
 import { dataPaths, type DataPaths } from './paths';
 import { createServices, type Services } from './services';
+import type { MonthlyReportSource } from './services/bundle-service';
 import { createRecoveryService } from './services/backup';
 import { APP_VERSION } from './version';
 
@@ -57,8 +58,13 @@ export interface CoreOptions {
    * it the core closes and reopens the data folder in place (browser harness, CLI, tests).
    */
   onRestored?: () => void;
-  /** Desktop only: the system's folder dialog, for the second backup folder. */
+  /** Desktop only: the system's folder dialog (second backup folder, bundle folders). */
   pickFolder?: () => Promise<string | null>;
+  /**
+   * Tests only: the indicator report source the bundle export uses instead of the wired one.
+   * The desktop app never passes it.
+   */
+  reportSource?: MonthlyReportSource;
 }
 
 export type EventListener = (event: EventName, payload: EventPayload<EventName>) => void;
@@ -283,6 +289,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         logTail: (count) => log.tail(count, 'warn'),
         logDir: paths.logs,
       });
+      services.bundle.attach({
+        emit: (event, payload) => emitter.emit('event', event, payload),
+        ...(options.pickFolder ? { pickFolder: options.pickFolder } : {}),
+        ...(options.reportSource ? { reportSource: options.reportSource } : {}),
+      });
       const dispatch = createDispatch(
         createHandlers(services, nowMs),
         sessions(
@@ -416,6 +427,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     async dispatch(channel, input, caller) {
       const started = Date.now();
       const result = await state.dispatch(channel, input, caller);
+      // The unlocked Dinkes key follows its session: gone on lock and sign-out.
+      if (state.mode === 'normal') state.services.bundle.sessionChanged(session);
       // Channel names and outcomes only: never the input or the output.
       log.info('call', {
         channel: typeof channel === 'string' ? channel.slice(0, 60) : typeof channel,

@@ -1,6 +1,7 @@
 import { DatabaseTooNewError, DatabaseUnreadableError, MigrationFailedError } from '../db/errors';
 import { APP_VERSION } from '../version';
 import { bundleVerify } from './commands/bundle';
+import { bundleExport, bundleImport } from './commands/bundle-transfer';
 import { BACKUP_COMMANDS } from './commands/backup';
 import { dbCheck, dbMigrate } from './commands/db';
 import { demo } from './commands/demo';
@@ -20,6 +21,8 @@ export const COMMANDS: readonly CliCommand[] = [
   keysTrustSigner,
   bundleVerify,
   ...BACKUP_COMMANDS,
+  bundleExport,
+  bundleImport,
 ];
 
 function help(io: CliIo): void {

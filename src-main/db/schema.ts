@@ -186,9 +186,86 @@ export interface DB {
   adult_patient: AdultPatientTable;
   adult_kontrol: AdultKontrolTable;
   adult_lansia: AdultLansiaTable;
+  bundle_export: BundleExportTable;
+  dinkes_puskesmas: DinkesPuskesmasTable;
+  bundle_import: BundleImportTable;
+  received_record: ReceivedRecordTable;
+  received_report: ReceivedReportTable;
 }
 
 /** Tables that follow the record conventions (and may be written through `records.ts`). */
 export type RecordTable = {
   [T in keyof DB]: DB[T] extends RecordColumns ? T : never;
 }[keyof DB];
+
+// Monthly bundle to Dinkes (migration 0008).
+
+export interface BundleExportTable extends RecordColumns {
+  period: string;
+  revision: number;
+  file_name: string;
+  sha256: string;
+  previous_sha256: string | null;
+  size: number;
+  lock_mode: 'recipients' | 'passphrase';
+  /** JSON array of recipient fingerprints. */
+  recipients: Generated<string>;
+  signer_key_id: string;
+  /** JSON object: rows per table. */
+  counts: string;
+  records: number;
+  since: string | null;
+  until: string;
+  saved_to: string | null;
+  acknowledged_at: string | null;
+  acknowledged_by: string | null;
+}
+
+export interface DinkesPuskesmasTable extends RecordColumns {
+  kode: string;
+  name: string;
+  /** JSON object of other facility codes. */
+  codes: Generated<string>;
+  signer_key_id: string;
+  public_key: string;
+  fingerprint: string;
+  confirmed_at: string;
+  confirmed_by: string | null;
+}
+
+export interface BundleImportTable extends RecordColumns {
+  puskesmas_id: string;
+  period: string;
+  revision: number;
+  sha256: string;
+  previous_sha256: string | null;
+  file_name: string;
+  received_at: string;
+  status: 'applied' | 'superseded';
+  counts: string;
+  records: number;
+  changed: number;
+  bundle_created: string;
+  app_version: string;
+  schema_version: number;
+}
+
+export interface ReceivedRecordTable {
+  puskesmas_id: string;
+  table_name: string;
+  record_id: string;
+  version: number;
+  updated_at: string;
+  deleted_at: string | null;
+  data: string;
+  bundle_import_id: string;
+}
+
+export interface ReceivedReportTable {
+  puskesmas_id: string;
+  period: string;
+  revision: number;
+  bundle_import_id: string;
+  report: string;
+  xlsx: Uint8Array;
+}

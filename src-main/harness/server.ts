@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { staticHeaders, resolveStaticFile, CONTENT_SECURITY_POLICY } from '../app/security';
 import { createCore, type Core } from '../core';
 import type { Logger } from '../log';
+import type { MonthlyReportSource } from '../services/bundle-service';
 import { BRIDGE_SCRIPT } from './bridge-script';
 
 export interface HarnessOptions {
@@ -13,6 +14,8 @@ export interface HarnessOptions {
   port?: number;
   now?: () => Date;
   log?: Logger;
+  /** Tests only: the indicator report source for bundle exports (see CoreOptions). */
+  reportSource?: MonthlyReportSource;
 }
 
 export interface Harness {
@@ -56,6 +59,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     runtime: 'harness',
     ...(options.now ? { now: options.now } : {}),
     ...(options.log ? { log: options.log } : {}),
+    ...(options.reportSource ? { reportSource: options.reportSource } : {}),
   });
   const token = randomBytes(24).toString('base64url');
   let origin = '';

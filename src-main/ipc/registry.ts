@@ -4,6 +4,7 @@ import { authHandlers } from './handlers/auth';
 import { backupHandlers } from './handlers/backup';
 import { maternalHandlers } from './handlers/maternal';
 import { childHandlers } from './handlers/child';
+import { bundleHandlers } from './handlers/bundle';
 import { registryHandlers } from './handlers/registry-area';
 import { adultHandlers } from './handlers/adult';
 import type { HandlerRegistry } from './types';
@@ -18,5 +19,6 @@ export function createHandlers(services: Services, nowMs: () => number) {
     ...maternalHandlers(services),
     ...childHandlers(services),
     ...adultHandlers(services),
+    ...bundleHandlers(services),
   } satisfies HandlerRegistry;
 }

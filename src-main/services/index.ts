@@ -2,6 +2,7 @@ import { createAccountsService } from './accounts';
 import { createAppService, type AppFacts } from './app';
 import { createBackupService } from './backup';
 import { createChildService } from './child';
+import { createBundleService } from './bundle-service';
 import type { ServiceDeps } from './context';
 import { createFacilityService } from './facility';
 import { createMaternalService } from './maternal';
@@ -35,6 +36,7 @@ export function createServices(deps: ServiceDeps, facts: AppFacts) {
     ...maternalServices(deps, regions, facility),
     child: createChildService(deps, facility),
     adult: createAdultService(deps, facility),
+    bundle: createBundleService(deps, facts, { facility, regions, reportSource: null }),
   };
 }
 

@@ -1,6 +1,8 @@
 import { Route, Switch } from 'wouter';
 import type { AuthStatus } from '@shared/contract';
 import { AuditPage } from '../features/admin/AuditPage';
+import { BundlePage } from '../features/bundle/BundlePage';
+import { DinkesRoutes } from '../features/dinkes/DinkesRoutes';
 import { UsersPage } from '../features/admin/UsersPage';
 import { BackupPage } from '../features/backup/BackupPage';
 import { ChildRoutes } from '../features/child/ChildRoutes';
@@ -18,6 +20,7 @@ import { Klaster1Page } from '../features/wilayah/Klaster1Page';
 
 export function Routes({ status }: { status: AuthStatus }) {
   const isAdmin = status.user?.role === 'admin';
+  if (status.facility?.mode === 'dinkes') return <DinkesRoutes status={status} />;
   return (
     <Switch>
       <Route path="/" component={HomePage} />
@@ -39,8 +42,8 @@ export function Routes({ status }: { status: AuthStatus }) {
       <Route path="/laporan">
         <PendingPanel title="nav.reports" planned="pending.reports" />
       </Route>
-      <Route path="/kirim">
-        <PendingPanel title="nav.bundle" planned="pending.bundle" />
+      <Route path="/kirim" nest>
+        <BundlePage />
       </Route>
       <Route path="/pengaturan" component={SettingsPage} />
       {isAdmin && <Route path="/pengaturan/pengguna" component={UsersPage} />}

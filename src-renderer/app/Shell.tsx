@@ -8,7 +8,7 @@ import { useSetStatus } from '../features/auth/AuthScreens';
 import { LanguageSwitch } from '../features/settings/LanguageSwitch';
 import { invoke } from '../lib/api';
 import { useT } from '../lib/i18n';
-import { NAV_ITEMS } from './nav';
+import { navItemsFor } from './nav';
 
 function isActive(itemPath: string, location: string): boolean {
   return itemPath === '/'
@@ -27,9 +27,10 @@ export function Shell({ status, children }: { status: AuthStatus; children: Reac
   }
   const [location, navigate] = useLocation();
   const main = useRef<HTMLElement>(null);
+  const items = navItemsFor(status.facility?.mode);
 
   useHotkeys(
-    NAV_ITEMS.map((item, i) => [`alt+${i + 1}`, () => navigate(item.path)] as [string, () => void]),
+    items.map((item, i) => [`alt+${i + 1}`, () => navigate(item.path)] as [string, () => void]),
     [],
   );
 
@@ -102,7 +103,7 @@ export function Shell({ status, children }: { status: AuthStatus; children: Reac
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label={t('nav.main')} component="nav">
         <ScrollArea type="auto">
-          {NAV_ITEMS.map((item, i) => {
+          {items.map((item, i) => {
             const Icon = item.icon;
             const active = isActive(item.path, location);
             return (

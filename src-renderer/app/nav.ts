@@ -1,5 +1,9 @@
 import {
   IconBuildingCommunity,
+  IconBuildingHospital,
+  IconChartBar,
+  IconInbox,
+  IconTable,
   IconFileAnalytics,
   IconHome,
   IconSend,
@@ -9,6 +13,7 @@ import {
   IconBabyCarriage,
   type Icon,
 } from '@tabler/icons-react';
+import type { FacilityMode } from '@shared/contract';
 import type { MessageKey } from '@shared/i18n';
 
 export interface NavItem {
@@ -28,3 +33,21 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/kirim', label: 'nav.bundle', icon: IconSend },
   { path: '/pengaturan', label: 'nav.settings', icon: IconSettings },
 ];
+
+/**
+ * The sidebar of a Dinkes (district) installation: receiving bundles and the district views
+ * instead of the puskesmas registers. Alt+1…Alt+6 in this order.
+ */
+export const DINKES_NAV_ITEMS: readonly NavItem[] = [
+  { path: '/', label: 'nav.home', icon: IconHome },
+  { path: '/terima', label: 'nav.dinkes.import', icon: IconInbox },
+  { path: '/puskesmas', label: 'nav.dinkes.puskesmas', icon: IconBuildingHospital },
+  { path: '/kelengkapan', label: 'nav.dinkes.completeness', icon: IconTable },
+  { path: '/rekap', label: 'nav.dinkes.recap', icon: IconChartBar },
+  { path: '/pengaturan', label: 'nav.settings', icon: IconSettings },
+];
+
+/** The menu for the facility's mode (set once by the first-run wizard). */
+export function navItemsFor(mode: FacilityMode | undefined): readonly NavItem[] {
+  return mode === 'dinkes' ? DINKES_NAV_ITEMS : NAV_ITEMS;
+}

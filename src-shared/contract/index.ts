@@ -3,6 +3,7 @@ import { appChannels } from './app';
 import { authChannels } from './auth';
 import { backupChannels } from './backup';
 import { childChannels } from './child';
+import { bundleChannels } from './bundle';
 import { facilityChannels } from './facility';
 import { nakesChannels } from './nakes';
 import { maternalChannels } from './maternal';
@@ -40,6 +41,7 @@ export const contract = {
   ...maternalChannels,
   ...childChannels,
   ...adultChannels,
+  ...bundleChannels,
 };
 
 export type Contract = typeof contract;
@@ -63,3 +65,4 @@ export interface SiklusBridge {
   on(event: string, listener: (payload: unknown) => void): () => void;
 }
 export * from './report-format';
+export * from './bundle';

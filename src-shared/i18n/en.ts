@@ -2,6 +2,7 @@ import { accounts } from './areas/accounts';
 import { backup } from './areas/backup';
 import { maternal } from './areas/maternal';
 import { child } from './areas/child';
+import { bundle } from './areas/bundle';
 import { core } from './areas/core';
 import { persons } from './areas/persons';
 import { registry } from './areas/registry';
@@ -20,4 +21,5 @@ export const en: Record<MessageKey, string> = {
   ...maternal.en,
   ...child.en,
   ...adult.en,
+  ...bundle.en,
 };

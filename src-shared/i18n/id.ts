@@ -2,6 +2,7 @@ import { accounts } from './areas/accounts';
 import { backup } from './areas/backup';
 import { maternal } from './areas/maternal';
 import { child } from './areas/child';
+import { bundle } from './areas/bundle';
 import { core } from './areas/core';
 import { persons } from './areas/persons';
 import { registry } from './areas/registry';
@@ -22,6 +23,7 @@ export const id = {
   ...maternal.id,
   ...child.id,
   ...adult.id,
+  ...bundle.id,
 } as const;
 
 export type MessageKey = keyof typeof id;

@@ -94,9 +94,11 @@ export function SettingsPage() {
             {status.facility.regencyName}, {status.facility.provinceName} (
             {status.facility.timezone})
           </Text>
-          <Anchor component={Link} href="/klaster-1" size="sm">
-            {t('k1.tab.wilayah')}
-          </Anchor>
+          {status.facility.mode === 'puskesmas' && (
+            <Anchor component={Link} href="/klaster-1" size="sm">
+              {t('k1.tab.wilayah')}
+            </Anchor>
+          )}
         </Card>
       )}
     </Stack>
