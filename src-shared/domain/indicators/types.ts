@@ -5,7 +5,15 @@ import type { ReferenceSet } from '../reference';
  * An indicator as versioned data (issue #8): what counts (a numerator source), against what
  * (a denominator), how it is attributed to a month, and the regulation it comes from.
  */
-export type IndicatorCluster = 'k2-ibu' | 'k2-anak' | 'k2-imunisasi' | 'k2-gizi' | 'k3' | 'spm';
+export const INDICATOR_CLUSTERS = [
+  'k2-ibu',
+  'k2-anak',
+  'k2-imunisasi',
+  'k2-gizi',
+  'k3',
+  'spm',
+] as const;
+export type IndicatorCluster = (typeof INDICATOR_CLUSTERS)[number];
 
 /**
  * How a numerator source is read:
