@@ -2,6 +2,7 @@ import type { Services } from '../services';
 import { appHandlers } from './handlers/app';
 import { authHandlers } from './handlers/auth';
 import { backupHandlers } from './handlers/backup';
+import { managementHandlers } from './handlers/management';
 import { registryHandlers } from './handlers/registry-area';
 import type { HandlerRegistry } from './types';
 
@@ -12,5 +13,6 @@ export function createHandlers(services: Services, nowMs: () => number) {
     ...authHandlers(services, nowMs),
     ...registryHandlers(services),
     ...backupHandlers(services),
+    ...managementHandlers(services),
   } satisfies HandlerRegistry;
 }

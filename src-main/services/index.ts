@@ -3,6 +3,7 @@ import { createAppService, type AppFacts } from './app';
 import { createBackupService } from './backup';
 import type { ServiceDeps } from './context';
 import { createFacilityService } from './facility';
+import { createManagementService } from './management';
 import { createNakesService } from './nakes';
 import { createPersonsService } from './persons';
 import { createRegionsService } from './regions';
@@ -28,6 +29,12 @@ export function createServices(deps: ServiceDeps, facts: AppFacts) {
     persons: createPersonsService(deps, regions, facility),
     backup: createBackupService(deps, facts),
     nakes: createNakesService(deps),
+    management: createManagementService(
+      deps,
+      facility,
+      regions,
+      createWilayahService(deps, regions),
+    ),
   };
 }
 

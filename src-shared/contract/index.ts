@@ -3,6 +3,7 @@ import { appChannels } from './app';
 import { authChannels } from './auth';
 import { backupChannels } from './backup';
 import { facilityChannels } from './facility';
+import { managementChannels } from './management';
 import { nakesChannels } from './nakes';
 import { personsChannels } from './persons';
 import { wilayahChannels } from './wilayah';
@@ -21,6 +22,7 @@ export * from './persons';
 export * from './backup';
 export * from './files';
 export * from './nakes';
+export * from './management';
 
 /** Every channel of the bridge. Adding one here makes the handler registry require it. */
 export const contract = {
@@ -31,6 +33,7 @@ export const contract = {
   ...personsChannels,
   ...backupChannels,
   ...nakesChannels,
+  ...managementChannels,
 };
 
 export type Contract = typeof contract;

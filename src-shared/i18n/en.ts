@@ -1,6 +1,7 @@
 import { accounts } from './areas/accounts';
 import { backup } from './areas/backup';
 import { core } from './areas/core';
+import { management } from './areas/management';
 import { persons } from './areas/persons';
 import { registry } from './areas/registry';
 import { wilayah } from './areas/wilayah';
@@ -14,4 +15,5 @@ export const en: Record<MessageKey, string> = {
   ...persons.en,
   ...wilayah.en,
   ...backup.en,
+  ...management.en,
 };

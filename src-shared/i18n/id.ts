@@ -1,6 +1,7 @@
 import { accounts } from './areas/accounts';
 import { backup } from './areas/backup';
 import { core } from './areas/core';
+import { management } from './areas/management';
 import { persons } from './areas/persons';
 import { registry } from './areas/registry';
 import { wilayah } from './areas/wilayah';
@@ -16,6 +17,7 @@ export const id = {
   ...persons.id,
   ...wilayah.id,
   ...backup.id,
+  ...management.id,
 } as const;
 
 export type MessageKey = keyof typeof id;
