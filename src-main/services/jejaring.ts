@@ -338,7 +338,11 @@ export function createJejaringService(
   });
 
   /** Give the Pustu exactly `staffIds` (moving them from another Pustu), each change audited. */
-  async function assignStaff(ctx: WriteContext, pustuId: string, staffIds: readonly string[]) {
+  async function assignStaff(
+    ctx: WriteContext,
+    pustuId: string,
+    staffIds: readonly string[],
+  ): Promise<number> {
     const wanted = new Set(staffIds);
     const rows = await ctx.trx
       .selectFrom('nakes')
@@ -346,11 +350,14 @@ export function createJejaringService(
       .where('deleted_at', 'is', null)
       .where((eb) => eb.or([eb('pustu_id', '=', pustuId), eb('id', 'in', [...wanted, ''])]))
       .execute();
+    let changed = 0;
     for (const n of rows) {
       const next = wanted.has(n.id) ? pustuId : null;
-      if (n.pustu_id !== next)
-        await updateRecord(ctx, 'nakes', n.id, n.version, { pustu_id: next });
+      if (n.pustu_id === next) continue;
+      await updateRecord(ctx, 'nakes', n.id, n.version, { pustu_id: next });
+      changed += 1;
     }
+    return changed;
   }
 
   async function pustuIssues(q: Kysely<DB>, v: PustuValues, locale: Locale): Promise<RuleIssue[]> {
@@ -617,8 +624,14 @@ export function createJejaringService(
       const result: ImportResult = { created: 0, updated: 0, unchanged: 0 };
       await write(deps, actor, async (ctx) => {
         for (const p of plan) {
+          const before = result.unchanged;
           const id = await upsert(ctx, 'pustu', p.id, pustuColumns(p.values), result);
-          await assignStaff(ctx, id, p.values.staffIds);
+          const moved = await assignStaff(ctx, id, p.values.staffIds);
+          // A Pustu whose staff changed was updated, even with its own fields as they were.
+          if (moved > 0 && result.unchanged > before) {
+            result.unchanged -= 1;
+            result.updated += 1;
+          }
         }
       });
       return result;

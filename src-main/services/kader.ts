@@ -272,13 +272,18 @@ export function createKaderService(
     }
     v.skills.forEach((s, i) => {
       if (s.date > today) {
-        issues.push({ field: `skills.${i}.date`, message: translate(locale, 'error.date.future') });
+        issues.push({
+          field: `skills.${i}.date`,
+          label: translate(locale, 'kader.skillLabel', { code: s.code }),
+          message: translate(locale, 'error.date.future'),
+        });
       }
     });
     v.trainings.forEach((t, i) => {
       if (t.date > today) {
         issues.push({
           field: `trainings.${i}.date`,
+          label: translate(locale, 'kader.trainingLabel', { name: t.name }),
           message: translate(locale, 'error.date.future'),
         });
       }

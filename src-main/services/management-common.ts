@@ -101,16 +101,19 @@ export function parseJson<T>(text: string | null, fallback: T): T {
 
 /** A problem found by a service rule, on one field of the form (or one cell of a file). */
 export interface RuleIssue {
+  /** Dotted path under the form (`nik`, `skills.2.date`). */
   field: string;
   message: string;
   code?: ErrorCode;
+  /** The field's name when its label alone would not find it (`Keterampilan K07`). */
+  label?: string;
 }
 
 /** Rule issues as one refusal of a form whose fields sit under `prefix` (e.g. `nakes.`). */
 export function issuesError(locale: Locale, issues: readonly RuleIssue[], prefix = ''): AppError {
   const list: FieldIssue[] = issues.map((i) => ({
     path: `${prefix}${i.field}`,
-    field: fieldLabel(locale, i.field),
+    field: i.label ?? fieldLabel(locale, i.field.split('.').at(-1) ?? i.field),
     message: i.message,
   }));
   return new AppError(issues[0]?.code ?? 'INVALID_INPUT', summariseIssues(list), { issues: list });

@@ -148,6 +148,8 @@ const id = {
   'nakes.file.title': 'Daftar tenaga kesehatan (SDM)',
   'kader.file.sheet': 'Kader',
   'kader.file.title': 'Daftar kader posyandu',
+  'kader.skillLabel': 'Keterampilan {code}',
+  'kader.trainingLabel': 'Tanggal pelatihan "{name}"',
   'kader.file.help':
     'Kolom K01–K25: tanggal kader menguasai keterampilan dasar (kosong = belum). Lihat lembar Petunjuk.',
   'kader.file.notes': 'Petunjuk',
@@ -302,6 +304,8 @@ const en: AreaMessages<typeof id> = {
   'nakes.file.title': 'Health workers (staff register)',
   'kader.file.sheet': 'Kader',
   'kader.file.title': 'Posyandu kader',
+  'kader.skillLabel': 'Skill {code}',
+  'kader.trainingLabel': 'Date of training "{name}"',
   'kader.file.help':
     'Columns K01–K25: the date the kader mastered each basic skill (empty = not yet). See the Notes sheet.',
   'kader.file.notes': 'Notes',
