@@ -6,6 +6,7 @@ import { createCore } from '../core';
 import { silentLogger, type Logger } from '../log';
 import { dataPaths } from '../paths';
 import type { DemoContext, DemoStep } from './context';
+import { managementStep } from './management';
 import { populationStep } from './population';
 import { Random } from './random';
 
@@ -52,7 +53,7 @@ export interface DemoSummary {
  * The steps after the population; each cluster adds its own (pregnancies, weighing, screening…).
  * Steps must draw randomness only from `ctx.rng` so the result depends on the seed alone.
  */
-export const SERVICE_STEPS: DemoStep[] = [];
+export const SERVICE_STEPS: DemoStep[] = [managementStep];
 
 /**
  * Fill an empty data folder with a realistic puskesmas, deterministically from the seed: the
