@@ -292,6 +292,7 @@ test('jejaring lists: Pustu with its staff gaps, FKTP lain, posyandu with strata
   await expect(form.getByText('isi desa di wilayah kerja atau alamatnya')).toBeVisible();
   await screenshot(page, 'k1-fktp-form-errors');
   await page.keyboard.press('Escape');
+  await expect(form).toHaveCount(0);
   await screenshot(page, 'k1-fktp');
   await page.getByRole('tab', { name: 'Posyandu' }).click();
   await expect(page.getByRole('cell', { name: 'P320502200401' })).toBeVisible();

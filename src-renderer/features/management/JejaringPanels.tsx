@@ -36,7 +36,7 @@ import { applyServerError, useContractForm } from '../../lib/form';
 import { useT } from '../../lib/i18n';
 import { useAuthStatus, useDesaList } from '../../lib/lookups';
 import { useUiStore } from '../../stores/ui';
-import { CodeSelect } from './fields';
+import { CodeSelect, useLastOpened } from './fields';
 import { ExportButton, ImportButton } from './files';
 
 function useCanWrite() {
@@ -194,6 +194,7 @@ export function PustuPanel() {
   const canWrite = useCanWrite();
   const [showInactive, setShowInactive] = useState(false);
   const [editing, setEditing] = useState<PustuRow | 'new' | null>(null);
+  const shown = useLastOpened(editing);
   const list = useQuery({
     queryKey: ['pustu.list', showInactive],
     queryFn: () => call('pustu.list', { includeInactive: showInactive }),
@@ -288,7 +289,7 @@ export function PustuPanel() {
       <Modal
         opened={editing !== null}
         onClose={() => setEditing(null)}
-        title={editing === 'new' ? t('pustu.add') : t('pustu.edit')}
+        title={shown === 'new' ? t('pustu.add') : t('pustu.edit')}
         size="lg"
       >
         {editing !== null && (
@@ -431,6 +432,7 @@ export function FktpPanel() {
   const canWrite = useCanWrite();
   const [showInactive, setShowInactive] = useState(false);
   const [editing, setEditing] = useState<FktpRow | 'new' | null>(null);
+  const shown = useLastOpened(editing);
   const list = useQuery({
     queryKey: ['fktp.list', showInactive],
     queryFn: () => call('fktp.list', { includeInactive: showInactive }),
@@ -534,7 +536,7 @@ export function FktpPanel() {
       <Modal
         opened={editing !== null}
         onClose={() => setEditing(null)}
-        title={editing === 'new' ? t('fktp.add') : t('fktp.edit')}
+        title={shown === 'new' ? t('fktp.add') : t('fktp.edit')}
         size="lg"
       >
         {editing !== null && (

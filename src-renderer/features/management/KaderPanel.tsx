@@ -39,7 +39,7 @@ import { applyServerError, useContractForm } from '../../lib/form';
 import { useT } from '../../lib/i18n';
 import { useAuthStatus, useDesaList, usePosyanduList } from '../../lib/lookups';
 import { useUiStore } from '../../stores/ui';
-import { CodeSelect, SexInput } from './fields';
+import { CodeSelect, SexInput, useLastOpened } from './fields';
 import { ExportButton, ImportButton } from './files';
 import classes from './management.module.css';
 
@@ -202,7 +202,7 @@ function KaderForm({
             error={errors.nik?.message}
             {...register('nik')}
           />
-          <Group grow align="flex-start">
+          <Group align="flex-start" wrap="nowrap" gap="sm">
             <Controller
               control={control}
               name="sex"
@@ -224,6 +224,7 @@ function KaderForm({
                   onChange={field.onChange}
                   ref={field.ref}
                   error={fieldState.error?.message}
+                  style={{ flex: 1 }}
                 />
               )}
             />
@@ -402,6 +403,7 @@ export function KaderPanel() {
   const [posyanduId, setPosyanduId] = useState<string | null>(null);
   const [showInactive, setShowInactive] = useState(false);
   const [editing, setEditing] = useState<KaderRow | 'new' | null>(null);
+  const shown = useLastOpened(editing);
   const list = useQuery({
     queryKey: ['kader.list', desaId, posyanduId, showInactive],
     queryFn: () =>
@@ -422,7 +424,7 @@ export function KaderPanel() {
           <Select
             aria-label={t('field.desaId')}
             placeholder={t('persons.filter.allDesa')}
-            w={200}
+            w={170}
             clearable
             searchable
             value={desaId}
@@ -435,7 +437,7 @@ export function KaderPanel() {
           <Select
             aria-label={t('field.posyanduId')}
             placeholder={t('kader.filter.allPosyandu')}
-            w={240}
+            w={190}
             clearable
             searchable
             value={posyanduId}
@@ -446,6 +448,7 @@ export function KaderPanel() {
           />
           <Checkbox
             label={t('kader.showInactive')}
+            styles={{ label: { whiteSpace: 'nowrap' } }}
             checked={showInactive}
             onChange={(e) => setShowInactive(e.currentTarget.checked)}
           />
@@ -516,7 +519,7 @@ export function KaderPanel() {
                       )}
                     </Text>
                     <Text size="xs" c="dimmed">
-                      {k.nik ?? t('persons.noNik')}
+                      NIK {k.nik ?? t('persons.noNik')}
                     </Text>
                   </Table.Td>
                   <Table.Td>{k.desaName}</Table.Td>
@@ -550,7 +553,7 @@ export function KaderPanel() {
       <Modal
         opened={editing !== null}
         onClose={() => setEditing(null)}
-        title={editing === 'new' ? t('kader.add') : t('kader.edit')}
+        title={shown === 'new' ? t('kader.add') : t('kader.edit')}
         size={1080}
       >
         {editing !== null && (

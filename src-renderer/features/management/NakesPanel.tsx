@@ -1,5 +1,6 @@
 import {
   Alert,
+  Anchor,
   Badge,
   Box,
   Button,
@@ -45,7 +46,7 @@ import { applyServerError, useContractForm } from '../../lib/form';
 import { useT } from '../../lib/i18n';
 import { useAuthStatus } from '../../lib/lookups';
 import { useUiStore } from '../../stores/ui';
-import { CodeSelect, LicenceBadge, SexInput } from './fields';
+import { CodeSelect, LicenceBadge, SexInput, useLastOpened } from './fields';
 import { ExportButton, ImportButton } from './files';
 
 function toForm(n: NakesRow | null): NakesInput {
@@ -429,30 +430,33 @@ function ExpiringList({ onOpen }: { onOpen: (id: string) => void }) {
       title={t('nakes.expiring.title', { count: rows.length })}
       aria-label={t('nakes.expiring.label')}
     >
-      <List size="sm" spacing={2} data-testid="nakes-expiring">
-        {rows.map((a) => (
-          <List.Item key={`${a.nakesId}-${a.document}`}>
-            <Text
-              span
-              size="sm"
-              fw={600}
-              style={{ cursor: 'pointer' }}
-              onClick={() => onOpen(a.nakesId)}
-            >
-              {a.name}
-            </Text>{' '}
-            <Text span size="sm" c="dimmed">
-              ({PROFESSION_LABELS[a.profession][locale]})
-            </Text>{' '}
-            — {a.document} {a.number}:{' '}
-            <Text span size="sm" fw={600} c={a.state === 'expired' ? 'red.8' : 'orange.9'}>
-              {a.state === 'expired'
-                ? t('nakes.expiring.expired', { date: shortDate(a.expiry), days: -a.daysLeft })
-                : t('nakes.expiring.left', { date: shortDate(a.expiry), days: a.daysLeft })}
-            </Text>
-          </List.Item>
-        ))}
-      </List>
+      <ScrollArea.Autosize mah={96} type="auto">
+        <List size="sm" spacing={2} data-testid="nakes-expiring">
+          {rows.map((a) => (
+            <List.Item key={`${a.nakesId}-${a.document}`}>
+              <Anchor
+                component="button"
+                type="button"
+                size="sm"
+                fw={600}
+                c="inherit"
+                onClick={() => onOpen(a.nakesId)}
+              >
+                {a.name}
+              </Anchor>{' '}
+              <Text span size="sm" c="dimmed">
+                ({PROFESSION_LABELS[a.profession][locale]})
+              </Text>{' '}
+              — {a.document} {a.number}:{' '}
+              <Text span size="sm" fw={600} c={a.state === 'expired' ? 'red.8' : 'orange.9'}>
+                {a.state === 'expired'
+                  ? t('nakes.expiring.expired', { date: shortDate(a.expiry), days: -a.daysLeft })
+                  : t('nakes.expiring.left', { date: shortDate(a.expiry), days: a.daysLeft })}
+              </Text>
+            </List.Item>
+          ))}
+        </List>
+      </ScrollArea.Autosize>
     </Alert>
   );
 }
@@ -467,6 +471,7 @@ export function NakesPanel() {
   const [showInactive, setShowInactive] = useState(false);
   const [profession, setProfession] = useState<string | null>(null);
   const [editing, setEditing] = useState<NakesRow | 'new' | null>(null);
+  const shown = useLastOpened(editing);
   const [today] = useState(todayLocal);
   const list = useQuery({
     queryKey: ['nakes.list', showInactive],
@@ -488,7 +493,7 @@ export function NakesPanel() {
             aria-label={t('field.profession')}
             placeholder={t('nakes.filter.allProfessions')}
             clearable
-            w={220}
+            w={180}
             codes={PROFESSIONS}
             labels={PROFESSION_LABELS}
             value={profession as (typeof PROFESSIONS)[number] | null}
@@ -496,6 +501,7 @@ export function NakesPanel() {
           />
           <Checkbox
             label={t('nakes.showInactive')}
+            styles={{ label: { whiteSpace: 'nowrap' } }}
             checked={showInactive}
             onChange={(e) => setShowInactive(e.currentTarget.checked)}
           />
@@ -600,7 +606,7 @@ export function NakesPanel() {
       <Modal
         opened={editing !== null}
         onClose={() => setEditing(null)}
-        title={editing === 'new' ? t('nakes.add') : t('nakes.edit')}
+        title={shown === 'new' ? t('nakes.add') : t('nakes.edit')}
         size={1040}
       >
         {editing !== null && (

@@ -149,17 +149,10 @@ export function SasaranForm({
         name={`values.${g}`}
         render={({ field }) => (
           <NumberInput
-            label={
-              <>
-                <span>{t(fieldKey(g))}</span>
-                {hint && (
-                  <Text span size="xs" c="dimmed" fw={400} ml="auto" pl={6}>
-                    {hint}
-                  </Text>
-                )}
-              </>
-            }
-            labelProps={{ style: { display: 'flex', width: '100%' } }}
+            size="xs"
+            label={t(fieldKey(g))}
+            description={hint ?? '\u00a0'}
+            labelProps={{ style: { whiteSpace: 'nowrap' } }}
             aria-label={SASARAN_GROUP_INFO[g].label[locale]}
             title={SASARAN_GROUP_INFO[g].definition[locale]}
             data-autofocus={autoFocus || undefined}
@@ -205,7 +198,7 @@ export function SasaranForm({
         </SimpleGrid>
         {SASARAN_CATEGORIES.map((c) => (
           <Stack key={c} gap={4}>
-            <Title order={3} size="sm" className={classes.groupTitle} mt={4}>
+            <Title order={3} size="sm" className={classes.groupTitle}>
               {SASARAN_CATEGORY_LABELS[c][locale]}
             </Title>
             <SimpleGrid cols={5} spacing="sm" verticalSpacing={6}>
@@ -348,7 +341,7 @@ export function EstimateDialog({
                 <Table.Th w={36} />
                 <Table.Th>{t('sasaran.col.desa')}</Table.Th>
                 <Table.Th w={170}>{t('field.penduduk')}</Table.Th>
-                <Table.Th w={110}>{t('sasaran.estimate.basis')}</Table.Th>
+                <Table.Th w={150}>{t('sasaran.estimate.basis')}</Table.Th>
                 {preview.map((g) => (
                   <Table.Th key={g} ta="right" w={80}>
                     {SASARAN_GROUP_INFO[g].short[locale]}

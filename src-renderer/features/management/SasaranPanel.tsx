@@ -325,6 +325,7 @@ export function SasaranPanel() {
         onClose={() => setEditing(null)}
         title={editing ? t('sasaran.edit.title', { desa: editing.name, year }) : ''}
         size={1020}
+        yOffset={12}
       >
         {editing && (
           <SasaranForm

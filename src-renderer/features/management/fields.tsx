@@ -1,4 +1,5 @@
 import { Badge, SegmentedControl, Select, Text, type SelectProps } from '@mantine/core';
+import { useState } from 'react';
 import { licenceState } from '@shared/domain/management';
 import type { Label } from '@shared/domain/refusal';
 import { shortDate } from '../../lib/format';
@@ -78,7 +79,7 @@ export function LicenceBadge({
   expiry: string | null;
   lifetime?: boolean;
   today: string;
-  /** In a form, say nothing while no number or date is typed. */
+  /** In a form: say nothing while nothing is typed, nor repeat a date far off (the field shows it). */
   hideNone?: boolean;
 }) {
   const t = useT();
@@ -116,10 +117,18 @@ export function LicenceBadge({
         </Badge>
       );
     case 'valid':
+      if (hideNone) return null;
       return (
         <Text span size="sm">
           {shortDate(expiry)}
         </Text>
       );
   }
+}
+
+/** What a dialog last showed, so its title does not flip while it closes (editing → null). */
+export function useLastOpened<T>(value: T | null): T | null {
+  const [last, setLast] = useState(value);
+  if (value !== null && value !== last) setLast(value);
+  return value ?? last;
 }

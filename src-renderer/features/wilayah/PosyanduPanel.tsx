@@ -277,16 +277,21 @@ export function PosyanduPanel() {
                 {[p.rw && `RW ${p.rw}`, p.dusun].filter(Boolean).join(' · ') || '—'}
               </Table.Td>
               <Table.Td>{scheduleText(t, p)}</Table.Td>
-              <Table.Td>{p.kode ?? '—'}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{p.kode ?? '—'}</Table.Td>
               <Table.Td>{p.stratum ? POSYANDU_STRATUM_LABELS[p.stratum][locale] : '—'}</Table.Td>
               <Table.Td>{p.pustuName ?? '—'}</Table.Td>
-              <Table.Td>
+              <Table.Td miw={140}>
                 <Group gap={4} wrap="nowrap">
-                  <Badge size="sm" variant="light" color={p.active ? 'teal' : 'gray'}>
+                  <Badge
+                    size="sm"
+                    variant="light"
+                    color={p.active ? 'teal' : 'gray'}
+                    style={{ flexShrink: 0 }}
+                  >
                     {p.active ? t('posyandu.active') : t('posyandu.inactive')}
                   </Badge>
                   {p.ilp && (
-                    <Badge size="sm" variant="light" color="indigo">
+                    <Badge size="sm" variant="light" color="indigo" style={{ flexShrink: 0 }}>
                       ILP
                     </Badge>
                   )}
