@@ -195,13 +195,20 @@ function KaderForm({
             error={errors.name?.message}
             {...register('name')}
           />
-          <TextInput
-            label={t('field.nik')}
-            inputMode="numeric"
-            maxLength={19}
-            error={errors.nik?.message}
-            {...register('nik')}
-          />
+          <SimpleGrid cols={2} spacing="sm">
+            <TextInput
+              label={t('field.nik')}
+              inputMode="numeric"
+              maxLength={19}
+              error={errors.nik?.message}
+              {...register('nik')}
+            />
+            <TextInput
+              label={t('field.phone')}
+              error={errors.phone?.message}
+              {...register('phone')}
+            />
+          </SimpleGrid>
           <Group align="flex-start" wrap="nowrap" gap="sm">
             <Controller
               control={control}
@@ -229,11 +236,6 @@ function KaderForm({
               )}
             />
           </Group>
-          <TextInput
-            label={t('field.phone')}
-            error={errors.phone?.message}
-            {...register('phone')}
-          />
           <Controller
             control={control}
             name="desaId"
@@ -424,7 +426,7 @@ export function KaderPanel() {
           <Select
             aria-label={t('field.desaId')}
             placeholder={t('persons.filter.allDesa')}
-            w={170}
+            w={150}
             clearable
             searchable
             value={desaId}
@@ -437,7 +439,7 @@ export function KaderPanel() {
           <Select
             aria-label={t('field.posyanduId')}
             placeholder={t('kader.filter.allPosyandu')}
-            w={190}
+            w={170}
             clearable
             searchable
             value={posyanduId}
@@ -555,6 +557,7 @@ export function KaderPanel() {
         onClose={() => setEditing(null)}
         title={shown === 'new' ? t('kader.add') : t('kader.edit')}
         size={1080}
+        yOffset={12}
       >
         {editing !== null && (
           <KaderForm

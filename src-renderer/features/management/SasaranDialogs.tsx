@@ -709,8 +709,16 @@ function ConstantsForm({
       name={path}
       render={({ field: f }) => (
         <NumberInput
+          size="xs"
           label={label}
-          description={t('sasaran.constants.default', { value: decimal(defaultOf(path), locale) })}
+          labelProps={{ style: { whiteSpace: 'nowrap' } }}
+          rightSectionWidth={96}
+          rightSectionPointerEvents="none"
+          rightSection={
+            <Text size="xs" c="dimmed" ta="right" w="100%" pr={8}>
+              {t('sasaran.constants.default', { value: decimal(defaultOf(path), locale) })}
+            </Text>
+          }
           data-autofocus={autoFocus || undefined}
           disabled={!canEdit}
           decimalScale={3}
@@ -782,12 +790,14 @@ function ConstantsForm({
         {canEdit && (
           <Group align="flex-end">
             <TextInput
+              size="xs"
               label={t('sasaran.constants.note')}
               placeholder={t('sasaran.constants.notePlaceholder')}
               style={{ flex: 1 }}
               {...form.register('note')}
             />
             <Button
+              size="xs"
               variant="subtle"
               onClick={() => form.setValue('values', SASARAN_CONSTANTS_DEFAULT.values as never)}
             >

@@ -385,7 +385,8 @@ export function SasaranPanel() {
         opened={dialog === 'constants'}
         onClose={() => setDialog(null)}
         title={t('sasaran.constants.title', { year })}
-        size={860}
+        size={960}
+        yOffset={12}
       >
         {dialog === 'constants' && (
           <ConstantsDialog year={year} canEdit={role === 'admin'} onClose={() => setDialog(null)} />
