@@ -95,6 +95,7 @@ test('sasaran: two desa typed by keyboard, a third estimated from its population
   await expect(page.getByRole('textbox', { name: 'Angka kelahiran kasar (‰)' })).toHaveValue(
     '16,5',
   );
+  await page.waitForTimeout(400); // let the dialog's opening transition finish for the picture
   await screenshot(page, 'k1-sasaran-constants');
   await page.keyboard.press('Escape');
 

@@ -9,6 +9,7 @@ import {
   SegmentedControl,
   Select,
   SimpleGrid,
+  Spoiler,
   Stack,
   Table,
   Text,
@@ -712,7 +713,7 @@ function ConstantsForm({
           size="xs"
           label={label}
           labelProps={{ style: { whiteSpace: 'nowrap' } }}
-          rightSectionWidth={96}
+          rightSectionWidth={112}
           rightSectionPointerEvents="none"
           rightSection={
             <Text size="xs" c="dimmed" ta="right" w="100%" pr={8}>
@@ -805,9 +806,16 @@ function ConstantsForm({
             </Button>
           </Group>
         )}
-        <Text size="xs" c="dimmed">
-          {t('sasaran.constants.source')}: {info.defaultsSource}
-        </Text>
+        <Spoiler
+          maxHeight={18}
+          showLabel={t('sasaran.constants.sourceMore')}
+          hideLabel={t('sasaran.constants.sourceLess')}
+          styles={{ control: { fontSize: 'var(--mantine-font-size-xs)' } }}
+        >
+          <Text size="xs" c="dimmed">
+            {t('sasaran.constants.source')}: {info.defaultsSource}
+          </Text>
+        </Spoiler>
       </Stack>
     </DataForm>
   );
