@@ -57,6 +57,7 @@ test('sasaran: two desa typed by keyboard, a third estimated from its population
   // A target above the population is refused beside its field, nothing saved.
   await row(desa[1]!.name).focus();
   await page.keyboard.press('Enter');
+  await expect(dialog.getByRole('textbox', { name: 'Jumlah penduduk' })).toBeFocused();
   await page.keyboard.type('3200');
   await page.keyboard.press('Enter');
   await page.keyboard.type('3300');
@@ -90,6 +91,42 @@ test('sasaran: two desa typed by keyboard, a third estimated from its population
   await expect(page.getByTestId(`sasaran-${desa[2]!.code}-ht`)).toHaveText('2.325');
   await screenshot(page, 'k1-sasaran-table-ptm');
 
+  // A puskesmas total split in proportion to the desa populations. While one desa has no
+  // population the split by population has nothing to weigh it by.
+  await page.getByRole('button', { name: 'Bagi total puskesmas' }).click();
+  let split = page.getByRole('dialog');
+  await split.getByRole('textbox', { name: 'Total puskesmas' }).fill('1000');
+  await split.getByText('Sasaran penduduk desa', { exact: true }).click();
+  let preview = split.getByRole('table', { name: 'Pratinjau pembagian' });
+  await expect(preview.getByRole('row', { name: new RegExp(desa[3]!.name) })).toContainText(
+    'belum diisi',
+  );
+  await page.keyboard.press('Control+s');
+  await expect(split.getByText(new RegExp(`${desa[3]!.name}`)).last()).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(split).toHaveCount(0);
+  await row(desa[3]!.name).focus();
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByRole('textbox', { name: 'Jumlah penduduk' })).toBeFocused();
+  await page.keyboard.type('1800');
+  await page.keyboard.press('Control+s');
+  await expect(dialog).toHaveCount(0);
+  await page.getByRole('button', { name: 'Bagi total puskesmas' }).click();
+  split = page.getByRole('dialog');
+  await split.getByRole('combobox', { name: 'Kelompok sasaran' }).fill('Lansia');
+  await page.getByRole('option', { name: 'Lansia ≥ 60 tahun' }).click();
+  await split.getByRole('textbox', { name: 'Total puskesmas' }).fill('1000');
+  preview = split.getByRole('table', { name: 'Pratinjau pembagian' });
+  await expect(preview.getByRole('row', { name: new RegExp(desa[0]!.name) })).toContainText('250');
+  await expect(preview.getByRole('row', { name: new RegExp(desa[3]!.name) })).toContainText('90');
+  await page.waitForTimeout(300); // let the opening transition finish for the picture
+  await screenshot(page, 'k1-sasaran-split');
+  await page.keyboard.press('Control+s');
+  await expect(split).toHaveCount(0);
+  await page.getByText('Usia sekolah sampai lansia', { exact: true }).click();
+  await expect(page.getByTestId(`sasaran-${desa[2]!.code}-lansia`)).toHaveText('500');
+  await expect(page.getByTestId('sasaran-total-lansia')).toHaveText('1.000');
+
   // The constants behind the estimate are shown (the admin may edit them).
   await page.getByRole('button', { name: 'Konstanta estimasi' }).click();
   await expect(page.getByRole('textbox', { name: 'Angka kelahiran kasar (‰)' })).toHaveValue(
@@ -107,6 +144,7 @@ test('sasaran: two desa typed by keyboard, a third estimated from its population
   expect(third.cells.penduduk!.source).toBe('ketik');
   expect(third.cells.bumil!.source).toBe('estimasi');
   expect(table.rows.find((r) => r.code === desa[0]!.code)!.cells.bumil!.source).toBe('ketik');
+  expect(third.cells.lansia!.source).toBe('bagi');
 });
 
 test('sasaran import: a template with bad cells lists each cell and imports nothing', async ({

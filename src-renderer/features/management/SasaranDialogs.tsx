@@ -450,7 +450,9 @@ export function SplitDialog({
   );
   let parts: number[] | null = null;
   try {
-    parts = total !== null ? splitProportional(total, weights) : null;
+    // No preview while a desa has no population to weigh it by (saving would be refused).
+    const incomplete = basis === 'penduduk' && !hasPenduduk;
+    parts = total !== null && !incomplete ? splitProportional(total, weights) : null;
   } catch {
     parts = null;
   }
@@ -517,7 +519,7 @@ export function SplitDialog({
           />
         </Group>
         <div>
-          <Text size="sm" fw={500} mb={4}>
+          <Text size="sm" fw={700} mb={4}>
             {t('field.weightBasis')}
           </Text>
           <SegmentedControl
