@@ -21,10 +21,7 @@ describe('list export to XLSX', () => {
     );
     expect(file.fileName).toBe('bumil-risti_karang-pawitan.xlsx');
     const workbook = new ExcelJS.Workbook();
-    const bytes = Buffer.from(file.base64, 'base64');
-    await workbook.xlsx.load(
-      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
-    );
+    await workbook.xlsx.load(new Uint8Array(Buffer.from(file.base64, 'base64')).buffer);
     const ws = workbook.getWorksheet('Bumil risti')!;
     expect(ws.getCell('A1').value).toBe('Puskesmas Karangpawitan');
     expect(ws.getCell('A5').value).toBe('Nama');
