@@ -279,7 +279,7 @@ export async function subjectsBehind(
   window: DateWindow,
   key: string,
   rules: ReportRules = defaultReportRules(window.to),
-): Promise<{ personId: string; onDate: string; counted: boolean }[]> {
+): Promise<{ personId: string; onDate: string; desaId: string | null; counted: boolean }[]> {
   const events = source.events(window, rules);
   const desaFilter =
     key === 'total'
@@ -291,13 +291,18 @@ export async function subjectsBehind(
     def.numerator.mode === 'achievement'
       ? sql`on_date ASC, flag DESC`
       : sql`on_date DESC, flag DESC`;
-  const rows = await sql<{ person_id: string; on_date: string; flag: number }>`
+  const rows = await sql<{
+    person_id: string;
+    on_date: string;
+    desa_id: string | null;
+    flag: number;
+  }>`
     WITH src AS (${events}),
     ordered AS (
       SELECT person_id, on_date, flag, desa_id,
         row_number() OVER (PARTITION BY subject_id ORDER BY ${order}, desa_id) AS rn
       FROM src WHERE on_date >= ${window.from} AND on_date <= ${window.to})
-    SELECT person_id, on_date, flag FROM ordered
+    SELECT person_id, on_date, desa_id, flag FROM ordered
     WHERE rn = 1 AND ${desaFilter}
     ORDER BY on_date, person_id`.execute(db);
   return rows.rows
@@ -308,6 +313,7 @@ export async function subjectsBehind(
     .map((r) => ({
       personId: r.person_id,
       onDate: r.on_date,
+      desaId: r.desa_id,
       counted: def.numerator.mode === 'achievement' || r.flag === 1,
     }));
 }
