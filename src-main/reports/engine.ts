@@ -49,6 +49,11 @@ export interface EngineContext {
   /** Every event source by id (drop-out reads its `later` source here). */
   sources?: Readonly<Record<string, EventSource>>;
   populations?: Readonly<Record<string, PopulationSource>>;
+  /**
+   * Counts already made in this report, by source, mode and window: a drop-out reads the same
+   * DPT1 / DPT3 / MR1 counts as the coverage rows, once.
+   */
+  cache?: Map<string, Promise<Map<string, Counts>>>;
 }
 
 export interface TargetSource {
@@ -74,7 +79,7 @@ export function windowsOf(period: Period): { month: DateWindow; ytd: DateWindow 
   return { month: { from: `${period.month}-01`, to }, ytd: { from: `${y}-01-01`, to } };
 }
 
-interface Counts {
+export interface Counts {
   numerator: number;
   /** Subjects observed (status sources only). */
   observed: number;
@@ -196,11 +201,19 @@ export async function computeIndicator(
     throw new Error(`Indicator ${def.code}: no population ${den.population}`);
   }
   const empty = async () => new Map<string, Counts>();
+  const counted = (s: EventSource, w: DateWindow) => {
+    const key = `${s.id}|${mode}|${w.from}|${w.to}`;
+    const hit = context?.cache?.get(key);
+    if (hit) return hit;
+    const made = countByDesa(db, s, mode, w, rules);
+    context?.cache?.set(key, made);
+    return made;
+  };
   const [month, ytd, monthLater, ytdLater, monthActivity, ytdActivity, heads] = await Promise.all([
-    countByDesa(db, source, mode, windows.month, rules),
-    countByDesa(db, source, mode, windows.ytd, rules),
-    laterSource ? countByDesa(db, laterSource, mode, windows.month, rules) : empty(),
-    laterSource ? countByDesa(db, laterSource, mode, windows.ytd, rules) : empty(),
+    counted(source, windows.month),
+    counted(source, windows.ytd),
+    laterSource ? counted(laterSource, windows.month) : empty(),
+    laterSource ? counted(laterSource, windows.ytd) : empty(),
     source.activity(windows.month, rules).execute(db),
     source.activity(windows.ytd, rules).execute(db),
     population ? populationByDesa(db, population, windows.month, rules) : null,

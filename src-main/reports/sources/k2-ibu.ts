@@ -2,7 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import { ANC_K4_OLD_1_1_2, ANC_SPLIT_1_2_3, type AncSplitSet } from '@shared/domain/maternal/anc';
 import { NAEGELE_DAYS, type TrimesterSet } from '@shared/domain/maternal/dating';
 import type { KbMethod } from '@shared/domain/maternal/kb';
-import type { EventSource, SourceRow } from '../engine';
+import type { DateWindow, EventSource, SourceRow } from '../engine';
 import type { ReportRules } from '../rules';
 import { addDaysSql, addMonthsSql, countInWindow, inList, minutesBetweenSql } from '../sql';
 
@@ -16,8 +16,12 @@ import { addDaysSql, addMonthsSql, countInWindow, inList, minutesBetweenSql } fr
 const ancActivity = (w: Parameters<EventSource['activity']>[0]) =>
   countInWindow('anc_contact', 'visit_date', w);
 
-/** Live ANC contacts of live pregnancies, with the trimester under the chosen reading. */
-function contacts(trimester: TrimesterSet): RawBuilder<unknown> {
+/**
+ * Live ANC contacts of live pregnancies, with the trimester under the chosen reading. With a
+ * window, only the pregnancies with a contact in it (an achievement is reached on a contact date,
+ * so the others cannot count) — the whole history of those pregnancies is kept.
+ */
+function contacts(trimester: TrimesterSet, window?: DateWindow): RawBuilder<unknown> {
   const ga = sql`(${NAEGELE_DAYS} - (julianday(g.hpl) - julianday(a.visit_date)))`;
   return sql`
     SELECT a.id, a.pregnancy_id, a.person_id, a.visit_date, a.residence_desa_id, a.by_doctor,
@@ -26,17 +30,23 @@ function contacts(trimester: TrimesterSet): RawBuilder<unknown> {
            WHEN ${ga} <= ${trimester.tm2LastDay} THEN 2 ELSE 3 END AS tm
     FROM anc_contact a
     JOIN pregnancy g ON g.id = a.pregnancy_id AND g.deleted_at IS NULL
-    JOIN person p ON p.id = a.person_id AND p.deleted_at IS NULL
-    WHERE a.deleted_at IS NULL`;
+    WHERE a.person_id NOT IN (SELECT id FROM person WHERE deleted_at IS NOT NULL)
+      AND a.deleted_at IS NULL ${
+        window
+          ? sql`AND a.pregnancy_id IN (SELECT pregnancy_id FROM anc_contact
+            WHERE visit_date >= ${window.from} AND visit_date <= ${window.to}
+              AND deleted_at IS NULL)`
+          : sql``
+      }`;
 }
 
-function firstContact(rules: ReportRules, murni: boolean) {
+function firstContact(w: DateWindow, rules: ReportRules, murni: boolean) {
   return sql<SourceRow>`
     SELECT pregnancy_id AS subject_id, person_id, visit_date AS on_date,
       residence_desa_id AS desa_id, 1 AS flag
     FROM (SELECT c.*, row_number() OVER (
             PARTITION BY c.pregnancy_id ORDER BY c.visit_date, c.created_at) AS rn
-          FROM (${contacts(rules.maternal.trimester)}) c)
+          FROM (${contacts(rules.maternal.trimester, w)}) c)
     WHERE rn = 1 ${murni ? sql`AND tm = 1` : sql``}`;
 }
 
@@ -44,7 +54,7 @@ function firstContact(rules: ReportRules, murni: boolean) {
  * The date an ANC split is complete (as `ancCompletion`): the latest of the n-th contact of each
  * trimester that needs n, and the first doctor contact of each trimester that needs one.
  */
-function completion(rules: ReportRules, split: AncSplitSet) {
+function completion(w: DateWindow, rules: ReportRules, split: AncSplitSet) {
   const reqs: RawBuilder<unknown>[] = [];
   split.perTrimester.forEach((n, i) => {
     if (n > 0) reqs.push(sql`max(CASE WHEN tm = ${i + 1} AND k = ${n} THEN visit_date END)`);
@@ -54,7 +64,7 @@ function completion(rules: ReportRules, split: AncSplitSet) {
   }
   const achieved = reqs.length === 1 ? reqs[0]! : sql`max(${sql.join(reqs)})`; // scalar max: NULL if any is
   return sql<SourceRow>`
-    WITH c AS (${contacts(rules.maternal.trimester)}),
+    WITH c AS (${contacts(rules.maternal.trimester, w)}),
     r AS (
       SELECT c.*,
         row_number() OVER (PARTITION BY pregnancy_id, tm ORDER BY visit_date, created_at) AS k,
@@ -73,11 +83,12 @@ const k6Split = (rules: ReportRules) =>
   rules.maternal.split.indicator === 'K6' ? rules.maternal.split : ANC_SPLIT_1_2_3;
 
 /** A measurement at ANC contacts, each pregnancy's latest in the window deciding. */
-function ancStatus(column: 'lila_cm' | 'hb_gdl', below: number, rules: ReportRules) {
+function ancStatus(w: DateWindow, column: 'lila_cm' | 'hb_gdl', below: number, rules: ReportRules) {
   return sql<SourceRow>`
     SELECT pregnancy_id AS subject_id, person_id, visit_date AS on_date,
       residence_desa_id AS desa_id, CASE WHEN ${sql.ref(column)} < ${below} THEN 1 ELSE 0 END AS flag
-    FROM (${contacts(rules.maternal.trimester)}) WHERE ${sql.ref(column)} IS NOT NULL`;
+    FROM (${contacts(rules.maternal.trimester)})
+    WHERE ${sql.ref(column)} IS NOT NULL AND visit_date >= ${w.from} AND visit_date <= ${w.to}`;
 }
 
 /** Whether a KB service still protects on `asOf` (as `kbDue`: not yet TERLAMBAT). */
@@ -128,59 +139,61 @@ function protectedOn(rules: ReportRules, asOf: string): RawBuilder<unknown> {
 export const K2_IBU_SOURCES: EventSource[] = [
   {
     id: 'anc.k1',
-    events: (_w, rules) => firstContact(rules, false),
+    events: (w, rules) => firstContact(w, rules, false),
     activity: ancActivity,
   },
   {
     id: 'anc.k1_murni',
-    events: (_w, rules) => firstContact(rules, true),
+    events: (w, rules) => firstContact(w, rules, true),
     activity: ancActivity,
   },
   {
     id: 'anc.k4',
-    events: (_w, rules) => completion(rules, ANC_K4_OLD_1_1_2),
+    events: (w, rules) => completion(w, rules, ANC_K4_OLD_1_1_2),
     activity: ancActivity,
   },
   {
     id: 'anc.k6',
-    events: (_w, rules) => completion(rules, k6Split(rules)),
+    events: (w, rules) => completion(w, rules, k6Split(rules)),
     activity: ancActivity,
   },
   {
     id: 'anc.hiv_tested',
-    events: (_w, rules) => sql<SourceRow>`
+    events: (w, rules) => sql<SourceRow>`
       SELECT pregnancy_id AS subject_id, person_id, visit_date AS on_date,
         residence_desa_id AS desa_id, 1 AS flag
       FROM (SELECT c.*, row_number() OVER (
               PARTITION BY c.pregnancy_id ORDER BY c.visit_date, c.created_at) AS rn
-            FROM (${contacts(rules.maternal.trimester)}) c WHERE c.hiv IS NOT NULL)
+            FROM (${contacts(rules.maternal.trimester, w)}) c WHERE c.hiv IS NOT NULL)
       WHERE rn = 1`,
     activity: ancActivity,
   },
   {
     id: 'anc.kek',
-    events: (_w, rules) => ancStatus('lila_cm', rules.maternal.risk.lilaKekBelowCm, rules),
+    events: (w, rules) => ancStatus(w, 'lila_cm', rules.maternal.risk.lilaKekBelowCm, rules),
     activity: ancActivity,
   },
   {
     id: 'anc.anemia',
-    events: (_w, rules) => ancStatus('hb_gdl', rules.maternal.risk.hbAnemiaBelowGdl, rules),
+    events: (w, rules) => ancStatus(w, 'hb_gdl', rules.maternal.risk.hbAnemiaBelowGdl, rules),
     activity: ancActivity,
   },
   {
     id: 'delivery.pf',
-    events: (_w, rules) => sql<SourceRow>`
+    events: (w, rules) => sql<SourceRow>`
       SELECT d.id AS subject_id, d.person_id, d.delivery_date AS on_date,
         d.residence_desa_id AS desa_id, 1 AS flag
-      FROM delivery d JOIN person p ON p.id = d.person_id AND p.deleted_at IS NULL
-      WHERE d.deleted_at IS NULL
+      FROM delivery d
+      WHERE d.person_id NOT IN (SELECT id FROM person WHERE deleted_at IS NOT NULL)
+      AND d.deleted_at IS NULL
+        AND d.delivery_date >= ${w.from} AND d.delivery_date <= ${w.to}
         AND d.delivery_place IN ${inList(rules.maternal.delivery.fasyankesPlaces)}
         AND d.attendant IN ${inList(rules.maternal.delivery.nakesAttendants)}`,
     activity: (w) => countInWindow('delivery', 'delivery_date', w),
   },
   {
     id: 'kf.lengkap',
-    events: (_w, rules) => {
+    events: (win, rules) => {
       const windows = rules.maternal.nifas.windows;
       const minutes = minutesBetweenSql(sql`d.delivered_at`, sql`n.visited_at`);
       const kf = sql`CASE ${sql.join(
@@ -195,8 +208,10 @@ export const K2_IBU_SOURCES: EventSource[] = [
           SELECT n.pregnancy_id, n.person_id, n.visit_date, n.residence_desa_id, ${minutes} AS m
           FROM nifas_visit n
           JOIN delivery d ON d.pregnancy_id = n.pregnancy_id AND d.deleted_at IS NULL
-          JOIN person p ON p.id = n.person_id AND p.deleted_at IS NULL
-          WHERE n.deleted_at IS NULL),
+          WHERE n.person_id NOT IN (SELECT id FROM person WHERE deleted_at IS NOT NULL)
+      AND n.deleted_at IS NULL
+            AND n.pregnancy_id IN (SELECT pregnancy_id FROM nifas_visit
+              WHERE visit_date >= ${win.from} AND visit_date <= ${win.to} AND deleted_at IS NULL)),
         w AS (SELECT v.*, ${kf} AS kf FROM v),
         firsts AS (SELECT pregnancy_id, kf, min(m) AS m FROM w WHERE kf IS NOT NULL
                    GROUP BY pregnancy_id, kf),
@@ -216,8 +231,9 @@ export const K2_IBU_SOURCES: EventSource[] = [
       WITH latest AS (
         SELECT k.*, row_number() OVER (
           PARTITION BY k.person_id ORDER BY k.visit_date DESC, k.created_at DESC) AS rn
-        FROM kb_visit k JOIN person p ON p.id = k.person_id AND p.deleted_at IS NULL
-        WHERE k.deleted_at IS NULL AND k.visit_date <= ${w.to})
+        FROM kb_visit k
+        WHERE k.person_id NOT IN (SELECT id FROM person WHERE deleted_at IS NOT NULL)
+      AND k.deleted_at IS NULL AND k.visit_date <= ${w.to})
       SELECT k.person_id AS subject_id, k.person_id, ${w.to} AS on_date,
         k.residence_desa_id AS desa_id, 1 AS flag
       FROM latest k LEFT JOIN delivery dl ON dl.id = k.delivery_id AND dl.deleted_at IS NULL
@@ -227,15 +243,18 @@ export const K2_IBU_SOURCES: EventSource[] = [
   },
   {
     id: 'kb.pascasalin',
-    events: (_w, rules) => sql<SourceRow>`
+    events: (w, rules) => sql<SourceRow>`
       SELECT subject_id, person_id, on_date, desa_id, 1 AS flag FROM (
         SELECT d.id AS subject_id, k.person_id, k.visit_date AS on_date,
           k.residence_desa_id AS desa_id,
           row_number() OVER (PARTITION BY d.id ORDER BY k.visit_date, k.created_at) AS rn
         FROM kb_visit k
         JOIN delivery d ON d.person_id = k.person_id AND d.deleted_at IS NULL
-        JOIN person p ON p.id = k.person_id AND p.deleted_at IS NULL
-        WHERE k.deleted_at IS NULL AND k.status <> 'DROP_OUT'
+        WHERE k.person_id NOT IN (SELECT id FROM person WHERE deleted_at IS NOT NULL)
+      AND k.deleted_at IS NULL AND k.status <> 'DROP_OUT'
+          AND d.id IN (SELECT d2.id FROM kb_visit k2
+            JOIN delivery d2 ON d2.person_id = k2.person_id AND d2.deleted_at IS NULL
+            WHERE k2.visit_date >= ${w.from} AND k2.visit_date <= ${w.to} AND k2.deleted_at IS NULL)
           AND julianday(k.visit_date) - julianday(d.delivery_date)
               BETWEEN 0 AND ${rules.kb.pascasalinMaxDays})
       WHERE rn = 1`,

@@ -16,13 +16,18 @@ const activity = (w: Parameters<EventSource['activity']>[0]) =>
 function firstDose(code: DoseCode): EventSource {
   return {
     id: doseSource(code),
-    events: () => sql<SourceRow>`
+    // Only children given the dose in the window can have their first one there.
+    events: (w) => sql<SourceRow>`
       SELECT person_id AS subject_id, person_id, given_date AS on_date,
         residence_desa_id AS desa_id, 1 AS flag
       FROM (SELECT i.person_id, i.given_date, i.residence_desa_id,
               row_number() OVER (PARTITION BY i.person_id ORDER BY i.given_date, i.created_at) AS rn
-            FROM immunization i JOIN person p ON p.id = i.person_id AND p.deleted_at IS NULL
-            WHERE i.deleted_at IS NULL AND i.dose_code = ${code})
+            FROM immunization i
+            WHERE i.person_id NOT IN (SELECT id FROM person WHERE deleted_at IS NOT NULL)
+      AND i.deleted_at IS NULL AND i.dose_code = ${code}
+              AND i.person_id IN (SELECT person_id FROM immunization
+                WHERE dose_code = ${code} AND given_date >= ${w.from} AND given_date <= ${w.to}
+                  AND deleted_at IS NULL))
       WHERE rn = 1`,
     activity,
   };
@@ -34,7 +39,7 @@ export const K2_IMUNISASI_SOURCES: EventSource[] = [
     // As `evaluateCompleteness`: the first dose of every required code, each on or before its
     // age limit; achieved on the latest of them.
     id: 'imun.idl',
-    events: (_w, rules) => {
+    events: (w, rules) => {
       const reqs = rules.idl.requirements;
       const codes = reqs.map((r) => r.code);
       const deadline = sql`CASE f.dose_code ${sql.join(
@@ -45,6 +50,9 @@ export const K2_IMUNISASI_SOURCES: EventSource[] = [
         WITH f AS (
           SELECT person_id, dose_code, min(given_date) AS d FROM immunization
           WHERE deleted_at IS NULL AND dose_code IN ${inList(codes)}
+            AND person_id IN (SELECT person_id FROM immunization
+              WHERE given_date >= ${w.from} AND given_date <= ${w.to}
+                AND dose_code IN ${inList(codes)} AND deleted_at IS NULL)
           GROUP BY person_id, dose_code),
         ok AS (
           SELECT f.person_id, f.d FROM f JOIN person p ON p.id = f.person_id AND p.deleted_at IS NULL
