@@ -76,6 +76,12 @@ export const EXPORT_TABLES = [
   'adult_patient',
   'adult_kontrol',
   'adult_lansia',
+  // Klaster 1 · Manajemen
+  'pustu',
+  'fktp',
+  'kader',
+  'sasaran',
+  'sasaran_constants',
 ] as const satisfies readonly RecordTable[];
 
 /** Record tables that stay home: accounts (password hashes), the bundle journals, Dinkes data. */

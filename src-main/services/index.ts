@@ -7,6 +7,7 @@ import type { ServiceDeps } from './context';
 import { createFacilityService } from './facility';
 import { createMaternalService } from './maternal';
 import { createMaternalListsService } from './maternal-lists';
+import { createManagementService } from './management';
 import { createNakesService } from './nakes';
 import { createPersonsService } from './persons';
 import { createRegionsService } from './regions';
@@ -37,6 +38,12 @@ export function createServices(deps: ServiceDeps, facts: AppFacts) {
     child: createChildService(deps, facility),
     adult: createAdultService(deps, facility),
     bundle: createBundleService(deps, facts, { facility, regions, reportSource: null }),
+    management: createManagementService(
+      deps,
+      facility,
+      regions,
+      createWilayahService(deps, regions),
+    ),
   };
 }
 
