@@ -40,25 +40,27 @@ const addMonthsSql = (date: RawBuilder<unknown>, months: number) => sql<string>`
   date(${date}, '+' || ${months} || ' months'),
   date(${date}, 'start of month', '+' || ${months + 1} || ' months', '-1 day'))`;
 
-/** Whether the person is in the `program` register on `date` (diagnosed, not yet left). */
-const inRegister = (
-  program: FollowUpProgram,
-  personId: RawBuilder<unknown>,
-  date: RawBuilder<unknown>,
-) =>
-  sql`EXISTS (SELECT 1 FROM adult_patient a
-    WHERE a.person_id = ${personId} AND a.program = ${program} AND a.deleted_at IS NULL
-      AND a.diagnosed_on <= ${date} AND (a.ended_on IS NULL OR a.ended_on >= ${date}))`;
+/**
+ * `WITH reg AS …`: the live rows of the `program` register, materialised so SQLite indexes them
+ * by person on the fly (the register has no plain index on `person_id`; a correlated lookup
+ * scanned it once per service row).
+ */
+const withRegister = (program: FollowUpProgram) =>
+  sql`WITH reg AS MATERIALIZED (
+    SELECT person_id, diagnosed_on, ended_on FROM adult_patient
+    WHERE program = ${program} AND deleted_at IS NULL)`;
 
-/** …already on the day before `date` (a case found that day is new). */
-const registeredBefore = (
-  program: FollowUpProgram,
+/**
+ * Whether a `reg` row covers `date` for the person: diagnosed on or `before` it and not yet left
+ * (a patient who left on `date` was still one that day).
+ */
+const registeredOn = (
   personId: RawBuilder<unknown>,
   date: RawBuilder<unknown>,
-) =>
-  sql`EXISTS (SELECT 1 FROM adult_patient a
-    WHERE a.person_id = ${personId} AND a.program = ${program} AND a.deleted_at IS NULL
-      AND a.diagnosed_on < ${date} AND (a.ended_on IS NULL OR a.ended_on >= ${date}))`;
+  diagnosed: 'on' | 'before',
+) => sql`EXISTS (SELECT 1 FROM reg a WHERE a.person_id = ${personId}
+    AND a.diagnosed_on ${diagnosed === 'on' ? sql`<=` : sql`<`} ${date}
+    AND (a.ended_on IS NULL OR a.ended_on >= ${date}))`;
 
 /**
  * One row per person per calendar year: the first of `events` (columns `person_id`, `on_date`,
@@ -101,6 +103,26 @@ const screenings = (from: string, to: string, extra: RawBuilder<unknown>, where 
   WHERE s.deleted_at IS NULL AND s.screened_on >= ${from} AND s.screened_on <= ${to} AND ${where}`;
 
 /**
+ * Live screenings from `from` to `to` that `tested` (`s.*` condition), with `flag` = 1 when
+ * `positive` and new: the person was not yet in the `program` register the day before (a patient
+ * registered from this very screening is a case it found).
+ */
+const positiveScreenings = (
+  program: FollowUpProgram,
+  from: string,
+  to: string,
+  tested: RawBuilder<unknown>,
+  positive: RawBuilder<unknown>,
+) => sql`
+  ${withRegister(program)}
+  SELECT s.id, s.person_id, s.screened_on AS on_date, s.residence_desa_id AS desa_id,
+    s.created_at,
+    CASE WHEN ${positive} AND NOT ${registeredOn(sql`s.person_id`, sql`s.screened_on`, 'before')}
+      THEN 1 ELSE 0 END AS flag
+  FROM adult_screening s JOIN person p ON p.id = s.person_id AND p.deleted_at IS NULL
+  WHERE s.deleted_at IS NULL AND s.screened_on >= ${from} AND s.screened_on <= ${to} AND ${tested}`;
+
+/**
  * Kontrol visits of live persons in the `program` register on the visit date, aged at least the
  * Klaster 3 minimum then, that measured what the programme follows (BP for HT, glucose or HbA1c
  * for DM).
@@ -111,13 +133,14 @@ const kontrols = (program: FollowUpProgram, from: string, to: string, extra = sq
       ? sql`k.sistolik IS NOT NULL AND k.diastolik IS NOT NULL`
       : sql`(k.gula_value IS NOT NULL OR k.hba1c IS NOT NULL)`;
   return sql`
+    ${withRegister(program)}
     SELECT k.id, k.person_id, k.visit_on AS on_date, k.residence_desa_id AS desa_id,
       k.created_at, ${extra}
     FROM adult_kontrol k JOIN person p ON p.id = k.person_id AND p.deleted_at IS NULL
     WHERE k.deleted_at IS NULL AND k.visit_on >= ${from} AND k.visit_on <= ${to}
       AND ${measured}
       AND k.visit_on >= ${addMonthsSql(sql`p.birth_date`, E.ptm.minAge * 12)}
-      AND ${inRegister(program, sql`k.person_id`, sql`k.visit_on`)}`;
+      AND ${registeredOn(sql`k.person_id`, sql`k.visit_on`, 'on')}`;
 };
 
 /** Live lansia rows at age ≥ the SKILAS minimum, of live persons, with `extra` columns. */
@@ -140,25 +163,19 @@ function foundSources(program: FollowUpProgram): EventSource[] {
   const ht = program === 'ht';
   const positive = ht ? htPositive : dmPositive;
   const tested = ht ? sql`s.td_positif IS NOT NULL` : sql`s.gula_code IS NOT NULL`;
-  const isNew = sql`NOT ${registeredBefore(program, sql`s.person_id`, sql`s.screened_on`)}`;
   return [
     {
       id: ht ? K3_SOURCE_IDS.htDitemukan : K3_SOURCE_IDS.dmDitemukan,
       events: (w) =>
-        firstPerYear(screenings(yearStart(w), w.to, sql`1 AS flag`, sql`${positive} AND ${isNew}`)),
+        firstPerYear(
+          sql`SELECT * FROM (${positiveScreenings(program, yearStart(w), w.to, positive, positive)})
+            WHERE flag = 1`,
+        ),
       activity: screeningActivity,
     },
     {
       id: ht ? K3_SOURCE_IDS.htDitemukanDiskrining : K3_SOURCE_IDS.dmDitemukanDiskrining,
-      events: (w) =>
-        lastPerDay(
-          screenings(
-            w.from,
-            w.to,
-            sql`CASE WHEN ${positive} AND ${isNew} THEN 1 ELSE 0 END AS flag`,
-            tested,
-          ),
-        ),
+      events: (w) => lastPerDay(positiveScreenings(program, w.from, w.to, tested, positive)),
       activity: screeningActivity,
     },
   ];

@@ -37,6 +37,8 @@ import { setupFacility } from '../../support/setup';
  * - Joko (A, 40): PTM 18 Mar GDS 250 with symptoms and 28 Mar GDP 130 → one new DM case, in
  *   March; DM register 28 Mar; kontrol 5 Apr HbA1c 8 → SPM 9 in April.
  * - Lina (B, 34): PTM 9 Mar, deleted the same day → counts nowhere.
+ * - Opik (C, born 1 Jun 2011): HT diagnosed 1 May 2026 at 14; kontrol with BP on 20 May (still 14)
+ *   → not SPM 8; on 1 Jun, his 15th birthday → SPM 8 in June.
  * - Nani (B, 50): HT patient from 2025 who left the register on 28 Feb (moved); a kontrol on
  *   10 Mar → neither served nor controlled (she is no longer a patient here).
  */
@@ -202,6 +204,7 @@ beforeAll(async () => {
   await person('Joko', 'L', '1985-08-08', A);
   await person('Lina', 'P', '1992-02-02', B);
   await person('Nani', 'P', '1976-01-15', B);
+  await person('Opik', 'L', '2011-06-01', C);
 
   await screen('Ani', '2026-01-15', bp(118, 76));
   await screen('Ani', '2026-03-10', bp(118, 76));
@@ -224,6 +227,7 @@ beforeAll(async () => {
   await register('Gita', 'ht', '2020-01-10');
   await register('Hadi', 'dm', '2025-06-01');
   await register('Joko', 'dm', '2026-03-28');
+  await register('Opik', 'ht', '2026-05-01');
   await ok('adult.patient.create', {
     personId: people.Nani,
     patient: {
@@ -245,6 +249,8 @@ beforeAll(async () => {
   await kontrol('Hadi', '2026-03-22', { systolic: 120, diastolic: 80 });
   await kontrol('Joko', '2026-04-05', { hba1c: 8 });
   await kontrol('Nani', '2026-03-10', { systolic: 120, diastolic: 80 });
+  await kontrol('Opik', '2026-05-20', { systolic: 142, diastolic: 92 });
+  await kontrol('Opik', '2026-06-01', { systolic: 138, diastolic: 88 });
 
   await lansia('Gita', '2026-01-20', { skilas: SKILAS_NORMAL, barthel: BARTHEL[12] });
   await lansia('Gita', '2026-03-18', { barthel: BARTHEL[20] });
@@ -392,6 +398,19 @@ describe('Klaster 3 indicators against hand counts', () => {
     });
     expect(values(ht).ytd).toMatchObject({ A: 20, B: 0, C: 0, D: null, total: 11.8 }); // 2/17
     expect(numerators(await compute('SPM8_HT', '2026-02')).month).toMatchObject({ A: 1, total: 1 });
+    // Opik's May kontrol was at 14 (a zero month, not "no data"); June 1st, at 15, counts.
+    expect(numerators(await compute('SPM8_HT', '2026-05')).month).toEqual({
+      A: 0,
+      B: 0,
+      C: 0,
+      D: 0,
+      total: 0,
+      luar: 0,
+    });
+    expect(numerators(await compute('SPM8_HT', '2026-06'))).toEqual({
+      month: { A: 0, B: 0, C: 1, D: 0, total: 1, luar: 0 },
+      ytd: { A: 2, B: 0, C: 1, D: 0, total: 3, luar: 1 },
+    });
     // DM: Hadi (B) in March with GDP; Joko (A) in April with HbA1c.
     expect(numerators(await compute('SPM9_DM', '2026-03'))).toEqual({
       month: { A: 0, B: 1, C: 0, D: 0, total: 1, luar: 0 },
