@@ -172,6 +172,19 @@ const sumOver = (desa: readonly Desa[], counts: Map<string, Counts>): Counts =>
     { ...NONE },
   );
 
+/** The report entry of an indicator the recorded data cannot support yet, with its reason. */
+export function notComputableResult(
+  def: IndicatorDefinition & { notComputable: NonNullable<IndicatorDefinition['notComputable']> },
+): IndicatorResult {
+  return {
+    code: def.code,
+    name: def.name,
+    cluster: def.cluster,
+    computable: false,
+    reason: def.notComputable,
+  };
+}
+
 /**
  * Compute one indicator for a month and the year to date, per desa of the wilayah kerja,
  * for non-residents (`luar`) and the total of residents. Unique subjects are counted in each
@@ -187,7 +200,7 @@ export async function computeIndicator(
   context?: EngineContext,
 ): Promise<IndicatorResult> {
   const common = { code: def.code, name: def.name, cluster: def.cluster };
-  if (def.notComputable) return { ...common, computable: false, reason: def.notComputable };
+  if (def.notComputable) return notComputableResult({ ...def, notComputable: def.notComputable });
   const windows = windowsOf(period);
   const rules = context?.rules ?? defaultReportRules(windows.month.to);
   const mode = def.numerator.mode;

@@ -23,6 +23,7 @@ import type { FacilityService } from '../services/facility';
 import { expectedChildren, growthDbRows, type PosyanduFacts } from '../services/child-common';
 import {
   computeIndicator,
+  notComputableResult,
   subjectsBehind,
   windowsOf,
   type Desa,
@@ -127,7 +128,9 @@ export function createReportService(
     // One after the other: the SQLite connection serialises them anyway.
     for (const def of chosen) {
       indicators.push(
-        await computeIndicator(db, def, sourceOf(def), { month: period }, desa, targets, ctx),
+        def.notComputable
+          ? notComputableResult({ ...def, notComputable: def.notComputable })
+          : await computeIndicator(db, def, sourceOf(def), { month: period }, desa, targets, ctx),
       );
     }
     return {

@@ -2,6 +2,7 @@ import type { EventSource, PopulationSource } from '../engine';
 import { K2_ANAK_SOURCES, K2_POPULATIONS } from './k2-anak';
 import { K2_IBU_SOURCES } from './k2-ibu';
 import { K2_IMUNISASI_SOURCES } from './k2-imunisasi';
+import { K3_SOURCES } from './k3';
 
 const byId = <T extends { id: string }>(list: readonly T[]): Record<string, T> => {
   const out: Record<string, T> = {};
@@ -17,6 +18,7 @@ export const SOURCES: Record<string, EventSource> = byId([
   ...K2_IBU_SOURCES,
   ...K2_ANAK_SOURCES,
   ...K2_IMUNISASI_SOURCES,
+  ...Object.values(K3_SOURCES),
 ]);
 
 /** Registry head counts for `population` denominators. */

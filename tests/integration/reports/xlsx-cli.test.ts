@@ -67,6 +67,8 @@ describe('report workbook', () => {
       'Klaster 2 – Anak',
       'Klaster 2 – Imunisasi',
       'Klaster 2 – Gizi',
+      'Klaster 3 – Dewasa & lansia',
+      'SPM Bidang Kesehatan',
       'Catatan indikator',
     ]);
     const ws = wb.getWorksheet('Klaster 2 – Ibu')!;
