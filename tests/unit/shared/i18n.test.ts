@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 import { describe, expect, it } from 'vitest';
 import { en } from '../../../src-shared/i18n/en';
 import { id } from '../../../src-shared/i18n/id';
