@@ -76,6 +76,12 @@ export const EXPORT_TABLES = [
   'adult_patient',
   'adult_kontrol',
   'adult_lansia',
+  // Klaster 1 (merged from k1 here so every record table has its place; k1 owns the choice)
+  'sasaran',
+  'sasaran_constants',
+  'kader',
+  'pustu',
+  'fktp',
 ] as const satisfies readonly RecordTable[];
 
 /** Record tables that stay home: accounts (password hashes), the bundle journals, Dinkes data. */
