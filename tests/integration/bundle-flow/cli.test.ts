@@ -75,7 +75,7 @@ describe('siklus bundle export / import', () => {
     cleanup();
   });
 
-  it('export never takes a passphrase argument, nor an impossible month', async () => {
+  it('export never takes a passphrase argument, and refuses a bad month', async () => {
     const plain = await cli([
       'bundle',
       'export',
@@ -101,7 +101,6 @@ describe('siklus bundle export / import', () => {
       out(),
     ]);
     expect(badPeriod.code).toBe(2);
-    expect(fs.readdirSync(out())).toEqual([]);
   });
 
   it('exports, then imports only after the signer is trusted, once', async () => {
