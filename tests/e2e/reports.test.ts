@@ -94,7 +94,12 @@ test('Laporan: October Klaster 2, drill into stunting, person card, Excel equals
     .first();
   const shown = screenNumber((await stunting.textContent()) ?? '');
   expect(shown).toBeGreaterThan(0);
+  // Arrows move between the numbers; Enter opens the one in focus.
   await stunting.focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.locator(':focus')).toHaveAttribute('data-c', /\d+/);
+  await page.keyboard.press('ArrowRight');
+  await expect(stunting).toBeFocused();
   await page.keyboard.press('Enter');
   const drill = page.getByTestId('drill');
   await expect(drill).toBeVisible();
@@ -183,13 +188,22 @@ async function screenTotals(page: Page, into: Totals): Promise<void> {
   }
 }
 
-/** A cell's number, whether typed or a formula with its cached result. */
-function cellNumber(value: ExcelJS.CellValue): number | null {
+/**
+ * A cell's number: typed, or a formula's cached result. exceljs reads a cached 0 back as no
+ * result, so a `SUM(A9:A20)` without one is summed here from the cells it names.
+ */
+function cellNumber(ws: ExcelJS.Worksheet, value: ExcelJS.CellValue): number | null {
   if (value === null || value === undefined || value === '') return null;
   if (typeof value === 'number') return value;
-  if (typeof value === 'object' && 'result' in value) {
-    const result = value.result;
-    return typeof result === 'number' ? result : null;
+  if (typeof value === 'object' && 'formula' in value) {
+    if (typeof value.result === 'number') return value.result;
+    const range = /^SUM\(([A-Z]+)(\d+):([A-Z]+)(\d+)\)$/.exec(value.formula ?? '');
+    if (!range || range[1] !== range[3]) return null;
+    let sum = 0;
+    for (let r = Number(range[2]); r <= Number(range[4]); r++) {
+      sum += cellNumber(ws, ws.getCell(`${range[1]}${r}`).value) ?? 0;
+    }
+    return sum;
   }
   return null;
 }
@@ -217,8 +231,8 @@ function checkWorkbookTotals(workbook: ExcelJS.Workbook, totals: Totals): void {
           const owner = ws.getCell(r, k).master;
           if (owner !== cell) break;
           const sub = ws.getCell(r + 1, k).value;
-          if (sub === 'Bulan ini') got.month = cellNumber(ws.getCell(totalRow, k).value);
-          if (sub === 'Kumulatif') got.ytd = cellNumber(ws.getCell(totalRow, k).value);
+          if (sub === 'Bulan ini') got.month = cellNumber(ws, ws.getCell(totalRow, k).value);
+          if (sub === 'Kumulatif') got.ytd = cellNumber(ws, ws.getCell(totalRow, k).value);
         }
         expect(got, `${ws.name} ${code}`).toEqual(expected);
         found.add(code);

@@ -56,7 +56,7 @@ export function DrillModal({
     {
       key: 'name',
       header: t('reports.drill.col.name'),
-      width: 'minmax(200px, 2fr)',
+      width: 'minmax(180px, 2fr)',
       render: (r) => (
         <Anchor
           href={`#/penduduk/${r.personId}`}
@@ -73,9 +73,13 @@ export function DrillModal({
     {
       key: 'nik',
       header: t('reports.drill.col.nik'),
-      width: '160px',
+      width: '178px',
       render: (r) =>
-        r.nik ?? (
+        r.nik ? (
+          <Text span size="sm" ff="monospace">
+            {r.nik}
+          </Text>
+        ) : (
           <Text span size="sm" c="dimmed">
             {t('reports.drill.noNik')}
           </Text>
@@ -84,7 +88,7 @@ export function DrillModal({
     {
       key: 'sex',
       header: 'L/P',
-      width: '44px',
+      width: '56px',
       align: 'center',
       render: (r) => r.sex,
     },
@@ -97,20 +101,20 @@ export function DrillModal({
     {
       key: 'date',
       header: t('reports.drill.col.date'),
-      width: '100px',
+      width: '112px',
       render: (r) => shortDate(r.onDate),
     },
     {
       key: 'counted',
       header: t('reports.drill.col.counted'),
-      width: '150px',
+      width: '140px',
       render: (r) =>
         r.counted ? (
-          <Badge size="sm" variant="light" color="teal">
+          <Badge size="md" variant="light" color="teal" tt="none">
             ✓ {t('reports.drill.counted')}
           </Badge>
         ) : (
-          <Badge size="sm" variant="light" color="gray">
+          <Badge size="md" variant="light" color="gray" tt="none">
             {t('reports.drill.notCounted')}
           </Badge>
         ),
@@ -137,10 +141,11 @@ export function DrillModal({
         <Stack gap="xs" data-testid="drill">
           <Group justify="space-between" wrap="nowrap">
             <Text size="sm" c="dimmed">
-              {t('reports.drill.subtitle', {
+              {t(mixed ? 'reports.drill.subtitleMixed' : 'reports.drill.subtitle', {
                 window: t(`reports.window.${target.window}`),
                 period: periodLabel(period, locale),
-                count: mixed ? `${counted}/${rows.length}` : rows.length,
+                count: rows.length,
+                counted,
               })}
             </Text>
             {mixed && (

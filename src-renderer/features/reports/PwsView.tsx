@@ -17,12 +17,14 @@ import type { Locale } from '@shared/i18n';
 import { call } from '../../lib/api';
 import { useT } from '../../lib/i18n';
 import { BarChart, LineChart, type Bar } from './charts';
+import classes from './reports.module.css';
 import { columnLabel } from './IndicatorTable';
 import {
   baseOf,
   formatCount,
   formatPct,
   judge,
+  monthShort,
   kindOf,
   pctOf,
   periodLabel,
@@ -72,7 +74,7 @@ export function PwsView({
   if (total)
     bars.push({
       key: 'total',
-      label: t('reports.row.total'),
+      label: t('reports.pws.totalBar'),
       value: pctOf(indicator, total),
       judgement: judge(indicator, total, period).judgement,
       emphasis: true,
@@ -136,98 +138,107 @@ export function PwsView({
       </Group>
       <Grid gap="sm">
         <Grid.Col span={7}>
-          <Paper withBorder p="xs">
+          <Paper withBorder p="xs" h="100%">
             <Title order={3} size="sm" mb={4}>
               {barsTitle}
             </Title>
-            {bars.every((b) => b.value === null) ? (
+            {showData ? (
+              <div className={classes.dataBox} data-testid="pws-data">
+                <Table striped stickyHeader fz="sm" aria-label={barsTitle}>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t('reports.col.desa')}</Table.Th>
+                      <Table.Th ta="right">
+                        {t(columnLabel(sasaran ? 'target' : 'base', kindOf(indicator))[0])}
+                      </Table.Th>
+                      <Table.Th ta="right">{t('reports.col.ytd')}</Table.Th>
+                      <Table.Th ta="right">{t('reports.col.pct')}</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {bars.map((b) => {
+                      const row = indicator.rows.find((r) => r.key === b.key)!;
+                      return (
+                        <Table.Tr key={b.key} fw={b.emphasis ? 700 : undefined}>
+                          <Table.Td>
+                            {b.key === 'total' ? t('reports.row.total') : b.label}
+                          </Table.Td>
+                          <Table.Td ta="right">
+                            {formatCount(baseOf(indicator, row), locale)}
+                          </Table.Td>
+                          <Table.Td ta="right">{formatCount(row.ytd.numerator, locale)}</Table.Td>
+                          <Table.Td ta="right">
+                            {formatPct(b.value, locale)}
+                            {b.judgement === 'met' ? ' ✓' : b.judgement === 'below' ? ' ↓' : ''}
+                          </Table.Td>
+                        </Table.Tr>
+                      );
+                    })}
+                  </Table.Tbody>
+                </Table>
+              </div>
+            ) : bars.every((b) => b.value === null) ? (
               <Text size="sm" c="dimmed">
                 {t('reports.pws.noBars')}
               </Text>
             ) : (
-              <BarChart bars={bars} lines={lines} locale={locale} title={barsTitle} />
+              <>
+                <BarChart bars={bars} lines={lines} locale={locale} title={barsTitle} />
+                <Text size="xs" c="dimmed">
+                  {t('reports.pws.sorted')}
+                </Text>
+              </>
             )}
-            <Text size="xs" c="dimmed">
-              {t('reports.pws.sorted')}
-            </Text>
           </Paper>
         </Grid.Col>
         <Grid.Col span={5}>
-          <Paper withBorder p="xs">
+          <Paper withBorder p="xs" h="100%">
             <Title order={3} size="sm" mb={4}>
               {lineTitle}
             </Title>
             {series.error ? (
               <Alert color="red">{(series.error as Error).message}</Alert>
+            ) : showData ? (
+              <div className={classes.dataBox}>
+                <Table striped stickyHeader fz="sm" aria-label={lineTitle}>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t('reports.pws.col.month')}</Table.Th>
+                      <Table.Th ta="right">{t('reports.pws.col.monthCount')}</Table.Th>
+                      <Table.Th ta="right">{t('reports.pws.col.ytdCount')}</Table.Th>
+                      <Table.Th ta="right">{t('reports.pws.col.pct')}</Table.Th>
+                      <Table.Th ta="right">{t('reports.pws.col.prorated')}</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {(series.data?.points ?? []).map((p, i) => (
+                      <Table.Tr key={p.month}>
+                        <Table.Td>{monthShort(p.month, locale)}</Table.Td>
+                        <Table.Td ta="right">{formatCount(p.value.numerator, locale)}</Table.Td>
+                        <Table.Td ta="right">{formatCount(p.ytd.numerator, locale)}</Table.Td>
+                        <Table.Td ta="right">
+                          {formatPct(points[i]?.value ?? null, locale)}
+                        </Table.Td>
+                        <Table.Td ta="right">
+                          {formatPct(points[i]?.target ?? null, locale)}
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </div>
             ) : (
               <LineChart
                 points={points}
                 locale={locale}
                 title={lineTitle}
+                valueLabel={t('reports.pws.valueLine')}
                 targetLabel={t('reports.pws.targetLine')}
               />
             )}
           </Paper>
         </Grid.Col>
       </Grid>
-      {showData && (
-        <Grid gap="sm" data-testid="pws-data">
-          <Grid.Col span={7}>
-            <Table withTableBorder striped fz="sm" aria-label={barsTitle}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('reports.col.desa')}</Table.Th>
-                  <Table.Th ta="right">
-                    {t(columnLabel(sasaran ? 'target' : 'base', kindOf(indicator))[0])}
-                  </Table.Th>
-                  <Table.Th ta="right">{t('reports.col.ytd')}</Table.Th>
-                  <Table.Th ta="right">{t('reports.col.pct')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {bars.map((b) => {
-                  const row = indicator.rows.find((r) => r.key === b.key)!;
-                  return (
-                    <Table.Tr key={b.key} fw={b.emphasis ? 700 : undefined}>
-                      <Table.Td>{b.label}</Table.Td>
-                      <Table.Td ta="right">{formatCount(baseOf(indicator, row), locale)}</Table.Td>
-                      <Table.Td ta="right">{formatCount(row.ytd.numerator, locale)}</Table.Td>
-                      <Table.Td ta="right">
-                        {formatPct(b.value, locale)}
-                        {b.judgement === 'met' ? ' ✓' : b.judgement === 'below' ? ' ↓' : ''}
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </Grid.Col>
-          <Grid.Col span={5}>
-            <Table withTableBorder striped fz="sm" aria-label={lineTitle}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('reports.pws.col.month')}</Table.Th>
-                  <Table.Th ta="right">{t('reports.pws.col.monthCount')}</Table.Th>
-                  <Table.Th ta="right">{t('reports.pws.col.ytdCount')}</Table.Th>
-                  <Table.Th ta="right">{t('reports.pws.col.pct')}</Table.Th>
-                  <Table.Th ta="right">{t('reports.pws.col.prorated')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {(series.data?.points ?? []).map((p, i) => (
-                  <Table.Tr key={p.month}>
-                    <Table.Td>{periodLabel(p.month, locale)}</Table.Td>
-                    <Table.Td ta="right">{formatCount(p.value.numerator, locale)}</Table.Td>
-                    <Table.Td ta="right">{formatCount(p.ytd.numerator, locale)}</Table.Td>
-                    <Table.Td ta="right">{formatPct(points[i]?.value ?? null, locale)}</Table.Td>
-                    <Table.Td ta="right">{formatPct(points[i]?.target ?? null, locale)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Grid.Col>
-        </Grid>
-      )}
     </Stack>
   );
 }

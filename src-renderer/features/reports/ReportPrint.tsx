@@ -1,12 +1,12 @@
 import { useEffect } from 'react';
 import { createPortal } from 'react-dom';
 import type { MonthlyReport, SkdnRow } from '@shared/contract';
-import { INDICATOR_CLUSTERS } from '@shared/domain/indicators/types';
 import type { Locale } from '@shared/i18n';
 import { shortDateTime } from '../../lib/format';
 import { useT } from '../../lib/i18n';
 import { columnLabel } from './IndicatorTable';
 import {
+  REPORT_GROUPS,
   baseOf,
   chunkByColumns,
   columnsOf,
@@ -79,7 +79,7 @@ export function ReportPrint({
     }
   };
 
-  const clusters = INDICATOR_CLUSTERS.map((cluster) => ({
+  const clusters = REPORT_GROUPS.map((cluster) => ({
     cluster,
     computable: report.indicators.filter(
       (i): i is ComputableIndicator => i.cluster === cluster && i.computable,
@@ -108,15 +108,19 @@ export function ReportPrint({
               const order = [...desa, ...(total ? [total] : []), ...(luar ? [luar] : [])];
               return (
                 <table key={gi} className="rp-table">
-                  <thead>
-                    {tables.length > 1 && (
-                      <tr>
-                        <th className="rp-part" colSpan={999}>
-                          {t(`reports.clusterTitle.${cluster}`)} —{' '}
-                          {t('reports.print.part', { part: gi + 1, parts: tables.length })}
-                        </th>
-                      </tr>
+                  {tables.length > 1 && (
+                    <caption className="rp-part">
+                      {t(`reports.clusterTitle.${cluster}`)} —{' '}
+                      {t('reports.print.part', { part: gi + 1, parts: tables.length })}
+                    </caption>
+                  )}
+                  <colgroup>
+                    <col className="rp-desa-col" />
+                    {group.flatMap((indicator) =>
+                      columnsOf(indicator).map((kind) => <col key={`${indicator.code}-${kind}`} />),
                     )}
+                  </colgroup>
+                  <thead>
                     <tr>
                       <th rowSpan={2} className="rp-desa">
                         {t('reports.col.desa')}
@@ -203,7 +207,11 @@ export function ReportPrint({
             <h1>{t('reports.skdn.title', { month: periodLabel(period, locale) })}</h1>
             <p>{report.facility.name}</p>
           </header>
-          <table className="rp-table">
+          <table className="rp-table rp-long">
+            <colgroup>
+              <col style={{ width: '62mm' }} />
+              <col style={{ width: '36mm' }} />
+            </colgroup>
             <thead>
               <tr>
                 <th className="rp-desa">{t('reports.skdn.col.posyandu')}</th>
@@ -216,8 +224,11 @@ export function ReportPrint({
               </tr>
             </thead>
             <tbody>
-              {skdn.map((r) => (
-                <tr key={r.posyanduId}>
+              {[...skdn, skdnTotal(skdn, t('reports.skdn.total'))].map((r) => (
+                <tr
+                  key={r.posyanduId}
+                  className={r.posyanduId === 'total' ? 'rp-row-total' : undefined}
+                >
                   <th className="rp-desa">{r.posyanduName}</th>
                   <th className="rp-desa">{r.desaName}</th>
                   {(['S', 'K', 'D', 'N', 'O', 'T2', 'BGM'] as const).map((k) => (
@@ -236,6 +247,26 @@ export function ReportPrint({
     document.body,
   );
 }
+
+/** The SKDN sums over every posyandu (the total row). */
+export function skdnTotal(rows: readonly SkdnRow[], name: string): SkdnRow {
+  const total: SkdnRow = {
+    posyanduId: 'total',
+    posyanduName: name,
+    desaName: '',
+    S: 0,
+    K: 0,
+    D: 0,
+    N: 0,
+    O: 0,
+    T2: 0,
+    BGM: 0,
+  };
+  for (const r of rows) for (const k of SKDN_COUNTS) total[k] += r[k];
+  return total;
+}
+
+const SKDN_COUNTS = ['S', 'K', 'D', 'N', 'O', 'T2', 'BGM'] as const;
 
 /** Print now (the same as Ctrl+P on this screen). */
 export function printReport(): void {

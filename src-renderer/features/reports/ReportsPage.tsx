@@ -22,7 +22,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Route, Switch, useLocation } from 'wouter';
-import { INDICATOR_CLUSTERS, type IndicatorCluster } from '@shared/domain/indicators/types';
+import type { IndicatorCluster } from '@shared/domain/indicators/types';
 import { PageHeader } from '../../components/PageHeader';
 import { call, invoke } from '../../lib/api';
 import { downloadFile } from '../../lib/download';
@@ -31,7 +31,13 @@ import { useT } from '../../lib/i18n';
 import { useUiStore } from '../../stores/ui';
 import { DrillModal } from './DrillModal';
 import { IndicatorTable, type DrillTarget } from './IndicatorTable';
-import { periodLabel, selectableMonths, shiftPeriod, type ComputableIndicator } from './model';
+import {
+  periodLabel,
+  REPORT_GROUPS,
+  selectableMonths,
+  shiftPeriod,
+  type ComputableIndicator,
+} from './model';
 import { PwsView } from './PwsView';
 import { printReport, ReportPrint } from './ReportPrint';
 import { SkdnView } from './SkdnView';
@@ -104,7 +110,7 @@ export function ReportsPage() {
       keepMounted={false}
     >
       <Tabs.List>
-        {INDICATOR_CLUSTERS.map((c) => (
+        {REPORT_GROUPS.map((c) => (
           <Tabs.Tab key={c} value={c}>
             {t(`reports.cluster.${c}`)}
           </Tabs.Tab>

@@ -6,6 +6,7 @@ import { call } from '../../lib/api';
 import { useT } from '../../lib/i18n';
 import { formatCount, formatPct, periodLabel, ratioPct } from './model';
 import classes from './reports.module.css';
+import { skdnTotal } from './ReportPrint';
 
 const COUNTS = ['S', 'K', 'D', 'N', 'O', 'T2', 'BGM'] as const;
 
@@ -29,26 +30,14 @@ export function SkdnView({
   if (query.error) return <Alert color="red">{(query.error as Error).message}</Alert>;
   const rows = query.data?.rows ?? [];
   if (rows.length === 0) return <Alert color="gray">{t('reports.skdn.empty')}</Alert>;
-  const total: SkdnRow = {
-    posyanduId: 'total',
-    posyanduName: t('reports.skdn.total'),
-    desaName: '',
-    S: 0,
-    K: 0,
-    D: 0,
-    N: 0,
-    O: 0,
-    T2: 0,
-    BGM: 0,
-  };
-  for (const r of rows) for (const k of COUNTS) total[k] += r[k];
+  const total = skdnTotal(rows, t('reports.skdn.total'));
 
   const line = (r: SkdnRow, isTotal: boolean) => {
     const ds = ratioPct(r.D, r.S);
     const below = dsGoal !== null && ds !== null && ds < dsGoal;
     const met = dsGoal !== null && ds !== null && ds >= dsGoal;
     return (
-      <Table.Tr key={r.posyanduId} className={isTotal ? classes.totalRow : undefined}>
+      <Table.Tr key={r.posyanduId} className={isTotal ? classes.skdnTotal : undefined}>
         <Table.Td>{r.posyanduName}</Table.Td>
         <Table.Td>{r.desaName}</Table.Td>
         {COUNTS.map((k) => (
@@ -84,6 +73,7 @@ export function SkdnView({
         <Table
           stickyHeader
           striped
+          verticalSpacing={6}
           fz="sm"
           className={classes.skdn}
           data-testid="skdn-table"
@@ -107,10 +97,8 @@ export function SkdnView({
               <Table.Th ta="right">{t('reports.skdn.col.ND')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
-          <Table.Tbody>
-            {rows.map((r) => line(r, false))}
-            {line(total, true)}
-          </Table.Tbody>
+          <Table.Tbody>{rows.map((r) => line(r, false))}</Table.Tbody>
+          <Table.Tfoot>{line(total, true)}</Table.Tfoot>
         </Table>
       </div>
       <Text size="xs" c="dimmed" mt={4}>

@@ -45,10 +45,10 @@ export function BarChart({
   title: string;
 }) {
   const W = 720;
-  const H = 330;
+  const H = 340;
   const left = 40;
   const right = 8;
-  const top = 14;
+  const top = 30;
   const bottom = 110;
   const plotW = W - left - right;
   const plotH = H - top - bottom;
@@ -127,27 +127,29 @@ export function BarChart({
       })}
       <line x1={left} x2={W - right} y1={top + plotH} y2={top + plotH} stroke="#868e96" />
       {lines.map((l) => (
-        <g key={l.label}>
+        <line
+          key={l.label}
+          x1={left}
+          x2={W - right}
+          y1={y(l.value)}
+          y2={y(l.value)}
+          stroke={TARGET}
+          strokeWidth={2}
+          strokeDasharray={l.dashed ? '6 4' : undefined}
+        />
+      ))}
+      {lines.map((l, i) => (
+        <g key={`legend-${l.label}`} transform={`translate(${left + 6 + i * 230}, 10)`}>
           <line
-            x1={left}
-            x2={W - right}
-            y1={y(l.value)}
-            y2={y(l.value)}
+            x1={0}
+            x2={26}
+            y1={0}
+            y2={0}
             stroke={TARGET}
             strokeWidth={2}
             strokeDasharray={l.dashed ? '6 4' : undefined}
           />
-          <text
-            x={W - right - 2}
-            y={y(l.value) - 4}
-            fontSize={11}
-            textAnchor="end"
-            fill={TARGET}
-            fontWeight={600}
-            paintOrder="stroke"
-            stroke="white"
-            strokeWidth={3}
-          >
+          <text x={32} y={4} fontSize={12} fill={TARGET} fontWeight={600}>
             {l.label}
           </text>
         </g>
@@ -170,18 +172,20 @@ export function LineChart({
   points,
   locale,
   title,
+  valueLabel,
   targetLabel,
 }: {
   points: LinePoint[];
   locale: Locale;
   title: string;
+  valueLabel: string;
   targetLabel: string;
 }) {
   const W = 480;
-  const H = 330;
+  const H = 340;
   const left = 40;
   const right = 14;
-  const top = 14;
+  const top = 30;
   const bottom = 40;
   const plotW = W - left - right;
   const plotH = H - top - bottom;
@@ -273,18 +277,25 @@ export function LineChart({
           </g>
         ),
       )}
+      <g transform={`translate(${left + 6}, 10)`}>
+        <line x1={0} x2={26} y1={0} y2={0} stroke="var(--mantine-color-blue-7)" strokeWidth={2.5} />
+        <circle cx={13} cy={0} r={3.5} fill="var(--mantine-color-blue-7)" />
+        <text x={32} y={4} fontSize={12} fill="#212529">
+          {valueLabel}
+        </text>
+      </g>
       {hasTarget && (
-        <g>
+        <g transform={`translate(${left + 190}, 10)`}>
           <line
-            x1={left + 6}
-            x2={left + 30}
-            y1={top + 8}
-            y2={top + 8}
+            x1={0}
+            x2={26}
+            y1={0}
+            y2={0}
             stroke={TARGET}
             strokeWidth={2}
             strokeDasharray="6 4"
           />
-          <text x={left + 34} y={top + 12} fontSize={11} fill={TARGET} fontWeight={600}>
+          <text x={32} y={4} fontSize={12} fill={TARGET} fontWeight={600}>
             {targetLabel}
           </text>
         </g>

@@ -4,8 +4,22 @@
  * against its goal (the PWS pro-rated target), and how numbers are written.
  */
 import type { IndicatorResult, ReportRow } from '@shared/contract';
-import { indicatorByCode, type Denominator } from '@shared/domain/indicators';
+import {
+  indicatorByCode,
+  type Denominator,
+  type IndicatorCluster,
+} from '@shared/domain/indicators';
 import type { Locale } from '@shared/i18n';
+
+/** The groups in the order a clerk reads the report: Klaster 2 ibu, anak, gizi, imunisasi, then 3, SPM. */
+export const REPORT_GROUPS: readonly IndicatorCluster[] = [
+  'k2-ibu',
+  'k2-anak',
+  'k2-gizi',
+  'k2-imunisasi',
+  'k3',
+  'spm',
+];
 
 export type ComputableIndicator = Extract<IndicatorResult, { computable: true }>;
 

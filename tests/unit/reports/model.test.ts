@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ReportRow } from '../../../src-shared/contract/report-format';
+import { INDICATOR_CLUSTERS } from '../../../src-shared/domain/indicators/types';
 import {
+  REPORT_GROUPS,
   baseOf,
   chunkByColumns,
   columnsOf,
@@ -49,6 +51,13 @@ function indicator(patch: Partial<ComputableIndicator> = {}): ComputableIndicato
     ...patch,
   };
 }
+
+describe('report groups', () => {
+  it('shows every indicator cluster once, Klaster 2 in the order ibu, anak, gizi, imunisasi', () => {
+    expect([...REPORT_GROUPS].sort()).toEqual([...INDICATOR_CLUSTERS].sort());
+    expect(REPORT_GROUPS.slice(0, 4)).toEqual(['k2-ibu', 'k2-anak', 'k2-gizi', 'k2-imunisasi']);
+  });
+});
 
 describe('report months', () => {
   it('opens on the last complete month, across the new year', () => {
