@@ -233,7 +233,11 @@ export function PwsView({
                 locale={locale}
                 title={lineTitle}
                 valueLabel={t('reports.pws.valueLine')}
-                targetLabel={t('reports.pws.targetLine')}
+                targetLabel={
+                  sasaran || indicator.goal === null
+                    ? t('reports.pws.targetLine')
+                    : t('reports.pws.goal', { pct: formatPct(indicator.goal, locale) })
+                }
               />
             )}
           </Paper>

@@ -25,7 +25,7 @@ import {
 import './print.css';
 
 /** Numeric columns per printed table so it fits the width of A4 landscape at 8pt. */
-const COLUMNS_PER_PAGE = 18;
+const COLUMNS_PER_PAGE = 16;
 
 /**
  * The report on paper (Cetak / PDF): A4 landscape, each group on its own page, its indicators

@@ -45,11 +45,11 @@ export function BarChart({
   title: string;
 }) {
   const W = 720;
-  const H = 340;
+  const H = 322;
   const left = 40;
   const right = 8;
   const top = 30;
-  const bottom = 110;
+  const bottom = 92;
   const plotW = W - left - right;
   const plotH = H - top - bottom;
   const max = niceMax([...bars.map((b) => b.value ?? 0), ...lines.map((l) => l.value)]);
