@@ -7,11 +7,11 @@ import { UsersPage } from '../features/admin/UsersPage';
 import { BackupPage } from '../features/backup/BackupPage';
 import { HomePage } from '../features/home/HomePage';
 import { Klaster2Page } from '../features/klaster2/Klaster2Page';
-import { PendingPanel } from '../features/pending/PendingPanel';
 import { Klaster3Page } from '../features/adult/Klaster3Page';
 import { PersonCardPage } from '../features/persons/PersonCardPage';
 import { PersonFormPage } from '../features/persons/PersonFormPage';
 import { PersonsPage } from '../features/persons/PersonsPage';
+import { ReportsPage } from '../features/reports/ReportsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { InfoPage } from '../features/system/InfoPage';
 import { Klaster1Page } from '../features/wilayah/Klaster1Page';
@@ -35,8 +35,8 @@ export function Routes({ status }: { status: AuthStatus }) {
       <Route path="/klaster-3" nest>
         <Klaster3Page />
       </Route>
-      <Route path="/laporan">
-        <PendingPanel title="nav.reports" planned="pending.reports" />
+      <Route path="/laporan" nest>
+        <ReportsPage />
       </Route>
       <Route path="/kirim" nest>
         <BundlePage />

@@ -5,6 +5,7 @@ import { child } from './areas/child';
 import { bundle } from './areas/bundle';
 import { core } from './areas/core';
 import { management } from './areas/management';
+import { reports } from './areas/reports';
 import { persons } from './areas/persons';
 import { registry } from './areas/registry';
 import { wilayah } from './areas/wilayah';
@@ -26,4 +27,5 @@ export const en: Record<MessageKey, string> = {
   ...bundle.en,
   ...management.en,
   ...reportEngine.en,
+  ...reports.en,
 };

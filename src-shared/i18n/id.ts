@@ -5,6 +5,7 @@ import { child } from './areas/child';
 import { bundle } from './areas/bundle';
 import { core } from './areas/core';
 import { management } from './areas/management';
+import { reports } from './areas/reports';
 import { persons } from './areas/persons';
 import { registry } from './areas/registry';
 import { wilayah } from './areas/wilayah';
@@ -28,6 +29,7 @@ export const id = {
   ...bundle.id,
   ...management.id,
   ...reportEngine.id,
+  ...reports.id,
 } as const;
 
 export type MessageKey = keyof typeof id;

@@ -40,17 +40,6 @@ const id = {
   'home.runtime.electron': 'Aplikasi desktop',
   'home.runtime.harness': 'Peramban (mode uji)',
 
-  'pending.title': 'Belum tersedia',
-  'pending.body':
-    'Layar ini belum dibangun di versi ini. Tidak ada data contoh yang ditampilkan; fitur ini akan hadir di versi berikutnya.',
-  'pending.planned': 'Yang akan ada di sini:',
-  'pending.persons': 'Daftar penduduk, pencarian NIK dan nama, kartu orang per klaster.',
-  'pending.k1': 'Sasaran per desa, kader, tenaga kesehatan, jejaring Pustu dan Posyandu.',
-  'pending.k2': 'Kohort ibu, ANC K1–K6, persalinan, nifas, KB, pertumbuhan balita, imunisasi.',
-  'pending.k3': 'Skrining PTM, register hipertensi dan DM, SKILAS dan ADL lansia.',
-  'pending.reports': 'Laporan bulanan per desa, PWS, SPM, ekspor Excel dan cetak.',
-  'pending.bundle': 'Paket bulanan terenkripsi dan bertanda tangan untuk Dinkes.',
-
   'settings.title': 'Pengaturan',
   'settings.language.help': 'Bahasa tampilan dan pesan kesalahan.',
   'settings.saved': 'Pengaturan disimpan',
@@ -127,18 +116,6 @@ const en: AreaMessages<typeof id> = {
   'home.runtime': 'Running as',
   'home.runtime.electron': 'Desktop app',
   'home.runtime.harness': 'Browser (test mode)',
-
-  'pending.title': 'Not available yet',
-  'pending.body':
-    'This screen is not built in this version. No sample data is shown; the feature arrives in a later version.',
-  'pending.planned': 'What will be here:',
-  'pending.persons': 'Resident list, NIK and name search, person card per cluster.',
-  'pending.k1': 'Targets per village, cadres, health workers, Pustu and Posyandu network.',
-  'pending.k2':
-    'Maternal cohort, ANC K1–K6, delivery, postpartum, family planning, child growth, immunisation.',
-  'pending.k3': 'NCD screening, hypertension and diabetes registers, elderly SKILAS and ADL.',
-  'pending.reports': 'Monthly reports by village, PWS, SPM, Excel export and print.',
-  'pending.bundle': 'Encrypted, signed monthly bundle for the district health office.',
 
   'settings.title': 'Settings',
   'settings.language.help': 'Language of the screens and error messages.',
