@@ -82,7 +82,17 @@ export function createDispatch(
     }
 
     const spec = contract[channel];
-    const parsed = spec.input.safeParse(input ?? {}, PARSE_OPTIONS);
+    let parsed;
+    try {
+      parsed = spec.input.safeParse(input ?? {}, PARSE_OPTIONS);
+    } catch (error) {
+      // A refinement that read a malformed value and threw: the input is invalid, not the app.
+      log.warn('bridge: input schema threw while parsing', {
+        channel,
+        error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+      });
+      return fail(AppError.of('INVALID_INPUT', locale, 'error.INVALID_INPUT'));
+    }
     if (!parsed.success) {
       const issues = toFieldIssues(parsed.error.issues, locale);
       return fail(new AppError('INVALID_INPUT', summariseIssues(issues), { issues }));
