@@ -129,7 +129,10 @@ export async function generateDemo(options: DemoOptions): Promise<DemoSummary> {
       persons: [],
       counts: {},
       timings: {},
-      insert(table, values, createdAt = nowIso) {
+      insert(table, values, given) {
+        // A step that gives no time: the row's own service date (a visit, a dose), so "changed
+        // since" (the monthly bundle) and the audit trail see it on the day it happened.
+        const createdAt = given ?? serviceInstant(values, nowIso);
         const id = (values.id as string | undefined) ?? rng.uuidv7(Date.parse(createdAt));
         const row = {
           ...values,
@@ -196,6 +199,23 @@ export async function generateDemo(options: DemoOptions): Promise<DemoSummary> {
   } finally {
     await core.close();
   }
+}
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}/;
+
+/**
+ * When a demo row happened: its first date column (`visit_date`, `given_on`, `delivered_at`…)
+ * at 10:00 WIB, never after the demo's now; rows without one (settings, registers) get now.
+ */
+export function serviceInstant(values: Record<string, unknown>, nowIso: string): string {
+  for (const [key, value] of Object.entries(values)) {
+    if (!/(_date|_on|_at)$/.test(key) || typeof value !== 'string' || !ISO_DAY.test(value)) {
+      continue;
+    }
+    const at = `${value.slice(0, 10)}T03:00:00.000Z`;
+    return at < nowIso ? at : nowIso;
+  }
+  return nowIso;
 }
 
 /** RT/RW counts and dusun for each desa, and two to four posyandu per desa. */

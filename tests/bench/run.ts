@@ -53,6 +53,15 @@ const log = (line: string) => console.log(`[bench] ${line}`);
 const rows: BudgetRow[] = [];
 const measured: Record<string, unknown> = {};
 
+/** Resident memory after each section (MB), to see which part grows the peak. */
+const rssBySection: Record<string, { rssMb: number; peakMb: number }> = {};
+function memory(section: string) {
+  rssBySection[section] = {
+    rssMb: Math.round(process.memoryUsage().rss / 1024 / 1024),
+    peakMb: Math.round(process.resourceUsage().maxRSS / 1024),
+  };
+}
+
 function record(name: string, t: Timing) {
   measured[name] = t;
   log(`${name}: p50 ${t.p50.toFixed(2)} ms, p95 ${t.p95.toFixed(2)} ms (n=${t.n})`);
@@ -288,11 +297,14 @@ async function sessionSection(core: Core): Promise<void> {
     .all() as { id: string }[];
   const date = NOW.slice(0, 10);
   const sessions: { posyanduId: string; rows: object[] }[] = [];
+  const opens: number[] = [];
   for (const y of posyandu) {
+    const opened = performance.now();
     const view = await call<{ rows: SessionChildLite[] }>('posyandu.session.open', {
       posyanduId: y.id,
       sessionDate: date,
     });
+    opens.push(performance.now() - opened);
     const weighed = view.rows.filter((r) => r.weighings.length > 0 && r.entry === null);
     // A small demo (BENCH_PERSONS) may have fewer than 40 balita per posyandu.
     if (weighed.length < Math.min(40, Math.max(1, Math.floor(PERSONS / 2500)))) continue;
@@ -313,6 +325,11 @@ async function sessionSection(core: Core): Promise<void> {
     call('posyandu.session.save', { posyanduId: s.posyanduId, sessionDate: date, rows: s.rows }),
   );
   record('posyandu session save (40 children)', t);
+  const open = timing(opens);
+  record('posyandu session open', open);
+  rows.push(
+    budget('buka sesi posyandu p95', open.p95, 'ms', null, '<=', `n=${open.n}, simpan menghitung ulang tampilan ini`),
+  );
   rows.push(
     budget(`simpan sesi posyandu ${children} anak p95`, t.p95, 'ms', 200, '<=', `n=${t.n} sesi`),
   );
@@ -607,9 +624,13 @@ async function uiSection(cached: CachedDemo): Promise<void> {
   const ui = JSON.parse(fs.readFileSync(UI_RESULTS, 'utf8')) as {
     keystroke: Timing;
     scroll: Record<string, { rows: number; longFrames: number; maxFrameMs: number; p95FrameMs: number }>;
+    balitaOpenMs?: number;
   };
   measured.ui = ui;
-  rows.push(budget('UI: ketik → baris tampil p95', ui.keystroke.p95, 'ms', 100, '<=', `n=${ui.keystroke.n}`));
+  rows.push(budget('UI: ketik → baris tampil p95', ui.keystroke.p95, 'ms', 100, '<=', `n=${ui.keystroke.n}, p50 ${ui.keystroke.p50.toFixed(0)} ms`));
+  if (ui.balitaOpenMs !== undefined) {
+    rows.push(budget('UI: buka daftar balita', ui.balitaOpenMs, 'ms', null, '<=', 'sampai baris pertama tampil, informasi'));
+  }
   for (const [list, s] of Object.entries(ui.scroll)) {
     rows.push(
       budget(
@@ -633,7 +654,9 @@ async function main(): Promise<void> {
   let puskesmasRss = 0;
   try {
     const recipient = await setupDinkes(dinkesTemp);
+    memory('start');
     await coldStart(work.dir);
+    memory('coldStart');
     await initPuskesmasKeys(keysDir(work.dir), KEY_PASS, FAST_KEYS);
     await addRecipient(keysDir(work.dir), recipient);
     // The report engine's source when it is wired; until then the fixture report (tests).
@@ -644,11 +667,17 @@ async function main(): Promise<void> {
       const call = caller(core);
       await call('auth.login', DEMO_ADMIN);
       await searchSection(core);
+      memory('search');
       await cardSection(core);
+      memory('card');
       await ancSection(core);
+      memory('anc');
       await sessionSection(core);
+      memory('session');
       await reportSection(core);
+      memory('report');
       await exportSection(core, work.dir, recipient, outbox);
+      memory('export');
       const integrity = core.database.sqlite.pragma('quick_check', { simple: true });
       if (integrity !== 'ok') throw new Error(`quick_check after the benchmark: ${String(integrity)}`);
     } finally {
@@ -657,7 +686,9 @@ async function main(): Promise<void> {
     puskesmasRss = process.resourceUsage().maxRSS / 1024;
     rows.push(budget('RSS puncak (sisi puskesmas)', puskesmasRss, 'MB', 300, '<=', 'proses bench, semua di atas'));
     await cryptoSection(recipient);
+    memory('crypto');
     await dinkesSection(cached, dinkesTemp, recipient);
+    memory('dinkes');
     rows.push(
       budget('RSS puncak (seluruh bench)', process.resourceUsage().maxRSS / 1024, 'MB', null, '<=', 'termasuk impor Dinkes, informasi'),
     );
@@ -683,6 +714,7 @@ async function main(): Promise<void> {
     },
     persons: PERSONS,
     budgets: rows,
+    rssBySection,
     measured,
     failed: failed.map((r) => r.name),
   };
