@@ -99,6 +99,10 @@ export interface PosyanduTable extends RecordColumns {
   schedule_week: number | null;
   schedule_weekday: number | null;
   active: Generated<number>;
+  kode: string | null;
+  stratum: 'pratama' | 'madya' | 'purnama' | 'mandiri' | null;
+  ilp: Generated<number>;
+  pustu_id: string | null;
 }
 
 export interface PersonTable extends RecordColumns {
@@ -142,6 +146,73 @@ export interface NakesTable extends RecordColumns {
   is_pj_klaster: Generated<number>;
   satusehat_practitioner_id: string | null;
   active: Generated<number>;
+  education: string | null;
+  str_lifetime: Generated<number>;
+  pustu_id: string | null;
+  notes: string | null;
+}
+
+export interface SasaranTable extends RecordColumns {
+  year: number;
+  desa_id: string;
+  /** A code of `SASARAN_GROUPS` (domain/management/sasaran.ts). */
+  group_code: string;
+  value: number;
+  source: 'ketik' | 'impor' | 'estimasi' | 'bagi' | 'salin' | 'registri';
+  /** JSON object: how the value was obtained. */
+  basis: string | null;
+}
+
+export interface SasaranConstantsTable extends RecordColumns {
+  year: number;
+  revision: number;
+  base_set: string;
+  /** JSON `SasaranConstants`. */
+  constants: string;
+  note: string | null;
+}
+
+export interface KaderTable extends RecordColumns {
+  nik: string | null;
+  name: string;
+  sex: 'L' | 'P';
+  birth_date: string | null;
+  phone: string | null;
+  desa_id: string;
+  posyandu_id: string | null;
+  level: 'purwa' | 'madya' | 'utama' | null;
+  /** JSON [{ code, date }]. */
+  skills: Generated<string>;
+  /** JSON [{ name, date, organizer }]. */
+  trainings: Generated<string>;
+  active: Generated<number>;
+  notes: string | null;
+}
+
+export interface PustuTable extends RecordColumns {
+  name: string;
+  desa_id: string;
+  kode: string | null;
+  address: string | null;
+  phone: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  active: Generated<number>;
+  notes: string | null;
+}
+
+export interface FktpTable extends RecordColumns {
+  kind: 'klinik' | 'pmb' | 'dpm' | 'dpmg';
+  name: string;
+  desa_id: string | null;
+  address: string | null;
+  kode: string | null;
+  owner_name: string | null;
+  phone: string | null;
+  bpjs: Generated<number>;
+  shares_data: Generated<number>;
+  active: Generated<number>;
+  notes: string | null;
 }
 
 export interface PersonFtsTable {
@@ -191,6 +262,11 @@ export interface DB {
   bundle_import: BundleImportTable;
   received_record: ReceivedRecordTable;
   received_report: ReceivedReportTable;
+  sasaran: SasaranTable;
+  sasaran_constants: SasaranConstantsTable;
+  kader: KaderTable;
+  pustu: PustuTable;
+  fktp: FktpTable;
 }
 
 /** Tables that follow the record conventions (and may be written through `records.ts`). */

@@ -8,6 +8,7 @@ import { dataPaths } from '../paths';
 import { childStep } from './child';
 import type { DemoContext, DemoStep } from './context';
 import { maternalStep } from './maternal';
+import { managementStep } from './management';
 import { populationStep } from './population';
 import { adultStep } from './adult';
 import { Random } from './random';
@@ -60,7 +61,7 @@ export interface DemoSummary {
  * The steps after the population; each cluster adds its own (pregnancies, weighing, screening…).
  * Steps must draw randomness only from `ctx.rng` so the result depends on the seed alone.
  */
-export const SERVICE_STEPS: DemoStep[] = [maternalStep, childStep, adultStep];
+export const SERVICE_STEPS: DemoStep[] = [managementStep, maternalStep, childStep, adultStep];
 
 /**
  * Fill an empty data folder with a realistic puskesmas, deterministically from the seed: the

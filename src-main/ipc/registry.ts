@@ -5,6 +5,7 @@ import { backupHandlers } from './handlers/backup';
 import { maternalHandlers } from './handlers/maternal';
 import { childHandlers } from './handlers/child';
 import { bundleHandlers } from './handlers/bundle';
+import { managementHandlers } from './handlers/management';
 import { registryHandlers } from './handlers/registry-area';
 import { adultHandlers } from './handlers/adult';
 import type { HandlerRegistry } from './types';
@@ -20,5 +21,6 @@ export function createHandlers(services: Services, nowMs: () => number) {
     ...childHandlers(services),
     ...adultHandlers(services),
     ...bundleHandlers(services),
+    ...managementHandlers(services),
   } satisfies HandlerRegistry;
 }

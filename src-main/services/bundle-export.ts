@@ -55,6 +55,12 @@ export const EXPORT_TABLES = [
   'posyandu',
   'person',
   'nakes',
+  // Klaster 1 Manajemen
+  'sasaran',
+  'sasaran_constants',
+  'kader',
+  'pustu',
+  'fktp',
   // Klaster 2 · Ibu
   'pregnancy',
   'anc_contact',

@@ -7,6 +7,7 @@ import type { ServiceDeps } from './context';
 import { createFacilityService } from './facility';
 import { createMaternalService } from './maternal';
 import { createMaternalListsService } from './maternal-lists';
+import { createManagementService } from './management';
 import { createNakesService } from './nakes';
 import { createPersonsService } from './persons';
 import { createRegionsService } from './regions';
@@ -22,6 +23,7 @@ export function createServices(deps: ServiceDeps, facts: AppFacts) {
   const settings = createSettingsService(deps);
   const regions = createRegionsService();
   const facility = createFacilityService(deps, regions);
+  const wilayah = createWilayahService(deps, regions);
   return {
     settings,
     regions,
@@ -29,7 +31,7 @@ export function createServices(deps: ServiceDeps, facts: AppFacts) {
     app: createAppService(facts, settings),
     accounts: createAccountsService(deps, facility),
     setup: createSetupService(deps, regions),
-    wilayah: createWilayahService(deps, regions),
+    wilayah,
     persons: createPersonsService(deps, regions, facility),
     backup: createBackupService(deps, facts),
     nakes: createNakesService(deps),
@@ -37,6 +39,7 @@ export function createServices(deps: ServiceDeps, facts: AppFacts) {
     child: createChildService(deps, facility),
     adult: createAdultService(deps, facility),
     bundle: createBundleService(deps, facts, { facility, regions, reportSource: null }),
+    management: createManagementService(deps, facility, regions, wilayah),
   };
 }
 

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { AppError, type DesaRow, type ParsedInput, type PosyanduRow } from '@shared/contract';
+import { translate } from '@shared/i18n';
 import { insertRecord, updateRecord } from '../db/records';
 import { write, type Actor, type ServiceDeps } from './context';
 import type { RegionsService } from './regions';
@@ -42,6 +43,7 @@ export function createWilayahService(deps: ServiceDeps, regions: RegionsService)
     let query = db
       .selectFrom('posyandu as p')
       .innerJoin('desa as d', 'd.id', 'p.desa_id')
+      .leftJoin('pustu as u', 'u.id', 'p.pustu_id')
       .select([
         'p.id',
         'p.name',
@@ -51,6 +53,11 @@ export function createWilayahService(deps: ServiceDeps, regions: RegionsService)
         'p.dusun',
         'p.schedule_week',
         'p.schedule_weekday',
+        'p.kode',
+        'p.stratum',
+        'p.ilp',
+        'p.pustu_id',
+        'u.name as pustu_name',
         'p.version',
         'p.active',
       ])
@@ -66,6 +73,11 @@ export function createWilayahService(deps: ServiceDeps, regions: RegionsService)
       dusun: p.dusun,
       scheduleWeek: p.schedule_week,
       scheduleWeekday: p.schedule_weekday,
+      kode: p.kode,
+      stratum: p.stratum,
+      ilp: p.ilp === 1,
+      pustuId: p.pustu_id,
+      pustuName: p.pustu_name,
       version: p.version,
       active: p.active === 1,
     }));
@@ -80,6 +92,28 @@ export function createWilayahService(deps: ServiceDeps, regions: RegionsService)
       .executeTakeFirst();
     if (!desa) throw AppError.of('INVALID_INPUT', actor.locale, 'error.person.desa');
   }
+
+  /** The Pustu a posyandu reports to must exist (a closed one may stay on its posyandu). */
+  async function requirePustu(pustuId: string | null, actor: Actor, keep?: string) {
+    if (!pustuId || pustuId === keep) return;
+    const pustu = await db
+      .selectFrom('pustu')
+      .select('id')
+      .where('id', '=', pustuId)
+      .where('deleted_at', 'is', null)
+      .where('active', '=', 1)
+      .executeTakeFirst();
+    if (!pustu) {
+      throw AppError.field(actor.locale, 'pustuId', translate(actor.locale, 'error.nakes.pustu'));
+    }
+  }
+
+  const extended = (input: ParsedInput<'posyandu.create'>) => ({
+    kode: input.kode,
+    stratum: input.stratum,
+    ilp: input.ilp ? 1 : 0,
+    pustu_id: input.pustuId,
+  });
 
   return {
     listDesa,
@@ -131,6 +165,7 @@ export function createWilayahService(deps: ServiceDeps, regions: RegionsService)
       input: ParsedInput<'posyandu.create'>,
     ): Promise<PosyanduRow> {
       await requireDesa(input.desaId, actor);
+      await requirePustu(input.pustuId, actor);
       const id = await write(deps, actor, (ctx) =>
         insertRecord(ctx, 'posyandu', {
           name: input.name,
@@ -139,6 +174,7 @@ export function createWilayahService(deps: ServiceDeps, regions: RegionsService)
           dusun: input.dusun,
           schedule_week: input.scheduleWeek,
           schedule_weekday: input.scheduleWeekday,
+          ...extended(input),
         }),
       );
       return (await listPosyandu(true)).find((p) => p.id === id)!;
@@ -149,6 +185,12 @@ export function createWilayahService(deps: ServiceDeps, regions: RegionsService)
       input: ParsedInput<'posyandu.update'>,
     ): Promise<PosyanduRow> {
       await requireDesa(input.desaId, actor);
+      const current = await db
+        .selectFrom('posyandu')
+        .select('pustu_id')
+        .where('id', '=', input.id)
+        .executeTakeFirst();
+      await requirePustu(input.pustuId, actor, current?.pustu_id ?? undefined);
       await write(deps, actor, (ctx) =>
         updateRecord(ctx, 'posyandu', input.id, input.version, {
           name: input.name,
@@ -158,6 +200,7 @@ export function createWilayahService(deps: ServiceDeps, regions: RegionsService)
           schedule_week: input.scheduleWeek,
           schedule_weekday: input.scheduleWeekday,
           active: input.active ? 1 : 0,
+          ...extended(input),
         }),
       );
       return (await listPosyandu(true)).find((p) => p.id === input.id)!;

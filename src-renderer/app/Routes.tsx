@@ -5,10 +5,8 @@ import { BundlePage } from '../features/bundle/BundlePage';
 import { DinkesRoutes } from '../features/dinkes/DinkesRoutes';
 import { UsersPage } from '../features/admin/UsersPage';
 import { BackupPage } from '../features/backup/BackupPage';
-import { ChildRoutes } from '../features/child/ChildRoutes';
 import { HomePage } from '../features/home/HomePage';
-import { IbuPage } from '../features/maternal/IbuPage';
-import { IbuRoutes } from '../features/maternal/IbuRoutes';
+import { Klaster2Page } from '../features/klaster2/Klaster2Page';
 import { PendingPanel } from '../features/pending/PendingPanel';
 import { Klaster3Page } from '../features/adult/Klaster3Page';
 import { PersonCardPage } from '../features/persons/PersonCardPage';
@@ -31,10 +29,8 @@ export function Routes({ status }: { status: AuthStatus }) {
       <Route path="/klaster-1" nest>
         <Klaster1Page />
       </Route>
-      <Route path="/klaster-2" component={IbuPage} />
-      <Route path="/klaster-2/ibu" nest component={IbuRoutes} />
-      <Route path="/klaster-2/anak" nest>
-        <ChildRoutes />
+      <Route path="/klaster-2" nest>
+        <Klaster2Page />
       </Route>
       <Route path="/klaster-3" nest>
         <Klaster3Page />

@@ -5,6 +5,7 @@ import { backupChannels } from './backup';
 import { childChannels } from './child';
 import { bundleChannels } from './bundle';
 import { facilityChannels } from './facility';
+import { managementChannels } from './management';
 import { nakesChannels } from './nakes';
 import { maternalChannels } from './maternal';
 import { personsChannels } from './persons';
@@ -28,6 +29,7 @@ export * from './nakes';
 export * from './maternal';
 export * from './child';
 export * from './adult';
+export * from './management';
 
 /** Every channel of the bridge. Adding one here makes the handler registry require it. */
 export const contract = {
@@ -42,6 +44,7 @@ export const contract = {
   ...childChannels,
   ...adultChannels,
   ...bundleChannels,
+  ...managementChannels,
 };
 
 export type Contract = typeof contract;

@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { POSYANDU_STRATA } from '../domain/management/jejaring';
 import { channel, noInput } from './channel';
 import { villageCode } from './facility';
-import { optionalText, recordId, requiredText, version } from './fields';
+import { optionalCode, optionalText, recordId, requiredText, version } from './fields';
+import { fileDownload } from './files';
 
 export const VILLAGE_KINDS = ['desa', 'kelurahan', 'desa_adat'] as const;
 
@@ -43,6 +45,16 @@ export const posyanduInput = z.object({
     .max(7)
     .nullish()
     .transform((v) => v ?? null),
+  /** Kode posyandu (Dinkes/Kemenkes), if any. */
+  kode: optionalCode,
+  stratum: z
+    .enum(POSYANDU_STRATA)
+    .nullish()
+    .transform((v) => v ?? null),
+  /** Already runs as a Posyandu ILP (every life stage, not only balita). */
+  ilp: z.boolean().default(false),
+  /** The Pustu that supervises it (the jejaring: Puskesmas → Pustu → Posyandu). */
+  pustuId: recordId.nullish().transform((v) => v ?? null),
 });
 
 export const posyanduRow = z.object({
@@ -54,6 +66,11 @@ export const posyanduRow = z.object({
   dusun: z.string().nullable(),
   scheduleWeek: z.number().nullable(),
   scheduleWeekday: z.number().nullable(),
+  kode: z.string().nullable(),
+  stratum: z.enum(POSYANDU_STRATA).nullable(),
+  ilp: z.boolean(),
+  pustuId: z.string().nullable(),
+  pustuName: z.string().nullable(),
   version: z.number(),
   active: z.boolean(),
 });
@@ -93,5 +110,10 @@ export const wilayahChannels = {
   'posyandu.update': channel(
     posyanduInput.extend({ id: recordId, version, active: z.boolean() }).strict(),
     posyanduRow,
+  ),
+  'posyandu.export': channel(noInput, fileDownload),
+  'posyandu.import': channel(
+    z.object({ fileName: requiredText(200), base64: z.string().min(1).max(28_000_000) }).strict(),
+    z.object({ created: z.number(), updated: z.number(), unchanged: z.number() }),
   ),
 };

@@ -4,6 +4,7 @@ import { maternal } from './areas/maternal';
 import { child } from './areas/child';
 import { bundle } from './areas/bundle';
 import { core } from './areas/core';
+import { management } from './areas/management';
 import { persons } from './areas/persons';
 import { registry } from './areas/registry';
 import { wilayah } from './areas/wilayah';
@@ -22,4 +23,5 @@ export const en: Record<MessageKey, string> = {
   ...child.en,
   ...adult.en,
   ...bundle.en,
+  ...management.en,
 };

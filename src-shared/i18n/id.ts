@@ -4,6 +4,7 @@ import { maternal } from './areas/maternal';
 import { child } from './areas/child';
 import { bundle } from './areas/bundle';
 import { core } from './areas/core';
+import { management } from './areas/management';
 import { persons } from './areas/persons';
 import { registry } from './areas/registry';
 import { wilayah } from './areas/wilayah';
@@ -24,6 +25,7 @@ export const id = {
   ...child.id,
   ...adult.id,
   ...bundle.id,
+  ...management.id,
 } as const;
 
 export type MessageKey = keyof typeof id;

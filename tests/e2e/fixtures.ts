@@ -46,7 +46,7 @@ export async function startHarness(dataDir: string): Promise<HarnessProcess> {
   });
   const url = await new Promise<string>((resolve, reject) => {
     let stdout = '';
-    const timer = setTimeout(() => reject(new Error(`harness did not start:\n${stderr}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`harness did not start:\n${stderr}`)), 60_000);
     child.stdout?.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
       const match = /siap: (http:\/\/\S+)/.exec(stdout);

@@ -4,6 +4,7 @@ import { migration0003 } from './0003_nakes';
 import { migration0004 } from './0004_maternal';
 import { migration0005 } from './0005_child';
 import { migration0006 } from './0006_adult';
+import { migration0007 } from './0007_management';
 import { migration0008 } from './0008_bundles';
 import type { Migration } from './types';
 
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0004,
   migration0005,
   migration0006,
+  migration0007,
   migration0008,
 ];
 

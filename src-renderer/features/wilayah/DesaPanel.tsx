@@ -182,7 +182,7 @@ export function DesaPanel() {
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('desa.col.name')}</Table.Th>
-            <Table.Th>{t('desa.col.kind')}</Table.Th>
+            <Table.Th miw={112}>{t('desa.col.kind')}</Table.Th>
             <Table.Th>{t('desa.col.code')}</Table.Th>
             <Table.Th>{t('desa.col.district')}</Table.Th>
             <Table.Th ta="right">{t('field.rtCount')}</Table.Th>

@@ -4,6 +4,10 @@ import { Route, Switch, useLocation } from 'wouter';
 import type { MessageKey } from '@shared/i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../lib/i18n';
+import { FktpPanel, PustuPanel } from '../management/JejaringPanels';
+import { KaderPanel } from '../management/KaderPanel';
+import { NakesPanel } from '../management/NakesPanel';
+import { SasaranPanel } from '../management/SasaranPanel';
 import { DesaPanel } from './DesaPanel';
 import { PosyanduPanel } from './PosyanduPanel';
 
@@ -11,6 +15,11 @@ import { PosyanduPanel } from './PosyanduPanel';
 export const KLASTER1_SECTIONS: { path: string; label: MessageKey; Panel: ComponentType }[] = [
   { path: '/', label: 'k1.tab.wilayah', Panel: DesaPanel },
   { path: '/posyandu', label: 'k1.tab.posyandu', Panel: PosyanduPanel },
+  { path: '/sasaran', label: 'k1.tab.sasaran', Panel: SasaranPanel },
+  { path: '/sdm', label: 'k1.tab.sdm', Panel: NakesPanel },
+  { path: '/kader', label: 'k1.tab.kader', Panel: KaderPanel },
+  { path: '/pustu', label: 'k1.tab.pustu', Panel: PustuPanel },
+  { path: '/fktp', label: 'k1.tab.fktp', Panel: FktpPanel },
 ];
 
 export function Klaster1Page() {

@@ -12,16 +12,20 @@ import {
   TextInput,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Controller } from 'react-hook-form';
 import { posyanduInput, WEEKDAYS, type PosyanduRow } from '@shared/contract';
+import { POSYANDU_STRATA, POSYANDU_STRATUM_LABELS } from '@shared/domain/management';
 import type { MessageKey } from '@shared/i18n';
 import { DataForm } from '../../components/DataForm';
-import { invoke } from '../../lib/api';
+import { call, invoke } from '../../lib/api';
 import { applyServerError, useContractForm } from '../../lib/form';
 import { useT } from '../../lib/i18n';
 import { useAuthStatus, useDesaList, usePosyanduList } from '../../lib/lookups';
+import { useUiStore } from '../../stores/ui';
+import { CodeSelect } from '../management/fields';
+import { ExportButton, ImportButton } from '../management/files';
 
 export function scheduleText(
   t: (k: MessageKey, p?: Record<string, string | number>) => string,
@@ -53,6 +57,15 @@ function PosyanduForm({
     dusun: posyandu?.dusun ?? '',
     scheduleWeek: posyandu?.scheduleWeek ?? null,
     scheduleWeekday: posyandu?.scheduleWeekday ?? null,
+    kode: posyandu?.kode ?? '',
+    stratum: posyandu?.stratum ?? null,
+    ilp: posyandu?.ilp ?? false,
+    pustuId: posyandu?.pustuId ?? null,
+  });
+  const pustu = useQuery({
+    queryKey: ['pustu.list', false],
+    queryFn: () => call('pustu.list', { includeInactive: false }),
+    staleTime: 60_000,
   });
   const errors = form.formState.errors;
   const submit = form.handleSubmit(async (values) => {
@@ -132,6 +145,59 @@ function PosyanduForm({
             )}
           />
         </SimpleGrid>
+        <SimpleGrid cols={2}>
+          <TextInput
+            label={t('field.kode')}
+            error={errors.kode?.message}
+            {...form.register('kode')}
+          />
+          <Controller
+            control={form.control}
+            name="stratum"
+            render={({ field }) => (
+              <CodeSelect
+                label={t('field.stratum')}
+                clearable
+                codes={POSYANDU_STRATA}
+                labels={POSYANDU_STRATUM_LABELS}
+                value={field.value}
+                onChange={field.onChange}
+              />
+            )}
+          />
+        </SimpleGrid>
+        <Controller
+          control={form.control}
+          name="pustuId"
+          render={({ field, fieldState }) => (
+            <Select
+              label={t('posyandu.pustu')}
+              clearable
+              searchable
+              value={field.value ?? null}
+              onChange={(v) => field.onChange(v ?? null)}
+              error={fieldState.error?.message}
+              data={[
+                ...(pustu.data ?? []).map((p) => ({ value: p.id, label: p.name })),
+                ...(posyandu?.pustuId && !(pustu.data ?? []).some((p) => p.id === posyandu.pustuId)
+                  ? [{ value: posyandu.pustuId, label: posyandu.pustuName ?? '—' }]
+                  : []),
+              ]}
+            />
+          )}
+        />
+        <Controller
+          control={form.control}
+          name="ilp"
+          render={({ field }) => (
+            <Checkbox
+              label={t('posyandu.ilp')}
+              description={t('posyandu.ilpHelp')}
+              checked={!!field.value}
+              onChange={(e) => field.onChange(e.currentTarget.checked)}
+            />
+          )}
+        />
         {posyandu && (
           <Checkbox
             label={t('field.active')}
@@ -153,6 +219,8 @@ export function PosyanduPanel() {
   const [editing, setEditing] = useState<PosyanduRow | 'new' | null>(null);
   const canWrite = role === 'admin' || role === 'petugas';
   const rows = list.data ?? [];
+  const locale = useUiStore((s) => s.locale);
+  const queryClient = useQueryClient();
   return (
     <Stack gap="sm">
       <Group justify="space-between">
@@ -161,7 +229,21 @@ export function PosyanduPanel() {
           checked={showInactive}
           onChange={(e) => setShowInactive(e.currentTarget.checked)}
         />
-        {canWrite && <Button onClick={() => setEditing('new')}>{t('posyandu.add')}</Button>}
+        <Group gap="xs">
+          <ExportButton label={t('list.export')} run={() => invoke('posyandu.export')} />
+          {canWrite && (
+            <ImportButton
+              label={t('list.import')}
+              run={(file) => invoke('posyandu.import', file)}
+              onDone={(r) => {
+                void queryClient.invalidateQueries({ queryKey: ['posyandu.list'] });
+                void queryClient.invalidateQueries({ queryKey: ['pustu.list'] });
+                notifications.show({ color: 'teal', message: t('list.imported', r) });
+              }}
+            />
+          )}
+          {canWrite && <Button onClick={() => setEditing('new')}>{t('posyandu.add')}</Button>}
+        </Group>
       </Group>
       <Table striped highlightOnHover withTableBorder>
         <Table.Thead>
@@ -170,6 +252,9 @@ export function PosyanduPanel() {
             <Table.Th>{t('posyandu.col.desa')}</Table.Th>
             <Table.Th>{t('posyandu.col.place')}</Table.Th>
             <Table.Th>{t('posyandu.col.schedule')}</Table.Th>
+            <Table.Th>{t('field.kode')}</Table.Th>
+            <Table.Th>{t('field.stratum')}</Table.Th>
+            <Table.Th>{t('field.pustuId')}</Table.Th>
             <Table.Th>{t('posyandu.col.active')}</Table.Th>
             {canWrite && <Table.Th />}
           </Table.Tr>
@@ -177,7 +262,7 @@ export function PosyanduPanel() {
         <Table.Tbody>
           {rows.length === 0 && (
             <Table.Tr>
-              <Table.Td colSpan={6}>
+              <Table.Td colSpan={9}>
                 <Text c="dimmed" size="sm">
                   {t('posyandu.empty')}
                 </Text>
@@ -192,10 +277,25 @@ export function PosyanduPanel() {
                 {[p.rw && `RW ${p.rw}`, p.dusun].filter(Boolean).join(' · ') || '—'}
               </Table.Td>
               <Table.Td>{scheduleText(t, p)}</Table.Td>
-              <Table.Td>
-                <Badge size="sm" variant="light" color={p.active ? 'teal' : 'gray'}>
-                  {p.active ? t('posyandu.active') : t('posyandu.inactive')}
-                </Badge>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{p.kode ?? '—'}</Table.Td>
+              <Table.Td>{p.stratum ? POSYANDU_STRATUM_LABELS[p.stratum][locale] : '—'}</Table.Td>
+              <Table.Td>{p.pustuName ?? '—'}</Table.Td>
+              <Table.Td miw={140}>
+                <Group gap={4} wrap="nowrap">
+                  <Badge
+                    size="sm"
+                    variant="light"
+                    color={p.active ? 'teal' : 'gray'}
+                    style={{ flexShrink: 0 }}
+                  >
+                    {p.active ? t('posyandu.active') : t('posyandu.inactive')}
+                  </Badge>
+                  {p.ilp && (
+                    <Badge size="sm" variant="light" color="indigo" style={{ flexShrink: 0 }}>
+                      ILP
+                    </Badge>
+                  )}
+                </Group>
               </Table.Td>
               {canWrite && (
                 <Table.Td>

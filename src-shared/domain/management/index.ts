@@ -1,0 +1,4 @@
+export * from './sasaran';
+export * from './sdm';
+export * from './kader';
+export * from './jejaring';
