@@ -17,7 +17,7 @@ export const COUNTS = {
     flipStride: 7,
     junkAppends: 40,
     fuzzInputsPerChannel: 150,
-    badFiles: 80,
+    badFiles: 40,
   },
 }[SCALE];
 
