@@ -70,6 +70,8 @@ async function keystrokes(page: Page, text: string): Promise<number[]> {
 }
 
 interface ScrollResult {
+  /** From the last scroll frame until the rows there show data (the page fetches them). */
+  settleMs: number;
   rows: number;
   frames: number;
   longFrames: number;
@@ -105,7 +107,12 @@ async function scroll(page: Page, rows: number): Promise<ScrollResult> {
       }),
     rows,
   );
+  // After the last frame: until the rows at the new position are filled in (not "…").
+  const settled = Date.now();
+  await expect(body.getByRole('row').first()).not.toHaveText(/^…/);
+  const settleMs = Date.now() - settled;
   return {
+    settleMs,
     rows: frames.scrolledRows,
     frames: frames.frames.length,
     longFrames: frames.frames.filter((f) => f > 50).length,
