@@ -47,7 +47,7 @@ const KEY_PASS = 'kunci-bench-puskesmas';
 const DINKES_PASS = 'kunci-bench-dinkes';
 const FAST_KEYS = { scryptWorkFactor: 10 };
 const RESULTS = path.join(ROOT, 'bench/results.json');
-const UI_RESULTS = path.join(ROOT, 'bench/ui-results.json');
+const UI_RESULTS = path.join(ROOT, 'bench/.cache/ui-results.json');
 
 const log = (line: string) => console.log(`[bench] ${line}`);
 const rows: BudgetRow[] = [];
