@@ -7,6 +7,7 @@ import { dbCheck, dbMigrate } from './commands/db';
 import { demo } from './commands/demo';
 import { growthZscores } from './commands/growth';
 import { keysAddRecipient, keysInit, keysShow, keysTrustSigner } from './commands/keys';
+import { reportCommand } from './commands/report';
 import { CliError, type CliCommand, type CliIo } from './io';
 
 /** Every command of `siklus`. Later areas add theirs here. */
@@ -23,6 +24,7 @@ export const COMMANDS: readonly CliCommand[] = [
   ...BACKUP_COMMANDS,
   bundleExport,
   bundleImport,
+  reportCommand,
 ];
 
 function help(io: CliIo): void {

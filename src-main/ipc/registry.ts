@@ -8,6 +8,7 @@ import { bundleHandlers } from './handlers/bundle';
 import { managementHandlers } from './handlers/management';
 import { registryHandlers } from './handlers/registry-area';
 import { adultHandlers } from './handlers/adult';
+import { reportsHandlers } from './handlers/reports';
 import type { HandlerRegistry } from './types';
 
 /** Every channel's handler. A channel in the contract without a handler fails to compile. */
@@ -22,5 +23,6 @@ export function createHandlers(services: Services, nowMs: () => number) {
     ...adultHandlers(services),
     ...bundleHandlers(services),
     ...managementHandlers(services),
+    ...reportsHandlers(services),
   } satisfies HandlerRegistry;
 }

@@ -2,6 +2,8 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { IndicatorResult, IndicatorValue, ReportRow } from '@shared/contract';
 import type { IndicatorDefinition } from '@shared/domain/indicators/types';
 import type { DB } from '../db/schema';
+import { defaultReportRules, type ReportRules } from './rules';
+import { dropOutRate } from '@shared/domain/immunization/completeness';
 
 /** One row of an event source (see `CountMode` in the indicator types). */
 export interface SourceRow {
@@ -22,13 +24,36 @@ export interface DateWindow {
 
 /**
  * Where an indicator's events come from: SQL over the area's own tables, run where the data
- * is. `events` may return rows outside the window; the engine filters by `on_date`.
+ * is. `events` may return rows outside the window; the engine filters by `on_date`. `rules`
+ * are the reference sets in force (cut-offs are interpolated from them, never retyped).
  */
 export interface EventSource {
   id: string;
-  events(window: DateWindow): RawBuilder<SourceRow>;
+  events(window: DateWindow, rules: ReportRules): RawBuilder<SourceRow>;
   /** How many service rows the area has in the window: 0 means "no data", not zero. */
-  activity(window: DateWindow): RawBuilder<{ n: number }>;
+  activity(window: DateWindow, rules: ReportRules): RawBuilder<{ n: number }>;
+}
+
+/**
+ * A head count from the registry at the end of a window, per desa of residence (null = luar),
+ * for `population` denominators (S of D/S, bayi 6–11 months for Vitamin A biru).
+ */
+export interface PopulationSource {
+  id: string;
+  counts(window: DateWindow, rules: ReportRules): RawBuilder<{ desa_id: string | null; n: number }>;
+}
+
+/** What an indicator may need besides its own source. */
+export interface EngineContext {
+  rules: ReportRules;
+  /** Every event source by id (drop-out reads its `later` source here). */
+  sources?: Readonly<Record<string, EventSource>>;
+  populations?: Readonly<Record<string, PopulationSource>>;
+  /**
+   * Counts already made in this report, by source, mode and window: a drop-out reads the same
+   * DPT1 / DPT3 / MR1 counts as the coverage rows, once.
+   */
+  cache?: Map<string, Promise<Map<string, Counts>>>;
 }
 
 export interface TargetSource {
@@ -54,35 +79,51 @@ export function windowsOf(period: Period): { month: DateWindow; ytd: DateWindow 
   return { month: { from: `${period.month}-01`, to }, ytd: { from: `${y}-01-01`, to } };
 }
 
-interface Counts {
+export interface Counts {
   numerator: number;
   /** Subjects observed (status sources only). */
   observed: number;
 }
 
+const NONE: Counts = { numerator: 0, observed: 0 };
+
+/**
+ * Per desa key (`luar` for null), in one window: achievements count each subject once, at its
+ * first row in the window (a source gives one row per subject; a subject that somehow has two
+ * is still one person); status counts each subject's latest observation.
+ */
 async function countByDesa(
   db: Kysely<DB>,
   source: EventSource,
   mode: IndicatorDefinition['numerator']['mode'],
   window: DateWindow,
+  rules: ReportRules,
 ): Promise<Map<string, Counts>> {
-  const events = source.events(window);
-  const rows =
-    mode === 'achievement'
-      ? await sql<{ key: string; numerator: number; observed: number }>`
-          WITH src AS (${events})
-          SELECT coalesce(desa_id, 'luar') AS key, count(DISTINCT subject_id) AS numerator, 0 AS observed
-          FROM src WHERE on_date >= ${window.from} AND on_date <= ${window.to}
-          GROUP BY key`.execute(db)
-      : await sql<{ key: string; numerator: number; observed: number }>`
-          WITH src AS (${events}),
-          latest AS (
-            SELECT desa_id, flag,
-              row_number() OVER (PARTITION BY subject_id ORDER BY on_date DESC, flag DESC) AS rn
-            FROM src WHERE on_date >= ${window.from} AND on_date <= ${window.to})
-          SELECT coalesce(desa_id, 'luar') AS key, sum(flag) AS numerator, count(*) AS observed
-          FROM latest WHERE rn = 1 GROUP BY key`.execute(db);
+  const events = source.events(window, rules);
+  const order = mode === 'achievement' ? sql`on_date ASC, flag DESC` : sql`on_date DESC, flag DESC`;
+  const rows = await sql<{ key: string; numerator: number; observed: number }>`
+    WITH src AS (${events}),
+    picked AS (
+      SELECT desa_id, flag,
+        row_number() OVER (PARTITION BY subject_id ORDER BY ${order}, desa_id) AS rn
+      FROM src WHERE on_date >= ${window.from} AND on_date <= ${window.to})
+    SELECT coalesce(desa_id, 'luar') AS key,
+      ${mode === 'achievement' ? sql`count(*)` : sql`sum(flag)`} AS numerator,
+      count(*) AS observed
+    FROM picked WHERE rn = 1 GROUP BY key`.execute(db);
   return new Map(rows.rows.map((r) => [r.key, { numerator: r.numerator, observed: r.observed }]));
+}
+
+async function populationByDesa(
+  db: Kysely<DB>,
+  population: PopulationSource,
+  window: DateWindow,
+  rules: ReportRules,
+): Promise<Map<string, number>> {
+  const rows = await sql<{ key: string; n: number }>`
+    WITH src AS (${population.counts(window, rules)})
+    SELECT coalesce(desa_id, 'luar') AS key, sum(n) AS n FROM src GROUP BY key`.execute(db);
+  return new Map(rows.rows.map((r) => [r.key, r.n]));
 }
 
 function percent(numerator: number, denominator: number | null): number | null {
@@ -90,11 +131,13 @@ function percent(numerator: number, denominator: number | null): number | null {
   return Math.round((numerator / denominator) * 1000) / 10;
 }
 
+/** One cell. `later` is B of a drop-out; `base` the denominator of the row (target or S). */
 function cell(
   def: IndicatorDefinition,
   counts: Counts | undefined,
-  target: number | null,
+  base: number | null,
   hasData: boolean,
+  later: Counts | undefined,
 ): IndicatorValue {
   if (!hasData) return { numerator: null, denominator: null, value: null };
   const numerator = counts?.numerator ?? 0;
@@ -106,8 +149,40 @@ function cell(
       return { numerator, denominator: observed, value: percent(numerator, observed) };
     }
     case 'sasaran':
-      return { numerator, denominator: target, value: percent(numerator, target) };
+    case 'population':
+      return { numerator, denominator: base, value: percent(numerator, base) };
+    case 'dropout': {
+      const b = later?.numerator ?? 0;
+      const rate = dropOutRate(numerator, b);
+      return {
+        numerator: numerator - b,
+        denominator: numerator,
+        value: rate.kind === 'rate' ? Math.round(rate.percent * 10) / 10 : null,
+      };
+    }
   }
+}
+
+const sumOver = (desa: readonly Desa[], counts: Map<string, Counts>): Counts =>
+  desa.reduce(
+    (t, d) => {
+      const c = counts.get(d.id) ?? NONE;
+      return { numerator: t.numerator + c.numerator, observed: t.observed + c.observed };
+    },
+    { ...NONE },
+  );
+
+/** The report entry of an indicator the recorded data cannot support yet, with its reason. */
+export function notComputableResult(
+  def: IndicatorDefinition & { notComputable: NonNullable<IndicatorDefinition['notComputable']> },
+): IndicatorResult {
+  return {
+    code: def.code,
+    name: def.name,
+    cluster: def.cluster,
+    computable: false,
+    reason: def.notComputable,
+  };
 }
 
 /**
@@ -122,79 +197,92 @@ export async function computeIndicator(
   period: Period,
   desa: readonly Desa[],
   targetSource: TargetSource,
+  context?: EngineContext,
 ): Promise<IndicatorResult> {
   const common = { code: def.code, name: def.name, cluster: def.cluster };
-  if (def.notComputable) return { ...common, computable: false, reason: def.notComputable };
+  if (def.notComputable) return notComputableResult({ ...def, notComputable: def.notComputable });
   const windows = windowsOf(period);
-  const [month, ytd, monthActivity, ytdActivity] = await Promise.all([
-    countByDesa(db, source, def.numerator.mode, windows.month),
-    countByDesa(db, source, def.numerator.mode, windows.ytd),
-    source.activity(windows.month).execute(db),
-    source.activity(windows.ytd).execute(db),
+  const rules = context?.rules ?? defaultReportRules(windows.month.to);
+  const mode = def.numerator.mode;
+  const den = def.denominator;
+  const laterSource = den.kind === 'dropout' ? context?.sources?.[den.later] : undefined;
+  if (den.kind === 'dropout' && !laterSource) {
+    throw new Error(`Indicator ${def.code}: no source ${den.later}`);
+  }
+  const population = den.kind === 'population' ? context?.populations?.[den.population] : undefined;
+  if (den.kind === 'population' && !population) {
+    throw new Error(`Indicator ${def.code}: no population ${den.population}`);
+  }
+  const empty = async () => new Map<string, Counts>();
+  const counted = (s: EventSource, w: DateWindow) => {
+    const key = `${s.id}|${mode}|${w.from}|${w.to}`;
+    const hit = context?.cache?.get(key);
+    if (hit) return hit;
+    const made = countByDesa(db, s, mode, w, rules);
+    context?.cache?.set(key, made);
+    return made;
+  };
+  const [month, ytd, monthLater, ytdLater, monthActivity, ytdActivity, heads] = await Promise.all([
+    counted(source, windows.month),
+    counted(source, windows.ytd),
+    laterSource ? counted(laterSource, windows.month) : empty(),
+    laterSource ? counted(laterSource, windows.ytd) : empty(),
+    source.activity(windows.month, rules).execute(db),
+    source.activity(windows.ytd, rules).execute(db),
+    population ? populationByDesa(db, population, windows.month, rules) : null,
   ]);
   const hasMonth = (monthActivity.rows[0]?.n ?? 0) > 0;
   const hasYtd = (ytdActivity.rows[0]?.n ?? 0) > 0;
   const year = Number(period.month.slice(0, 4));
-  const factor = def.denominator.kind === 'sasaran' ? (def.denominator.factor ?? 1) : 1;
+  const factor = den.kind === 'sasaran' ? (den.factor ?? 1) : 1;
   const targets =
-    def.denominator.kind === 'sasaran'
-      ? await targetSource.targets(year, def.denominator.group)
+    den.kind === 'sasaran'
+      ? await targetSource.targets(year, den.group)
       : new Map<string, number>();
   const targetOf = (id: string): number | null => {
+    if (heads) return heads.get(id) ?? 0;
     const t = targets.get(id);
     return t === undefined ? null : Math.round(t * factor * 100) / 100;
   };
+  const pct = (y: IndicatorValue, target: number | null) =>
+    den.kind === 'sasaran' && y.numerator !== null ? percent(y.numerator, target) : null;
 
   const row = (
     key: string,
     desaCode: string | null,
     desaName: string,
     target: number | null,
+    counts: { month?: Counts; ytd?: Counts; monthLater?: Counts; ytdLater?: Counts },
   ): ReportRow => {
-    const m = cell(def, month.get(key), target, hasMonth);
-    const y = cell(def, ytd.get(key), target, hasYtd);
-    return {
-      key,
-      desaCode,
-      desaName,
-      target,
-      month: m,
-      ytd: y,
-      pctOfTarget:
-        def.denominator.kind === 'sasaran' && y.numerator !== null
-          ? percent(y.numerator, target)
-          : null,
-    };
+    const m = cell(def, counts.month, target, hasMonth, counts.monthLater);
+    const y = cell(def, counts.ytd, target, hasYtd, counts.ytdLater);
+    return { key, desaCode, desaName, target, month: m, ytd: y, pctOfTarget: pct(y, target) };
   };
 
-  const rows = desa.map((d) => row(d.id, d.code, d.name, targetOf(d.id)));
-  const sum = (pick: (c: Counts) => number, counts: Map<string, Counts>) =>
-    desa.reduce((total, d) => total + pick(counts.get(d.id) ?? { numerator: 0, observed: 0 }), 0);
+  const rows = desa.map((d) =>
+    row(d.id, d.code, d.name, targetOf(d.id), {
+      month: month.get(d.id),
+      ytd: ytd.get(d.id),
+      monthLater: monthLater.get(d.id),
+      ytdLater: ytdLater.get(d.id),
+    }),
+  );
   const totalTargets = desa.map((d) => targetOf(d.id));
   const totalTarget = totalTargets.every((t) => t === null)
     ? null
     : totalTargets.reduce<number>((a, t) => a + (t ?? 0), 0);
-  const totalCounts = (counts: Map<string, Counts>): Counts => ({
-    numerator: sum((c) => c.numerator, counts),
-    observed: sum((c) => c.observed, counts),
+  const total = row('total', null, 'Total wilayah kerja', totalTarget, {
+    month: sumOver(desa, month),
+    ytd: sumOver(desa, ytd),
+    monthLater: sumOver(desa, monthLater),
+    ytdLater: sumOver(desa, ytdLater),
   });
-  const total: ReportRow = (() => {
-    const m = cell(def, totalCounts(month), totalTarget, hasMonth);
-    const y = cell(def, totalCounts(ytd), totalTarget, hasYtd);
-    return {
-      key: 'total',
-      desaCode: null,
-      desaName: 'Total wilayah kerja',
-      target: totalTarget,
-      month: m,
-      ytd: y,
-      pctOfTarget:
-        def.denominator.kind === 'sasaran' && y.numerator !== null
-          ? percent(y.numerator, totalTarget)
-          : null,
-    };
-  })();
-  const luar = row('luar', null, 'Luar wilayah', null);
+  const luar = row('luar', null, 'Luar wilayah', heads ? (heads.get('luar') ?? 0) : null, {
+    month: month.get('luar'),
+    ytd: ytd.get('luar'),
+    monthLater: monthLater.get('luar'),
+    ytdLater: ytdLater.get('luar'),
+  });
   return {
     ...common,
     computable: true,
@@ -207,7 +295,8 @@ export async function computeIndicator(
 /**
  * The persons behind one number (drill-down): the subjects counted for `key` (a desa id,
  * `luar` or `total`) in the window, with the date that counted and whether they are in the
- * numerator.
+ * numerator. Achievements: each subject at its first row in the window; status: at its latest
+ * observation (the same row the count used).
  */
 export async function subjectsBehind(
   db: Kysely<DB>,
@@ -215,21 +304,31 @@ export async function subjectsBehind(
   source: EventSource,
   window: DateWindow,
   key: string,
-): Promise<{ personId: string; onDate: string; counted: boolean }[]> {
-  const events = source.events(window);
+  rules: ReportRules = defaultReportRules(window.to),
+): Promise<{ personId: string; onDate: string; desaId: string | null; counted: boolean }[]> {
+  const events = source.events(window, rules);
   const desaFilter =
     key === 'total'
       ? sql`desa_id IS NOT NULL`
       : key === 'luar'
         ? sql`desa_id IS NULL`
         : sql`desa_id = ${key}`;
-  const rows = await sql<{ person_id: string; on_date: string; flag: number }>`
+  const order =
+    def.numerator.mode === 'achievement'
+      ? sql`on_date ASC, flag DESC`
+      : sql`on_date DESC, flag DESC`;
+  const rows = await sql<{
+    person_id: string;
+    on_date: string;
+    desa_id: string | null;
+    flag: number;
+  }>`
     WITH src AS (${events}),
     ordered AS (
       SELECT person_id, on_date, flag, desa_id,
-        row_number() OVER (PARTITION BY subject_id ORDER BY on_date DESC, flag DESC) AS rn
+        row_number() OVER (PARTITION BY subject_id ORDER BY ${order}, desa_id) AS rn
       FROM src WHERE on_date >= ${window.from} AND on_date <= ${window.to})
-    SELECT person_id, on_date, flag FROM ordered
+    SELECT person_id, on_date, desa_id, flag FROM ordered
     WHERE rn = 1 AND ${desaFilter}
     ORDER BY on_date, person_id`.execute(db);
   return rows.rows
@@ -237,5 +336,10 @@ export async function subjectsBehind(
       (r) =>
         def.numerator.mode === 'achievement' || def.denominator.kind === 'observed' || r.flag === 1,
     )
-    .map((r) => ({ personId: r.person_id, onDate: r.on_date, counted: r.flag === 1 }));
+    .map((r) => ({
+      personId: r.person_id,
+      onDate: r.on_date,
+      desaId: r.desa_id,
+      counted: def.numerator.mode === 'achievement' || r.flag === 1,
+    }));
 }

@@ -9,6 +9,7 @@ import { createMaternalService } from './maternal';
 import { createMaternalListsService } from './maternal-lists';
 import { createManagementService } from './management';
 import { createNakesService } from './nakes';
+import { createReportService } from '../reports/service';
 import { createPersonsService } from './persons';
 import { createRegionsService } from './regions';
 import { createSettingsService } from './settings';
@@ -24,6 +25,7 @@ export function createServices(deps: ServiceDeps, facts: AppFacts) {
   const regions = createRegionsService();
   const facility = createFacilityService(deps, regions);
   const wilayah = createWilayahService(deps, regions);
+  const reports = createReportService(deps, facility);
   return {
     settings,
     regions,
@@ -38,8 +40,13 @@ export function createServices(deps: ServiceDeps, facts: AppFacts) {
     ...maternalServices(deps, regions, facility),
     child: createChildService(deps, facility),
     adult: createAdultService(deps, facility),
-    bundle: createBundleService(deps, facts, { facility, regions, reportSource: null }),
+    bundle: createBundleService(deps, facts, {
+      facility,
+      regions,
+      reportSource: { monthly: (period) => reports.forBundle(period) },
+    }),
     management: createManagementService(deps, facility, regions, wilayah),
+    reports,
   };
 }
 

@@ -11,6 +11,7 @@ import { maternalChannels } from './maternal';
 import { personsChannels } from './persons';
 import { wilayahChannels } from './wilayah';
 import { adultChannels } from './adult';
+import { reportsChannels } from './reports';
 
 export * from './errors';
 export * from './channel';
@@ -45,6 +46,7 @@ export const contract = {
   ...adultChannels,
   ...bundleChannels,
   ...managementChannels,
+  ...reportsChannels,
 };
 
 export type Contract = typeof contract;
@@ -68,4 +70,5 @@ export interface SiklusBridge {
   on(event: string, listener: (payload: unknown) => void): () => void;
 }
 export * from './report-format';
+export * from './reports';
 export * from './bundle';

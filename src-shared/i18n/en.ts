@@ -8,6 +8,7 @@ import { management } from './areas/management';
 import { persons } from './areas/persons';
 import { registry } from './areas/registry';
 import { wilayah } from './areas/wilayah';
+import { reportEngine } from './areas/report-engine';
 import { adult } from './areas/adult';
 import type { MessageKey } from './id';
 
@@ -24,4 +25,5 @@ export const en: Record<MessageKey, string> = {
   ...adult.en,
   ...bundle.en,
   ...management.en,
+  ...reportEngine.en,
 };

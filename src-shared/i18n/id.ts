@@ -8,6 +8,7 @@ import { management } from './areas/management';
 import { persons } from './areas/persons';
 import { registry } from './areas/registry';
 import { wilayah } from './areas/wilayah';
+import { reportEngine } from './areas/report-engine';
 import { adult } from './areas/adult';
 
 /**
@@ -26,6 +27,7 @@ export const id = {
   ...adult.id,
   ...bundle.id,
   ...management.id,
+  ...reportEngine.id,
 } as const;
 
 export type MessageKey = keyof typeof id;

@@ -32,7 +32,17 @@ export type Denominator =
   /** Percentage of an annual target (sasaran group), as PWS does: cumulative ÷ annual target. */
   | { kind: 'sasaran'; group: string; /** e.g. 0.2 for "20% × sasaran bumil" */ factor?: number }
   /** Percentage of the subjects the `status` source observed in the window. */
-  | { kind: 'observed' };
+  | { kind: 'observed' }
+  /**
+   * Percentage of a head count from the registry at the end of the window (e.g. S = balita
+   * registered, for D/S; bayi 6–11 months, for Vitamin A), where no sasaran group fits.
+   */
+  | { kind: 'population'; population: string }
+  /**
+   * Drop-out `(A − B) ÷ A × 100`: A is the numerator source, B the `later` source, both counted
+   * the same way in the same window (DPT1 → DPT3, DPT1 → MR).
+   */
+  | { kind: 'dropout'; later: string };
 
 export interface IndicatorDefinition extends ReferenceSet {
   code: string;

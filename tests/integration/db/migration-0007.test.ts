@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src-main/db/connection';
-import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../src-main/db/migrations';
+import { MIGRATIONS } from '../../../src-main/db/migrations';
 import { tempDir } from '../../support/temp';
 
 const AT = '2026-11-22T02:00:00.000Z';
@@ -32,8 +32,13 @@ describe('migration 0007 (Klaster 1 management)', () => {
     `);
     await v3.close();
 
-    const latest = await openDatabase({ file, backupDir, appVersion: 't' });
-    expect(latest.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
+    const latest = await openDatabase({
+      file,
+      backupDir,
+      appVersion: 't',
+      migrations: MIGRATIONS.filter((m) => m.version <= 7),
+    });
+    expect(latest.schemaVersion).toBe(7);
     const db = latest.sqlite;
     expect(db.prepare('SELECT name, kode, stratum, ilp, pustu_id FROM posyandu').get()).toEqual({
       name: 'Posyandu Melati',

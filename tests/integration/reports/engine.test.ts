@@ -154,8 +154,8 @@ describe('indicator engine', () => {
       'A',
     );
     expect(behind).toEqual([
-      { personId: 'p2', onDate: '2026-03-05', counted: true },
-      { personId: 'p1', onDate: '2026-03-20', counted: false },
+      { personId: 'p2', onDate: '2026-03-05', desaId: 'A', counted: true },
+      { personId: 'p1', onDate: '2026-03-20', desaId: 'A', counted: false },
     ]);
   });
 

@@ -26,3 +26,20 @@ describe('dictionaries', () => {
     expect(fieldLabel('id', 'somethingNew')).toBe('somethingNew');
   });
 });
+
+describe('dictionary areas', () => {
+  it('define each key in one area only (a later area would silently win)', () => {
+    const areas = import.meta.glob<Record<string, { id: Record<string, string> }>>(
+      '../../../src-shared/i18n/areas/*.ts',
+      { eager: true },
+    );
+    const owners = new Map<string, string[]>();
+    for (const [file, mod] of Object.entries(areas)) {
+      for (const area of Object.values(mod)) {
+        for (const key of Object.keys(area.id)) owners.set(key, [...(owners.get(key) ?? []), file]);
+      }
+    }
+    const twice = [...owners].filter(([, files]) => files.length > 1);
+    expect(twice).toEqual([]);
+  });
+});

@@ -1,0 +1,337 @@
+import {
+  AppError,
+  type DrillRow,
+  type FileDownload,
+  type MonthlyReport,
+  type ReportWindow,
+  type SeriesPoint,
+  type SkdnRow,
+} from '@shared/contract';
+import { TIMEZONE_OFFSETS } from '@shared/contract/facility';
+import { localDate, monthOf } from '@shared/domain/dates';
+import { skdn } from '@shared/domain/growth/skdn';
+import {
+  INDICATORS,
+  INDICATOR_SET_VERSION,
+  indicatorByCode,
+  type IndicatorCluster,
+  type IndicatorDefinition,
+} from '@shared/domain/indicators';
+import { translate, type Locale } from '@shared/i18n';
+import type { ServiceDeps } from '../services/context';
+import type { FacilityService } from '../services/facility';
+import { expectedChildren, growthDbRows, type PosyanduFacts } from '../services/child-common';
+import {
+  computeIndicator,
+  notComputableResult,
+  subjectsBehind,
+  windowsOf,
+  type Desa,
+  type EngineContext,
+  type TargetSource,
+} from './engine';
+import { loadReportRules } from './rules';
+import { POPULATIONS, SOURCES } from './sources';
+import { codesBelow } from './sql';
+import { reportWorkbook } from './xlsx';
+
+export interface ReportServiceOptions {
+  /** Definitions to compute (default: every indicator). Tests pass a subset. */
+  indicators?: readonly IndicatorDefinition[];
+}
+
+/**
+ * The monthly report (issue #8): every indicator per desa of the wilayah kerja, luar wilayah and
+ * the total, for the month and January to the month; the persons behind any number; the PWS
+ * line of one indicator; SKDN per posyandu; the workbook. Reads only: no transaction needed.
+ */
+export function createReportService(
+  deps: ServiceDeps,
+  facility: FacilityService,
+  options: ReportServiceOptions = {},
+) {
+  const { db } = deps;
+  const definitions = options.indicators ?? INDICATORS;
+
+  const targets: TargetSource = {
+    async targets(year, group) {
+      const rows = await db
+        .selectFrom('sasaran')
+        .select(['desa_id', 'value'])
+        .where('year', '=', year)
+        .where('group_code', '=', group)
+        .where('deleted_at', 'is', null)
+        .execute();
+      return new Map(rows.map((r) => [r.desa_id, r.value]));
+    },
+  };
+
+  async function wilayah(): Promise<Desa[]> {
+    return db
+      .selectFrom('desa')
+      .select(['id', 'code', 'name'])
+      .where('deleted_at', 'is', null)
+      .orderBy('name')
+      .orderBy('code')
+      .execute();
+  }
+
+  /** The facility, refusing a period that has not started (in the puskesmas' time zone). */
+  async function checked(period: string, locale: Locale) {
+    const f = await facility.get(locale);
+    const today = localDate(deps.now(), TIMEZONE_OFFSETS[f.timezone]);
+    if (period > monthOf(today)) {
+      throw AppError.field(
+        locale,
+        'period',
+        translate(locale, 'error.report.futurePeriod', { period }),
+      );
+    }
+    return f;
+  }
+
+  async function context(period: string): Promise<EngineContext> {
+    const rules = await loadReportRules(deps, windowsOf({ month: period }).month.to);
+    return { rules, sources: SOURCES, populations: POPULATIONS, cache: new Map() };
+  }
+
+  function definition(code: string, locale: Locale): IndicatorDefinition {
+    const def = definitions.find((d) => d.code === code) ?? indicatorByCode(code);
+    if (!def) {
+      throw AppError.field(locale, 'code', translate(locale, 'error.report.unknownCode', { code }));
+    }
+    if (def.notComputable) {
+      throw AppError.field(
+        locale,
+        'code',
+        translate(locale, 'error.report.notComputable', { code }),
+      );
+    }
+    return def;
+  }
+
+  function sourceOf(def: IndicatorDefinition) {
+    const source = SOURCES[def.numerator.source];
+    if (!source) throw new Error(`Indicator ${def.code}: no source ${def.numerator.source}`);
+    return source;
+  }
+
+  async function monthly(
+    period: string,
+    cluster: IndicatorCluster | undefined,
+    locale: Locale,
+  ): Promise<MonthlyReport> {
+    const f = await checked(period, locale);
+    const [desa, ctx] = await Promise.all([wilayah(), context(period)]);
+    const chosen = definitions.filter((d) => !cluster || d.cluster === cluster);
+    const indicators = [];
+    // One after the other: the SQLite connection serialises them anyway.
+    for (const def of chosen) {
+      indicators.push(
+        def.notComputable
+          ? notComputableResult({ ...def, notComputable: def.notComputable })
+          : await computeIndicator(db, def, sourceOf(def), { month: period }, desa, targets, ctx),
+      );
+    }
+    return {
+      formatVersion: 1,
+      facility: { kode: f.kodePuskesmas ?? '', name: f.name },
+      period,
+      generatedAt: deps.now().toISOString(),
+      definitions: INDICATOR_SET_VERSION,
+      indicators,
+    };
+  }
+
+  async function drill(
+    input: { period: string; code: string; key: string; window: ReportWindow },
+    locale: Locale,
+  ): Promise<{ rows: DrillRow[] }> {
+    await checked(input.period, locale);
+    const def = definition(input.code, locale);
+    const desa = await wilayah();
+    if (input.key !== 'total' && input.key !== 'luar' && !desa.some((d) => d.id === input.key)) {
+      throw AppError.field(
+        locale,
+        'key',
+        translate(locale, 'error.report.unknownKey', { key: input.key }),
+      );
+    }
+    const ctx = await context(input.period);
+    const window = windowsOf({ month: input.period })[input.window];
+    const subjects = await subjectsBehind(db, def, sourceOf(def), window, input.key, ctx.rules);
+    if (subjects.length === 0) return { rows: [] };
+    const ids = [...new Set(subjects.map((s) => s.personId))];
+    const persons = new Map<
+      string,
+      { name: string; nik: string | null; sex: 'L' | 'P'; birth_date: string }
+    >();
+    // Chunked: SQLite limits bound parameters.
+    for (let i = 0; i < ids.length; i += 500) {
+      const rows = await db
+        .selectFrom('person')
+        .select(['id', 'name', 'nik', 'sex', 'birth_date'])
+        .where('id', 'in', ids.slice(i, i + 500))
+        .execute();
+      for (const r of rows) persons.set(r.id, r);
+    }
+    const desaName = new Map(desa.map((d) => [d.id, d.name]));
+    return {
+      rows: subjects.flatMap((s) => {
+        const p = persons.get(s.personId);
+        if (!p) return [];
+        return [
+          {
+            personId: s.personId,
+            name: p.name,
+            nik: p.nik,
+            sex: p.sex,
+            birthDate: p.birth_date,
+            desaName: s.desaId === null ? null : (desaName.get(s.desaId) ?? null),
+            onDate: s.onDate,
+            counted: s.counted,
+          },
+        ];
+      }),
+    };
+  }
+
+  async function series(
+    period: string,
+    code: string,
+    locale: Locale,
+  ): Promise<{ points: SeriesPoint[] }> {
+    await checked(period, locale);
+    const def = definition(code, locale);
+    const desa = await wilayah();
+    const ctx = await context(period);
+    const [year, last] = period.split('-').map(Number) as [number, number];
+    const points: SeriesPoint[] = [];
+    for (let m = 1; m <= last; m++) {
+      const month = `${year}-${String(m).padStart(2, '0')}`;
+      const result = await computeIndicator(db, def, sourceOf(def), { month }, desa, targets, ctx);
+      if (!result.computable) continue;
+      const total = result.rows.find((r) => r.key === 'total')!;
+      points.push({ month, value: total.month, ytd: total.ytd, pctOfTarget: total.pctOfTarget });
+    }
+    return { points };
+  }
+
+  /**
+   * SKDN of the month per posyandu, with the child area's rules (`skdn`, the KBM in force, the
+   * posyandu's own list of balita as on its session screen) plus BGM among D.
+   */
+  async function skdnByPosyandu(period: string, locale: Locale): Promise<{ rows: SkdnRow[] }> {
+    await checked(period, locale);
+    const { month } = windowsOf({ month: period });
+    const rules = await loadReportRules(deps, month.to);
+    const bgmCodes = codesBelow(rules.statusGizi.bbU, -3);
+    const posyandu = await db
+      .selectFrom('posyandu as y')
+      .innerJoin('desa as d', 'd.id', 'y.desa_id')
+      .select(['y.id', 'y.name', 'y.desa_id', 'd.name as desa_name', 'y.rw', 'y.active'])
+      .where('y.deleted_at', 'is', null)
+      .where('d.deleted_at', 'is', null)
+      .orderBy('d.name')
+      .orderBy('y.name')
+      .execute();
+    const rows: SkdnRow[] = [];
+    for (const y of posyandu) {
+      const facts: PosyanduFacts = {
+        id: y.id,
+        name: y.name,
+        desaId: y.desa_id,
+        desaName: y.desa_name,
+        rw: y.rw,
+        active: y.active === 1,
+      };
+      const weighedHere = await db
+        .selectFrom('growth_measurement')
+        .select('person_id')
+        .distinct()
+        .where('posyandu_id', '=', y.id)
+        .where('measure_date', '>=', month.from)
+        .where('measure_date', '<=', month.to)
+        .where('deleted_at', 'is', null)
+        .execute();
+      if (!y.active && weighedHere.length === 0) continue;
+      const children = await expectedChildren(
+        db,
+        facts,
+        month.to,
+        'posyandu',
+        weighedHere.map((r) => r.person_id),
+      );
+      const ids = children.map((c) => c.id);
+      const growth = await growthDbRows(db, ids);
+      const kia = new Set<string>();
+      for (let i = 0; i < ids.length; i += 500) {
+        const profiles = await db
+          .selectFrom('child_profile')
+          .select('person_id')
+          .where('person_id', 'in', ids.slice(i, i + 500))
+          .where('kia_book', '=', 1)
+          .where('deleted_at', 'is', null)
+          .execute();
+        for (const p of profiles) kia.add(p.person_id);
+      }
+      const byChild = new Map<string, typeof growth>();
+      for (const g of growth) {
+        const list = byChild.get(g.person_id) ?? [];
+        list.push(g);
+        byChild.set(g.person_id, list);
+      }
+      const counts = skdn(
+        children.map((c) => ({
+          id: c.id,
+          birthDate: c.birthDate,
+          kiaBook: kia.has(c.id),
+          weighings: (byChild.get(c.id) ?? [])
+            .filter((g) => g.weight_kg !== null && g.measure_date >= c.birthDate)
+            .map((g) => ({ date: g.measure_date, weightKg: g.weight_kg! })),
+        })),
+        period,
+        rules.kbm,
+      );
+      let bgm = 0;
+      for (const [childId, entry] of counts.byChild) {
+        const row = (byChild.get(childId) ?? []).find((g) => g.measure_date === entry.date);
+        if (row?.status_bbu && (bgmCodes as string[]).includes(row.status_bbu)) bgm += 1;
+      }
+      rows.push({
+        posyanduId: y.id,
+        posyanduName: y.name,
+        desaName: y.desa_name,
+        S: counts.S,
+        K: counts.K,
+        D: counts.D,
+        N: counts.N,
+        O: counts.O,
+        T2: counts.T2,
+        BGM: bgm,
+      });
+    }
+    return { rows };
+  }
+
+  async function xlsx(period: string, locale: Locale): Promise<FileDownload> {
+    const report = await monthly(period, undefined, locale);
+    return reportWorkbook(report, locale);
+  }
+
+  return {
+    monthly,
+    drill,
+    series,
+    skdn: skdnByPosyandu,
+    xlsx,
+    /** The bundle's `MonthlyReportSource`: the report and its workbook, in Indonesian. */
+    async forBundle(period: string): Promise<{ report: MonthlyReport; xlsx: Uint8Array }> {
+      const report = await monthly(period, undefined, 'id');
+      const file = await reportWorkbook(report, 'id');
+      return { report, xlsx: new Uint8Array(Buffer.from(file.base64, 'base64')) };
+    },
+  };
+}
+
+export type ReportService = ReturnType<typeof createReportService>;

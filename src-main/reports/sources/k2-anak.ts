@@ -1,0 +1,224 @@
+import { sql, type RawBuilder } from 'kysely';
+import { SASARAN_GROUP_INFO } from '@shared/domain/management/sasaran';
+import type { Capsule } from '@shared/domain/child-services/vitamin-a';
+import type { DateWindow, EventSource, PopulationSource, SourceRow } from '../engine';
+import type { ReportRules } from '../rules';
+import {
+  addMonthsSql,
+  codesAbove,
+  codesBelow,
+  completedMonthsSql,
+  countInWindow,
+  inList,
+} from '../sql';
+
+/**
+ * Klaster 2 anak and gizi: KN1 and KN lengkap (by the KN the visit was classified as when it
+ * was saved), weighing (D), weight gain (N, by the KBM table), status gizi prevalences (from the
+ * category saved with each measurement, so the cut-offs of the standard named in the row),
+ * and Vitamin A capsules. A child is the subject; the desa is the one on the counted row.
+ */
+
+const growthActivity = (w: Parameters<EventSource['activity']>[0]) =>
+  countInWindow('growth_measurement', 'measure_date', w);
+
+/** Measurements with a category for one index, flagged when the category is one of `codes`. */
+function statusOf(
+  w: DateWindow,
+  column: 'status_bbu' | 'status_pbu' | 'status_bbpb',
+  codes: readonly string[],
+) {
+  return sql<SourceRow>`
+    SELECT g.person_id AS subject_id, g.person_id, g.measure_date AS on_date,
+      g.residence_desa_id AS desa_id,
+      CASE WHEN ${sql.ref(`g.${column}`)} IN ${inList(codes)} THEN 1 ELSE 0 END AS flag
+    FROM growth_measurement g
+    WHERE g.person_id NOT IN (SELECT id FROM person WHERE deleted_at IS NOT NULL)
+      AND g.measure_date >= ${w.from} AND g.measure_date <= ${w.to}
+      AND g.deleted_at IS NULL AND ${sql.ref(`g.${column}`)} IS NOT NULL`;
+}
+
+/** The KBM (g) for an age in completed months, from the table in force (as `kbmFor`). */
+function kbmSql(rules: ReportRules, months: RawBuilder<unknown>): RawBuilder<number> {
+  const first = rules.kbm.rows[0]!.fromMonth;
+  const age = sql`max(${months}, ${first})`; // months is a column: evaluated once per row
+  return sql<number>`(CASE ${sql.join(
+    rules.kbm.rows.map((r) =>
+      r.toMonth === null
+        ? sql`WHEN ${age} >= ${r.fromMonth} THEN ${r.minGainG}`
+        : sql`WHEN ${age} BETWEEN ${r.fromMonth} AND ${r.toMonth} THEN ${r.minGainG}`,
+    ),
+    sql` `,
+  )} END)`;
+}
+
+/**
+ * Each child's weighing that counts for its month (the latest of the month), flagged N when it
+ * gained at least the KBM over last month's (as `growthMonitoring`: whole grams, age in completed
+ * months on this month's date; O and B are never N).
+ */
+function monthlyGrowth(w: DateWindow, rules: ReportRules) {
+  // One weighing per child and day (a unique index), so the latest of a month is unambiguous.
+  // The birth date is the one the measurement was saved with (date − age in days).
+  return sql<SourceRow>`
+    WITH w AS (
+      SELECT g.person_id, g.measure_date, g.weight_kg, g.residence_desa_id,
+        date(g.measure_date, '-' || g.age_days || ' days') AS birth_date,
+        substr(g.measure_date, 1, 7) AS month,
+        row_number() OVER (PARTITION BY g.person_id, substr(g.measure_date, 1, 7)
+                           ORDER BY g.measure_date DESC) AS rn
+      FROM growth_measurement g
+      WHERE g.measure_date >= date(${w.from}, 'start of month', '-1 month')
+        AND g.measure_date <= ${w.to}
+        AND g.deleted_at IS NULL AND g.weight_kg IS NOT NULL
+        AND g.person_id NOT IN (SELECT id FROM person WHERE deleted_at IS NOT NULL)),
+    m AS (
+      SELECT w.*,
+        lag(month) OVER (PARTITION BY person_id ORDER BY month) AS prev_month,
+        lag(weight_kg) OVER (PARTITION BY person_id ORDER BY month) AS prev_kg,
+        ${completedMonthsSql(sql`birth_date`, sql`measure_date`)} AS age_months
+      FROM w WHERE rn = 1)
+    SELECT person_id AS subject_id, person_id, measure_date AS on_date,
+      residence_desa_id AS desa_id,
+      CASE WHEN prev_month = strftime('%Y-%m', month || '-01', '-1 month')
+        AND CAST(round(weight_kg * 1000) AS INTEGER) - CAST(round(prev_kg * 1000) AS INTEGER)
+            >= ${kbmSql(rules, sql`age_months`)}
+        THEN 1 ELSE 0 END AS flag
+    FROM m`;
+}
+
+function capsules(w: DateWindow, capsule: Capsule) {
+  return sql<SourceRow>`
+    SELECT v.person_id AS subject_id, v.person_id, v.given_date AS on_date,
+      v.residence_desa_id AS desa_id, 1 AS flag
+    FROM vitamin_a v
+    WHERE v.person_id NOT IN (SELECT id FROM person WHERE deleted_at IS NOT NULL)
+      AND v.given_date >= ${w.from} AND v.given_date <= ${w.to}
+      AND v.deleted_at IS NULL AND v.capsule = ${capsule}`;
+}
+
+function firstKn(w: DateWindow, kn: string) {
+  return sql`
+    SELECT n.person_id, n.visit_date, n.residence_desa_id,
+      row_number() OVER (PARTITION BY n.person_id
+        ORDER BY n.visit_date, coalesce(n.visit_time, '99:99'), n.created_at) AS rn
+    FROM neonatal_visit n
+    WHERE n.person_id NOT IN (SELECT id FROM person WHERE deleted_at IS NOT NULL)
+      AND n.deleted_at IS NULL AND n.kn = ${kn}
+      AND n.person_id IN (SELECT person_id FROM neonatal_visit
+        WHERE visit_date >= ${w.from} AND visit_date <= ${w.to} AND kn = ${kn}
+          AND deleted_at IS NULL)`;
+}
+
+const knActivity = (w: Parameters<EventSource['activity']>[0]) =>
+  countInWindow('neonatal_visit', 'visit_date', w);
+
+export const K2_ANAK_SOURCES: EventSource[] = [
+  {
+    id: 'kn.kn1',
+    events: (w) => sql<SourceRow>`
+      SELECT person_id AS subject_id, person_id, visit_date AS on_date,
+        residence_desa_id AS desa_id, 1 AS flag
+      FROM (${firstKn(w, 'KN1')}) WHERE rn = 1`,
+    activity: knActivity,
+  },
+  {
+    // KN lengkap: KN1, KN2 and KN3 each recorded; attributed to the first KN3 (knLengkap).
+    id: 'kn.lengkap',
+    events: (w) => sql<SourceRow>`
+      SELECT k3.person_id AS subject_id, k3.person_id, k3.visit_date AS on_date,
+        k3.residence_desa_id AS desa_id, 1 AS flag
+      FROM (${firstKn(w, 'KN3')}) k3
+      WHERE k3.rn = 1
+        AND EXISTS (SELECT 1 FROM neonatal_visit a WHERE a.person_id = k3.person_id
+                      AND a.kn = 'KN1' AND a.deleted_at IS NULL)
+        AND EXISTS (SELECT 1 FROM neonatal_visit b WHERE b.person_id = k3.person_id
+                      AND b.kn = 'KN2' AND b.deleted_at IS NULL)`,
+    activity: knActivity,
+  },
+  {
+    id: 'gizi.ditimbang',
+    events: (w) => sql<SourceRow>`
+      SELECT g.person_id AS subject_id, g.person_id, g.measure_date AS on_date,
+        g.residence_desa_id AS desa_id, 1 AS flag
+      FROM growth_measurement g
+      WHERE g.person_id NOT IN (SELECT id FROM person WHERE deleted_at IS NOT NULL)
+      AND g.measure_date >= ${w.from} AND g.measure_date <= ${w.to}
+        AND g.deleted_at IS NULL AND g.weight_kg IS NOT NULL`,
+    activity: growthActivity,
+  },
+  { id: 'gizi.naik', events: (w, rules) => monthlyGrowth(w, rules), activity: growthActivity },
+  {
+    id: 'gizi.bgm',
+    events: (w, rules) => statusOf(w, 'status_bbu', codesBelow(rules.statusGizi.bbU, -3)),
+    activity: growthActivity,
+  },
+  {
+    id: 'gizi.stunting',
+    events: (w, rules) => statusOf(w, 'status_pbu', codesBelow(rules.statusGizi.pbU, -2)),
+    activity: growthActivity,
+  },
+  {
+    id: 'gizi.wasting',
+    events: (w, rules) => statusOf(w, 'status_bbpb', codesBelow(rules.statusGizi.bbPb, -2)),
+    activity: growthActivity,
+  },
+  {
+    id: 'gizi.underweight',
+    events: (w, rules) => statusOf(w, 'status_bbu', codesBelow(rules.statusGizi.bbU, -2)),
+    activity: growthActivity,
+  },
+  {
+    id: 'gizi.overweight',
+    events: (w, rules) => statusOf(w, 'status_bbpb', codesAbove(rules.statusGizi.bbPb, 2)),
+    activity: growthActivity,
+  },
+  {
+    id: 'vita.biru',
+    events: (w) => capsules(w, 'blue'),
+    activity: (w) => countInWindow('vitamin_a', 'given_date', w),
+  },
+  {
+    id: 'vita.merah',
+    events: (w) => capsules(w, 'red'),
+    activity: (w) => countInWindow('vitamin_a', 'given_date', w),
+  },
+];
+
+/** Children of the registry aged [from, before) completed months on the window's last day. */
+function childrenAged(fromMonths: number, beforeMonths: number, asOf: string) {
+  return sql<{ desa_id: string | null; n: number }>`
+    SELECT desa_id, count(*) AS n FROM person p
+    WHERE p.deleted_at IS NULL AND p.birth_date <= ${asOf}
+      AND p.birth_date > date(${asOf}, '-' || ${beforeMonths + 1} || ' months')
+      AND ${addMonthsSql(sql`p.birth_date`, fromMonths)} <= ${asOf}
+      AND ${addMonthsSql(sql`p.birth_date`, beforeMonths)} > ${asOf}
+    GROUP BY desa_id`;
+}
+
+const band = (rules: ReportRules, capsule: Capsule) => {
+  const b = rules.vitaminA.bands.find((x) => x.capsule === capsule);
+  if (!b) throw new Error(`No vitamin A band for ${capsule}`);
+  return b;
+};
+
+const BALITA = SASARAN_GROUP_INFO.balita.ageMonths!;
+
+/** Registry head counts for `population` denominators (by the desa in the registry now). */
+export const K2_POPULATIONS: PopulationSource[] = [
+  {
+    // S of SKDN: the balita of the registry (0–59 months), like the posyandu's own list.
+    id: 'balita_0_59',
+    counts: (w) => childrenAged(BALITA.min, (BALITA.max ?? 0) + 1, w.to),
+  },
+  {
+    id: 'vita_biru',
+    counts: (w, rules) =>
+      childrenAged(band(rules, 'blue').fromMonths, band(rules, 'blue').beforeMonths, w.to),
+  },
+  {
+    id: 'vita_merah',
+    counts: (w, rules) =>
+      childrenAged(band(rules, 'red').fromMonths, band(rules, 'red').beforeMonths, w.to),
+  },
+];

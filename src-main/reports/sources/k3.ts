@@ -1,0 +1,247 @@
+import { sql, type RawBuilder } from 'kysely';
+import {
+  ELIGIBILITY_KLASTER3,
+  HT_CONTROL_LAST_VISIT,
+  type FollowUpProgram,
+  type ResultCode,
+} from '@shared/domain/adult';
+import { ADL_CATEGORIES, K3_SOURCE_IDS, adlSource } from '@shared/domain/indicators/k3';
+import type { DateWindow, EventSource, SourceRow } from '../engine';
+
+/**
+ * Klaster 3 event sources (definitions in `domain/indicators/k3.ts`). Every row is attributed to
+ * the desa the person lived in on the service date (the row's `residence_desa_id`, null = luar
+ * wilayah). Ages, cut-offs and categories are read from the adult domain's reference sets and
+ * bound as parameters, never typed here:
+ *
+ * - achievements ("≥ 1× a year") give one row per person per calendar year, the first qualifying
+ *   service of that year; the subject is `person:year`, so a month counts a person only in the
+ *   month of their first service that year and the year to date counts each person once;
+ * - status sources give one row per person per day (the later entry of a day wins, as in
+ *   `htControlStatus`); the engine lets each person's latest row in the window decide.
+ */
+
+const E = ELIGIBILITY_KLASTER3;
+const HT_CONTROL = HT_CONTROL_LAST_VISIT;
+/** Screening glucose classes that mean "DM found" (diagnostic or suspected, to be confirmed). */
+const DM_FOUND_CODES: readonly ResultCode[] = ['gula.dm', 'gula.curiga_dm'];
+
+/** `(a, b, c)` of bound values. */
+const inList = (values: readonly string[]) => sql`(${sql.join(values.map((v) => sql`${v}`))})`;
+
+/** 1 January of the window's first year: achievements look back to the start of their year. */
+const yearStart = (w: DateWindow) => `${w.from.slice(0, 4)}-01-01`;
+
+/**
+ * `date` + `months`, clamped to the month's last day (as `addMonths` in `domain/dates.ts`): the
+ * day a person born on `date` reaches `months / 12` years (29 February → 28 February).
+ */
+const addMonthsSql = (date: RawBuilder<unknown>, months: number) => sql<string>`min(
+  date(${date}, '+' || ${months} || ' months'),
+  date(${date}, 'start of month', '+' || ${months + 1} || ' months', '-1 day'))`;
+
+/**
+ * `WITH reg AS …`: the live rows of the `program` register, materialised so SQLite indexes them
+ * by person on the fly (the register has no plain index on `person_id`; a correlated lookup
+ * scanned it once per service row).
+ */
+const withRegister = (program: FollowUpProgram) =>
+  sql`WITH reg AS MATERIALIZED (
+    SELECT person_id, diagnosed_on, ended_on FROM adult_patient
+    WHERE program = ${program} AND deleted_at IS NULL)`;
+
+/**
+ * Whether a `reg` row covers `date` for the person: diagnosed on or `before` it and not yet left
+ * (a patient who left on `date` was still one that day).
+ */
+const registeredOn = (
+  personId: RawBuilder<unknown>,
+  date: RawBuilder<unknown>,
+  diagnosed: 'on' | 'before',
+) => sql`EXISTS (SELECT 1 FROM reg a WHERE a.person_id = ${personId}
+    AND a.diagnosed_on ${diagnosed === 'on' ? sql`<=` : sql`<`} ${date}
+    AND (a.ended_on IS NULL OR a.ended_on >= ${date}))`;
+
+/**
+ * One row per person per calendar year: the first of `events` (columns `person_id`, `on_date`,
+ * `desa_id`, `created_at`, `id`) that year.
+ */
+const firstPerYear = (events: RawBuilder<unknown>) => sql<SourceRow>`
+  SELECT person_id || ':' || substr(on_date, 1, 4) AS subject_id, person_id, on_date, desa_id,
+    1 AS flag
+  FROM (SELECT e.*, row_number() OVER (
+          PARTITION BY e.person_id, substr(e.on_date, 1, 4)
+          ORDER BY e.on_date, e.created_at, e.id) AS rn
+        FROM (${events}) e)
+  WHERE rn = 1`;
+
+/** One row per person per day (the later entry of the day), subject = the person. */
+const lastPerDay = (events: RawBuilder<unknown>) => sql<SourceRow>`
+  SELECT person_id AS subject_id, person_id, on_date, desa_id, flag
+  FROM (SELECT e.*, row_number() OVER (
+          PARTITION BY e.person_id, e.on_date ORDER BY e.created_at DESC, e.id DESC) AS rn
+        FROM (${events}) e)
+  WHERE rn = 1`;
+
+/** Live rows of `table` in the window: 0 means the area recorded nothing (no data, not zero). */
+const activity =
+  (table: 'adult_screening' | 'adult_kontrol' | 'adult_lansia', dateColumn: string) =>
+  (w: DateWindow) =>
+    sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(table)}
+      WHERE ${sql.ref(dateColumn)} >= ${w.from} AND ${sql.ref(dateColumn)} <= ${w.to}
+        AND deleted_at IS NULL`;
+
+const screeningActivity = activity('adult_screening', 'screened_on');
+const kontrolActivity = activity('adult_kontrol', 'visit_on');
+const lansiaActivity = activity('adult_lansia', 'screened_on');
+
+/** Live PTM screenings of live persons from `from` to `to`, with `extra` columns. */
+const screenings = (from: string, to: string, extra: RawBuilder<unknown>, where = sql`1`) => sql`
+  SELECT s.id, s.person_id, s.screened_on AS on_date, s.residence_desa_id AS desa_id,
+    s.created_at, ${extra}
+  FROM adult_screening s JOIN person p ON p.id = s.person_id AND p.deleted_at IS NULL
+  WHERE s.deleted_at IS NULL AND s.screened_on >= ${from} AND s.screened_on <= ${to} AND ${where}`;
+
+/**
+ * Live screenings from `from` to `to` that `tested` (`s.*` condition), with `flag` = 1 when
+ * `positive` and new: the person was not yet in the `program` register the day before (a patient
+ * registered from this very screening is a case it found).
+ */
+const positiveScreenings = (
+  program: FollowUpProgram,
+  from: string,
+  to: string,
+  tested: RawBuilder<unknown>,
+  positive: RawBuilder<unknown>,
+) => sql`
+  ${withRegister(program)}
+  SELECT s.id, s.person_id, s.screened_on AS on_date, s.residence_desa_id AS desa_id,
+    s.created_at,
+    CASE WHEN ${positive} AND NOT ${registeredOn(sql`s.person_id`, sql`s.screened_on`, 'before')}
+      THEN 1 ELSE 0 END AS flag
+  FROM adult_screening s JOIN person p ON p.id = s.person_id AND p.deleted_at IS NULL
+  WHERE s.deleted_at IS NULL AND s.screened_on >= ${from} AND s.screened_on <= ${to} AND ${tested}`;
+
+/**
+ * Kontrol visits of live persons in the `program` register on the visit date, aged at least the
+ * Klaster 3 minimum then, that measured what the programme follows (BP for HT, glucose or HbA1c
+ * for DM).
+ */
+const kontrols = (program: FollowUpProgram, from: string, to: string, extra = sql`1 AS flag`) => {
+  const measured =
+    program === 'ht'
+      ? sql`k.sistolik IS NOT NULL AND k.diastolik IS NOT NULL`
+      : sql`(k.gula_value IS NOT NULL OR k.hba1c IS NOT NULL)`;
+  return sql`
+    ${withRegister(program)}
+    SELECT k.id, k.person_id, k.visit_on AS on_date, k.residence_desa_id AS desa_id,
+      k.created_at, ${extra}
+    FROM adult_kontrol k JOIN person p ON p.id = k.person_id AND p.deleted_at IS NULL
+    WHERE k.deleted_at IS NULL AND k.visit_on >= ${from} AND k.visit_on <= ${to}
+      AND ${measured}
+      AND k.visit_on >= ${addMonthsSql(sql`p.birth_date`, E.ptm.minAge * 12)}
+      AND ${registeredOn(sql`k.person_id`, sql`k.visit_on`, 'on')}`;
+};
+
+/** Live lansia rows at age ≥ the SKILAS minimum, of live persons, with `extra` columns. */
+const lansia = (
+  from: string,
+  to: string,
+  where: RawBuilder<unknown>,
+  extra = sql`1 AS flag`,
+) => sql`
+  SELECT l.id, l.person_id, l.screened_on AS on_date, l.residence_desa_id AS desa_id,
+    l.created_at, ${extra}
+  FROM adult_lansia l JOIN person p ON p.id = l.person_id AND p.deleted_at IS NULL
+  WHERE l.deleted_at IS NULL AND l.screened_on >= ${from} AND l.screened_on <= ${to}
+    AND l.age_years >= ${E.skilas.minAge} AND ${where}`;
+
+const htPositive = sql`s.td_positif = 1`;
+const dmPositive = sql`s.gula_code IN ${inList(DM_FOUND_CODES)}`;
+
+function foundSources(program: FollowUpProgram): EventSource[] {
+  const ht = program === 'ht';
+  const positive = ht ? htPositive : dmPositive;
+  const tested = ht ? sql`s.td_positif IS NOT NULL` : sql`s.gula_code IS NOT NULL`;
+  return [
+    {
+      id: ht ? K3_SOURCE_IDS.htDitemukan : K3_SOURCE_IDS.dmDitemukan,
+      events: (w) =>
+        firstPerYear(
+          sql`SELECT * FROM (${positiveScreenings(program, yearStart(w), w.to, positive, positive)})
+            WHERE flag = 1`,
+        ),
+      activity: screeningActivity,
+    },
+    {
+      id: ht ? K3_SOURCE_IDS.htDitemukanDiskrining : K3_SOURCE_IDS.dmDitemukanDiskrining,
+      events: (w) => lastPerDay(positiveScreenings(program, w.from, w.to, tested, positive)),
+      activity: screeningActivity,
+    },
+  ];
+}
+
+const list: EventSource[] = [
+  {
+    id: K3_SOURCE_IDS.ptmSkrining,
+    events: (w) =>
+      firstPerYear(
+        screenings(
+          yearStart(w),
+          w.to,
+          sql`1 AS flag`,
+          sql`s.age_years >= ${E.ptm.minAge} AND s.age_years < ${E.skilas.minAge}`,
+        ),
+      ),
+    activity: screeningActivity,
+  },
+  ...foundSources('ht'),
+  ...foundSources('dm'),
+  {
+    id: K3_SOURCE_IDS.htDilayani,
+    events: (w) => firstPerYear(kontrols('ht', yearStart(w), w.to)),
+    activity: kontrolActivity,
+  },
+  {
+    id: K3_SOURCE_IDS.dmDilayani,
+    events: (w) => firstPerYear(kontrols('dm', yearStart(w), w.to)),
+    activity: kontrolActivity,
+  },
+  {
+    id: K3_SOURCE_IDS.htTerkendali,
+    events: (w) =>
+      lastPerDay(
+        kontrols(
+          'ht',
+          w.from,
+          w.to,
+          sql`CASE WHEN k.sistolik < ${HT_CONTROL.systolicBelow}
+            AND k.diastolik < ${HT_CONTROL.diastolicBelow} THEN 1 ELSE 0 END AS flag`,
+        ),
+      ),
+    activity: kontrolActivity,
+  },
+  {
+    id: K3_SOURCE_IDS.lansiaSkilas,
+    events: (w) => firstPerYear(lansia(yearStart(w), w.to, sql`l.skilas_version IS NOT NULL`)),
+    activity: lansiaActivity,
+  },
+  ...ADL_CATEGORIES.map((category): EventSource => ({
+    id: adlSource(category),
+    events: (w) =>
+      lastPerDay(
+        lansia(
+          w.from,
+          w.to,
+          sql`l.barthel_code IS NOT NULL`,
+          sql`CASE WHEN l.barthel_code = ${category} THEN 1 ELSE 0 END AS flag`,
+        ),
+      ),
+    activity: lansiaActivity,
+  })),
+];
+
+/** Every Klaster 3 source by id. */
+export const K3_SOURCES: Readonly<Record<string, EventSource>> = Object.fromEntries(
+  list.map((s) => [s.id, s]),
+);

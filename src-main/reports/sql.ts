@@ -1,0 +1,80 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { Band } from '@shared/domain/growth/status';
+import type { AgeLimit } from '@shared/domain/immunization/duration';
+import type { DateWindow } from './engine';
+
+/**
+ * SQL fragments the sources share. Every number a rule owns is passed in from the domain
+ * module's reference set (as a bound parameter), never typed here.
+ */
+
+/** `(a, b, c)` of bound values; `(NULL)` for an empty list (matches nothing). */
+export function inList(values: readonly (string | number)[]): RawBuilder<unknown> {
+  return values.length === 0 ? sql`(NULL)` : sql`(${sql.join(values.map((v) => sql`${v}`))})`;
+}
+
+/**
+ * `date` + `months` calendar months, clamped to the last day of the target month (born 31
+ * January + 1 month = 28/29 February), as `addMonths` in `domain/dates.ts` does.
+ */
+export function addMonthsSql(date: RawBuilder<unknown>, months: number | RawBuilder<unknown>) {
+  const n = typeof months === 'number' ? sql`${months}` : months;
+  return sql<string>`min(
+    date(${date}, '+' || (${n}) || ' months'),
+    date(${date}, 'start of month', '+' || ((${n}) + 1) || ' months', '-1 day'))`;
+}
+
+/** `date` + `days` days. */
+export function addDaysSql(date: RawBuilder<unknown>, days: number | RawBuilder<unknown>) {
+  const n = typeof days === 'number' ? sql`${days}` : days;
+  return sql<string>`date(${date}, (CASE WHEN (${n}) >= 0 THEN '+' ELSE '' END) || (${n}) || ' days')`;
+}
+
+/** Completed months of age from `birth` to `on` (as `completedMonths` in `domain/dates.ts`). */
+export function completedMonthsSql(birth: RawBuilder<unknown>, on: RawBuilder<unknown>) {
+  const raw = sql`((CAST(strftime('%Y', ${on}) AS INTEGER) - CAST(strftime('%Y', ${birth}) AS INTEGER)) * 12
+    + CAST(strftime('%m', ${on}) AS INTEGER) - CAST(strftime('%m', ${birth}) AS INTEGER))`;
+  return sql<number>`(${raw} - CASE WHEN ${addMonthsSql(birth, raw)} > ${on} THEN 1 ELSE 0 END)`;
+}
+
+/** The last allowed day of an age limit (as `lastAllowedDay` in `domain/immunization`). */
+export function lastAllowedDaySql(birth: RawBuilder<unknown>, limit: AgeLimit) {
+  const d = 'through' in limit ? limit.through : limit.before;
+  const plus = addDaysSql(addMonthsSql(birth, d.months ?? 0), (d.weeks ?? 0) * 7 + (d.days ?? 0));
+  return 'through' in limit ? plus : addDaysSql(plus, -1);
+}
+
+/** Whole minutes from one ISO date-time (with offset) to another. */
+export function minutesBetweenSql(from: RawBuilder<unknown>, to: RawBuilder<unknown>) {
+  return sql<number>`CAST(round((julianday(${to}) - julianday(${from})) * 1440) AS INTEGER)`;
+}
+
+/** The codes of the bands whose every value is below `cut` (e.g. PB/U < −2 SD). */
+export function codesBelow<C extends string>(bands: readonly Band<C>[], cut: number): C[] {
+  return bands
+    .filter((b) => b.upTo !== null && (b.upTo < cut || (b.upTo === cut && !b.includesUpTo)))
+    .map((b) => b.code);
+}
+
+/** The codes of the bands whose every value is above `cut` (e.g. BB/PB > +2 SD). */
+export function codesAbove<C extends string>(bands: readonly Band<C>[], cut: number): C[] {
+  return bands
+    .filter((_, i) => {
+      const prev = bands[i - 1];
+      if (!prev || prev.upTo === null) return false;
+      return prev.upTo > cut || (prev.upTo === cut && prev.includesUpTo);
+    })
+    .map((b) => b.code);
+}
+
+/** Rows of a table with a date column in the window (for `activity`). */
+export function countInWindow(
+  table: string,
+  dateColumn: string,
+  window: DateWindow,
+  where: RawBuilder<unknown> = sql`1`,
+) {
+  return sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(table)}
+    WHERE ${sql.ref(dateColumn)} >= ${window.from} AND ${sql.ref(dateColumn)} <= ${window.to}
+      AND deleted_at IS NULL AND ${where}`;
+}
