@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect, type Driver } from 'kysely';
 import { createBackup } from '../backup/create';
 import { timestampForFile } from '../backup/files';
 import { checkLines } from '../backup/inspect';
@@ -69,6 +69,27 @@ export function readSchemaVersion(file: string): number {
     throw new DatabaseUnreadableError(file, error);
   } finally {
     probe?.close();
+  }
+}
+
+/**
+ * Kysely's SQLite dialect, except that a transaction SQLite already rolled back by itself (on
+ * `SQLITE_FULL`, `SQLITE_IOERR`, …) is not rolled back a second time: that would throw "cannot
+ * rollback - no transaction is active" and hide the error that says the disk is full.
+ */
+class KeepErrorSqliteDialect extends SqliteDialect {
+  constructor(private readonly sqlite: BetterSqlite3.Database) {
+    super({ database: sqlite });
+  }
+
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    const rollback = driver.rollbackTransaction.bind(driver);
+    driver.rollbackTransaction = async (connection) => {
+      if (!this.sqlite.inTransaction) return;
+      await rollback(connection);
+    };
+    return driver;
   }
 }
 
@@ -188,7 +209,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       backupFile = copy.dataFile;
     }
     const version = runMigrations(sqlite, migrations, options.appVersion, now);
-    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = new Kysely<DB>({ dialect: new KeepErrorSqliteDialect(sqlite) });
     return {
       file: options.file,
       sqlite,

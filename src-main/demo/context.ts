@@ -45,6 +45,8 @@ export interface DemoContext {
   persons: DemoPerson[];
   /** Rows inserted per table, for the summary and the audit row. */
   counts: Record<string, number>;
+  /** Seconds each step took, for the summary (and the benchmark's profile of the demo). */
+  timings: Record<string, number>;
   /** Insert a row into a record table, filling the conventions; returns the id. */
   insert(table: string, values: Record<string, unknown>, createdAt?: string): string;
 }

@@ -134,7 +134,17 @@ export function populationStep(target: number): DemoStep {
           const young = member.age < 30;
           const ageDays = -Math.round((Date.parse(birthDate) - Date.parse(ctx.today)) / 86_400_000);
           const newborn = ageDays < 60;
-          const id = rng.uuidv7(Date.parse(ctx.nowIso) - rng.int(0, 5 * 365) * 86_400_000);
+          // Registered some day in the last five years (not before birth): the row's created_at
+          // and its UUIDv7 time, so "changed since" (the monthly bundle) sees a month's new
+          // registrations rather than the whole register.
+          const registeredMs = Date.parse(ctx.nowIso) - rng.int(0, 5 * 365) * 86_400_000;
+          const id = rng.uuidv7(registeredMs);
+          const registeredAt = new Date(
+            Math.min(
+              Date.parse(ctx.nowIso),
+              Math.max(registeredMs, Date.parse(`${birthDate}T03:00:00.000Z`)),
+            ),
+          ).toISOString();
           const isMother =
             member.role === (headSex === 'L' ? 'spouse' : 'head') && member.sex === 'P';
           const motherId = member.role === 'child' && motherRecord ? motherRecord.id : null;
@@ -173,7 +183,7 @@ export function populationStep(target: number): DemoStep {
                 : null,
             bpjs_no: rng.chance(0.72) ? `000${rng.int(1000000000, 9999999999)}` : null,
             posyandu_id: inPosyandu ? posyandu : null,
-            at: ctx.nowIso,
+            at: registeredAt,
             by: ctx.adminId,
           });
           const record: DemoPerson = {

@@ -50,6 +50,26 @@ function accessError(access: Access, session: Session | null, locale: Locale): A
 }
 
 /**
+ * A write the disk refused: full (SQLite `SQLITE_FULL`, `ENOSPC`, `EDQUOT`) or read-only
+ * (`SQLITE_READONLY*`, `EROFS`, `EACCES`/`EPERM` on a file). The clerk gets a message that says
+ * what to do instead of "an error occurred"; nothing was saved (the transaction rolled back).
+ */
+export function storageProblem(error: unknown): 'full' | 'readonly' | null {
+  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 4; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string') {
+      if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT') return 'full';
+      if (code.startsWith('SQLITE_READONLY') || code === 'EROFS') return 'readonly';
+      if ((code === 'EACCES' || code === 'EPERM') && (e as { path?: unknown }).path) {
+        return 'readonly';
+      }
+    }
+    e = (e as { cause?: unknown }).cause;
+  }
+  return null;
+}
+
+/**
  * The single entry point of every transport: checks the sender, the channel name, the input
  * (zod, Indonesian field messages), the session (idle lock) and the caller's role, then runs the
  * handler and checks its output. Errors come back as values, never as exceptions.
@@ -82,7 +102,17 @@ export function createDispatch(
     }
 
     const spec = contract[channel];
-    const parsed = spec.input.safeParse(input ?? {}, PARSE_OPTIONS);
+    let parsed;
+    try {
+      parsed = spec.input.safeParse(input ?? {}, PARSE_OPTIONS);
+    } catch (error) {
+      // A refinement that read a malformed value and threw: the input is invalid, not the app.
+      log.warn('bridge: input schema threw while parsing', {
+        channel,
+        error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+      });
+      return fail(AppError.of('INVALID_INPUT', locale, 'error.INVALID_INPUT'));
+    }
     if (!parsed.success) {
       const issues = toFieldIssues(parsed.error.issues, locale);
       return fail(new AppError('INVALID_INPUT', summariseIssues(issues), { issues }));
@@ -111,6 +141,18 @@ export function createDispatch(
       return { ok: true, value: checked.data };
     } catch (error) {
       if (error instanceof AppError) return fail(error);
+      const storage = storageProblem(error);
+      if (storage) {
+        log.error('bridge: storage refused the write', { channel, storage, error: String(error) });
+        return {
+          ok: false,
+          error: {
+            code: 'INTERNAL',
+            message: translate(locale, `error.storage.${storage}`),
+            details: { storage },
+          },
+        };
+      }
       log.error('bridge: handler failed', {
         channel,
         error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),

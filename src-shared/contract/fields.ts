@@ -67,5 +67,10 @@ export const paging = {
 /**
  * Run a cross-field rule even when other fields already failed, so a form shows every problem
  * at once (and a wizard step can be checked on its own). The rule must read values defensively.
+ * Never on a value that is not an object at all (a missing `person`, `null`, a string): the
+ * rule would dereference it and throw out of the parser; the type error is reported instead.
  */
-export const ALWAYS = { when: () => true } as const;
+export const ALWAYS = {
+  when: (payload: { value: unknown }) =>
+    typeof payload.value === 'object' && payload.value !== null,
+} as const;

@@ -41,6 +41,11 @@ export const demo: CliCommand = {
     );
     for (const [table, count] of Object.entries(summary.counts))
       io.out(`  ${table}: ${count.toLocaleString('id-ID')}`);
+    io.out(
+      `Waktu per langkah: ${Object.entries(summary.timings)
+        .map(([step, seconds]) => `${step} ${seconds.toFixed(1)} dtk`)
+        .join(', ')}`,
+    );
     io.out(`Masuk sebagai: ${summary.admin.username} / ${summary.admin.password}`);
     return 0;
   },

@@ -47,6 +47,11 @@ const id = {
   'error.title': 'Terjadi kesalahan',
   'error.UNKNOWN_CHANNEL': 'Permintaan tidak dikenal.',
   'error.BAD_SENDER': 'Permintaan ditolak: sumber tidak dikenal.',
+  'error.INVALID_INPUT': 'Isian tidak lengkap atau tidak sah; periksa kembali formulir.',
+  'error.storage.full':
+    'Penyimpanan komputer penuh: data ini belum tersimpan. Kosongkan ruang disk, lalu simpan lagi. Data yang sudah tersimpan aman.',
+  'error.storage.readonly':
+    'Folder data tidak dapat ditulisi (hanya-baca): data ini belum tersimpan. Periksa disk atau izin folder, lalu simpan lagi. Data yang sudah tersimpan aman.',
   'error.UNAUTHENTICATED': 'Silakan masuk terlebih dahulu.',
   'error.FORBIDDEN': 'Peran Anda tidak diizinkan melakukan ini.',
   'error.INTERNAL': 'Terjadi kesalahan di aplikasi. Data yang sudah tersimpan aman; coba lagi.',
@@ -124,6 +129,11 @@ const en: AreaMessages<typeof id> = {
   'error.title': 'Something went wrong',
   'error.UNKNOWN_CHANNEL': 'Unknown request.',
   'error.BAD_SENDER': 'Request refused: unknown sender.',
+  'error.INVALID_INPUT': 'The entry is incomplete or invalid; please check the form.',
+  'error.storage.full':
+    "The computer's storage is full: this entry was not saved. Free some disk space, then save again. Data already saved is safe.",
+  'error.storage.readonly':
+    'The data folder cannot be written to (read-only): this entry was not saved. Check the disk or the folder permissions, then save again. Data already saved is safe.',
   'error.UNAUTHENTICATED': 'Please sign in first.',
   'error.FORBIDDEN': 'Your role is not allowed to do this.',
   'error.INTERNAL': 'The application hit an error. Saved data is safe; please try again.',

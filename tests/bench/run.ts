@@ -1,0 +1,761 @@
+/**
+ * `npm run bench`: Siklus on a large puskesmas (the 100,000-person demo, cached), against the
+ * budgets of issue #11. Prints a table with PASS/FAIL per budget, writes `bench/results.json`
+ * and exits 1 when a budget is missed. Not part of `npm test`: budgets live here, not in timed
+ * unit tests.
+ *
+ * Environment: BENCH_PERSONS (default 100000), BENCH_SEED (1), BENCH_SKIP_UI=1 (no browser),
+ * BENCH_BUNDLES (40).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { contract, type MonthlyReport } from '@shared/contract';
+import { searchTerms } from '@shared/domain/identity';
+import {
+  encryptBundle,
+  initDinkesKeys,
+  initPuskesmasKeys,
+  KEY_FILES,
+  keysDir,
+  addRecipient,
+  serializeBundle,
+  signManifest,
+  unlockSigningKey,
+  zipBundle,
+  encryptZip,
+} from '../../src-main/bundle';
+import { createCore, type Core } from '../../src-main/core';
+import { LATEST_SCHEMA_VERSION } from '../../src-main/db/migrations';
+import { DEMO_ADMIN } from '../../src-main/demo';
+import { silentLogger } from '../../src-main/log';
+import { EXPORT_TABLES, type MonthlyReportSource } from '../../src-main/services/bundle-export';
+import { coreFixtureSource } from '../fixtures/bundle/report';
+import { cachedDemo, ROOT, workingCopy, type CachedDemo } from './dataset';
+import { budget, eachOnce, formatTable, sample, timing, type BudgetRow, type Timing } from './stats';
+
+const PERSONS = Number(process.env.BENCH_PERSONS ?? 100_000);
+const SEED = process.env.BENCH_SEED ?? '1';
+const TODAY = '2025-06-30';
+/** The bench's clock: the morning after the demo's today, so June is a closed month. */
+const NOW = '2025-07-01T02:00:00.000Z';
+const PERIOD = TODAY.slice(0, 7);
+const BUNDLES = Number(process.env.BENCH_BUNDLES ?? 40);
+const KEY_PASS = 'kunci-bench-puskesmas';
+const DINKES_PASS = 'kunci-bench-dinkes';
+const FAST_KEYS = { scryptWorkFactor: 10 };
+const RESULTS = path.join(ROOT, 'bench/results.json');
+const UI_RESULTS = path.join(ROOT, 'bench/.cache/ui-results.json');
+
+const log = (line: string) => console.log(`[bench] ${line}`);
+const rows: BudgetRow[] = [];
+const measured: Record<string, unknown> = {};
+
+/** Resident memory after each section (MB), to see which part grows the peak. */
+const rssBySection: Record<string, { rssMb: number; peakMb: number }> = {};
+function memory(section: string) {
+  rssBySection[section] = {
+    rssMb: Math.round(process.memoryUsage().rss / 1024 / 1024),
+    peakMb: Math.round(process.resourceUsage().maxRSS / 1024),
+  };
+}
+
+function record(name: string, t: Timing) {
+  measured[name] = t;
+  log(`${name}: p50 ${t.p50.toFixed(2)} ms, p95 ${t.p95.toFixed(2)} ms (n=${t.n})`);
+}
+
+async function openCore(dir: string, reportSource?: MonthlyReportSource): Promise<Core> {
+  return createCore({
+    dataDir: dir,
+    runtime: 'cli',
+    appVersion: '0.0.0-bench',
+    now: () => new Date(NOW),
+    log: silentLogger,
+    dailyBackup: 'off',
+    ...(reportSource ? { reportSource } : {}),
+  });
+}
+
+function caller(core: Core) {
+  return async <T = unknown>(channel: string, input: unknown = {}): Promise<T> => {
+    const result = await core.dispatch(channel, input, { trusted: true });
+    if (!result.ok) {
+      throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
+    }
+    return result.value as T;
+  };
+}
+
+/** The report engine (`services.reports`) when it is wired: monthly report, and the bundle's. */
+type ReportsService = {
+  monthly(period: string, cluster: undefined, locale: 'id'): Promise<unknown>;
+  forBundle?(period: string): Promise<{ report: MonthlyReport; xlsx: Uint8Array }>;
+};
+function reportsOf(core: Core): ReportsService | null {
+  const services = core.services as unknown as Record<string, unknown>;
+  const reports = services.reports as Partial<ReportsService> | undefined;
+  return reports && typeof reports.monthly === 'function' ? (reports as ReportsService) : null;
+}
+
+/**
+ * A core whose bundle export has a report: the engine's own when it is wired, otherwise the
+ * fixture report the bundle tests use.
+ */
+async function openWithReports(dir: string): Promise<Core> {
+  const core = await openCore(dir);
+  if (reportsOf(core)) return core;
+  await core.close();
+  const fixture = coreFixtureSource();
+  const withFixture = await openCore(dir, fixture);
+  fixture.bind(withFixture);
+  return withFixture;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function demoSection(): Promise<CachedDemo> {
+  const cached = await cachedDemo({ persons: PERSONS, seed: SEED, today: TODAY }, log);
+  const b = cached.build;
+  measured.demo = { ...b, cacheKey: cached.key, builtThisRun: cached.fresh };
+  const when = cached.fresh ? 'dibangun sekarang' : `cache, dibangun ${b.builtAt.slice(0, 10)}`;
+  rows.push(
+    budget(
+      `demo ${PERSONS.toLocaleString('id-ID')} penduduk: waktu`,
+      b.seconds,
+      's',
+      180,
+      '<=',
+      `${when}; CPU ${b.cpuSeconds.toFixed(0)} s, beban ${b.loadAverage.toFixed(1)}`,
+    ),
+    budget(
+      'demo: baris layanan',
+      b.serviceRows,
+      'baris',
+      PERSONS >= 100_000 ? 1_350_000 : null,
+      '>=',
+      '≈1,5 juta diminta (5 tahun layanan)',
+    ),
+  );
+  return cached;
+}
+
+async function coldStart(dir: string): Promise<void> {
+  // Open (quick_check, migration check, settings), then close: three times, the first cold-ish.
+  const samples: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const started = performance.now();
+    const core = await openCore(dir);
+    samples.push(performance.now() - started);
+    await core.close();
+  }
+  const t = timing(samples);
+  record('cold start', t);
+  rows.push(budget('start layanan (buka + cek migrasi)', t.max, 'ms', null, '<=', 'terlama dari 3'));
+}
+
+const NAME_FRAGMENTS = ['siti', 'nur', 'ahmad', 'yanti', 'rahma', 'asep', 'dewi', 'sri', 'iwan'];
+const NIK_PREFIXES = ['3205', '320502', '3205024', '32050241', '3205020101', '320502410'];
+
+async function searchSection(core: Core): Promise<void> {
+  const sqlite = core.database.sqlite;
+  const parse = (q: string) => contract['persons.search'].input.parse({ q });
+  const service = core.services.persons;
+  const columns = `p.id, p.name, p.nik, p.no_kk, p.sex, p.birth_date, p.rt, p.rw, p.deleted_at,
+    d.name AS desa_name, p.outside_address`;
+  const ftsWhere = `p.rowid IN (SELECT rowid FROM person_fts WHERE person_fts MATCH @match)
+    AND p.deleted_at IS NULL`;
+  const raw = {
+    nameCount: sqlite.prepare(`SELECT count(*) AS n FROM person p WHERE ${ftsWhere}`),
+    namePage: sqlite.prepare(
+      `SELECT ${columns} FROM person p LEFT JOIN desa d ON d.id = p.desa_id WHERE ${ftsWhere}
+       ORDER BY p.name_search, p.birth_date, p.id LIMIT @limit OFFSET 0`,
+    ),
+    nikCount: sqlite.prepare(
+      `SELECT count(*) AS n FROM person p WHERE p.nik >= @lo AND p.nik < @hi AND p.deleted_at IS NULL`,
+    ),
+    nikPage: sqlite.prepare(
+      `SELECT ${columns} FROM person p LEFT JOIN desa d ON d.id = p.desa_id
+       WHERE p.nik >= @lo AND p.nik < @hi AND p.deleted_at IS NULL
+       ORDER BY p.nik, p.id LIMIT @limit OFFSET 0`,
+    ),
+  };
+  const limit = parse('x').limit;
+  const matchOf = (q: string) =>
+    searchTerms(q)
+      .map((t) => `"${t.replace(/"/g, '""')}"`)
+      .join(' AND ');
+  // Sanity: the raw statements find what the service finds.
+  for (const q of [NAME_FRAGMENTS[0]!, NIK_PREFIXES[1]!]) {
+    const s = await service.search(parse(q));
+    const isNik = /^\d+$/.test(q);
+    const n = isNik
+      ? (raw.nikCount.get({ lo: q, hi: `${q}\uffff` }) as { n: number }).n
+      : (raw.nameCount.get({ match: matchOf(q) }) as { n: number }).n;
+    if (n !== s.total) throw new Error(`raw search differs from the service for ${q}`);
+    log(`cari "${q}": ${s.total.toLocaleString('id-ID')} orang`);
+  }
+
+  let i = 0;
+  const nextName = () => NAME_FRAGMENTS[i++ % NAME_FRAGMENTS.length]!;
+  const nextNik = () => NIK_PREFIXES[i++ % NIK_PREFIXES.length]!;
+  const opts = { iterations: 200, timeMs: 2000 };
+  const nameService = await sample('search name (service)', () => service.search(parse(nextName())), opts);
+  const nameRaw = await sample(
+    'search name (raw)',
+    async () => {
+      const match = matchOf(nextName());
+      raw.nameCount.get({ match });
+      return raw.namePage.all({ match, limit });
+    },
+    opts,
+  );
+  const nameBridge = await sample(
+    'search name (bridge)',
+    () => core.dispatch('persons.search', { q: nextName() }, { trusted: true }),
+    opts,
+  );
+  const nikService = await sample('search NIK (service)', () => service.search(parse(nextNik())), opts);
+  const nikRaw = await sample(
+    'search NIK (raw)',
+    async () => {
+      const q = nextNik();
+      raw.nikCount.get({ lo: q, hi: `${q}\uffff` });
+      return raw.nikPage.all({ lo: q, hi: `${q}\uffff`, limit });
+    },
+    opts,
+  );
+  record('search name (service)', nameService);
+  record('search name (raw)', nameRaw);
+  record('search name (bridge)', nameBridge);
+  record('search NIK (service)', nikService);
+  record('search NIK (raw)', nikRaw);
+  const ratio = (a: Timing, b: Timing) => a.p95 / Math.max(b.p95, 0.001);
+  rows.push(
+    budget('cari nama p95', nameService.p95, 'ms', 15, '<=', `p50 ${nameService.p50.toFixed(1)} ms`),
+    budget('cari nama p95 / SQL mentah', ratio(nameService, nameRaw), '×', 1.5, '<=', `mentah p95 ${nameRaw.p95.toFixed(1)} ms`),
+    budget('cari NIK p95', nikService.p95, 'ms', 15, '<=', `p50 ${nikService.p50.toFixed(1)} ms`),
+    budget('cari NIK p95 / SQL mentah', ratio(nikService, nikRaw), '×', 1.5, '<=', `mentah p95 ${nikRaw.p95.toFixed(1)} ms`),
+    budget('cari nama lewat jembatan p95', nameBridge.p95, 'ms', null, '<=', 'zod + guard, informasi'),
+  );
+}
+
+async function cardSection(core: Core): Promise<void> {
+  const call = caller(core);
+  // Girls of 15–18 get every cluster tab (Ibu 10–54, Anak < 19, Klaster 3 ≥ 15); mothers too.
+  const ids = core.database.sqlite
+    .prepare(
+      `SELECT p.id FROM person p WHERE p.sex = 'P' AND p.deleted_at IS NULL
+         AND p.birth_date BETWEEN date(@today, '-19 years', '+1 day') AND date(@today, '-15 years')
+       ORDER BY p.id LIMIT 60`,
+    )
+    .all({ today: TODAY }) as { id: string }[];
+  let i = 0;
+  const t = await sample(
+    'person card, all tabs',
+    async () => {
+      const personId = ids[i++ % ids.length]!.id;
+      await Promise.all([
+        call('persons.card', { id: personId }),
+        call('maternal.person', { personId }),
+        call('child.card', { personId }),
+        call('adult.person.summary', { personId }),
+      ]);
+    },
+    { iterations: 60, timeMs: 1500 },
+  );
+  record('person card, all tabs', t);
+  rows.push(budget('kartu penduduk + semua tab p95', t.p95, 'ms', null, '<=', 'informasi'));
+}
+
+async function ancSection(core: Core): Promise<void> {
+  const call = caller(core);
+  const open = core.database.sqlite
+    .prepare(
+      `SELECT id FROM pregnancy WHERE outcome IS NULL AND deleted_at IS NULL ORDER BY id LIMIT 40`,
+    )
+    .all() as { id: string }[];
+  const t = await eachOnce(open, (p) =>
+    call('maternal.saveAnc', {
+      pregnancyId: p.id,
+      contact: {
+        visitDate: NOW.slice(0, 10),
+        place: 'puskesmas',
+        weightKg: 58.5,
+        lilaCm: 25,
+        systolic: 110,
+        diastolic: 70,
+        hbGdl: 11.8,
+        ttdTablets: 30,
+        counseling: [],
+        complications: [],
+      },
+    }),
+  );
+  record('ANC save', t);
+  rows.push(budget('simpan kontak ANC p95', t.p95, 'ms', null, '<=', `n=${t.n}, informasi`));
+}
+
+interface SessionChildLite {
+  personId: string;
+  weighings: { date: string; weightKg: number }[];
+  entry: unknown;
+}
+
+async function sessionSection(core: Core): Promise<void> {
+  const call = caller(core);
+  const posyandu = core.database.sqlite
+    .prepare('SELECT id FROM posyandu WHERE deleted_at IS NULL ORDER BY id')
+    .all() as { id: string }[];
+  const date = NOW.slice(0, 10);
+  const sessions: { posyanduId: string; rows: object[] }[] = [];
+  const opens: number[] = [];
+  for (const y of posyandu) {
+    const opened = performance.now();
+    const view = await call<{ rows: SessionChildLite[] }>('posyandu.session.open', {
+      posyanduId: y.id,
+      sessionDate: date,
+    });
+    opens.push(performance.now() - opened);
+    const weighed = view.rows.filter((r) => r.weighings.length > 0 && r.entry === null);
+    // A small demo (BENCH_PERSONS) may have fewer than 40 balita per posyandu.
+    if (weighed.length < Math.min(40, Math.max(1, Math.floor(PERSONS / 2500)))) continue;
+    sessions.push({
+      posyanduId: y.id,
+      rows: weighed.slice(0, 40).map((r) => ({
+        personId: r.personId,
+        kiaBook: true,
+        weightKg: Math.round((r.weighings.at(-1)!.weightKg + 0.2) * 10) / 10,
+        confirmImplausible: true,
+      })),
+    });
+    if (sessions.length >= 12) break;
+  }
+  if (sessions.length === 0) throw new Error('no posyandu with weighed children');
+  const children = Math.min(...sessions.map((x) => x.rows.length));
+  const t = await eachOnce(sessions, (s) =>
+    call('posyandu.session.save', { posyanduId: s.posyanduId, sessionDate: date, rows: s.rows }),
+  );
+  record('posyandu session save (40 children)', t);
+  const open = timing(opens);
+  record('posyandu session open', open);
+  rows.push(
+    budget('buka sesi posyandu p95', open.p95, 'ms', null, '<=', `n=${open.n}, simpan menghitung ulang tampilan ini`),
+  );
+  rows.push(
+    budget(`simpan sesi posyandu ${children} anak p95`, t.p95, 'ms', 200, '<=', `n=${t.n} sesi`),
+  );
+}
+
+async function reportSection(core: Core): Promise<void> {
+  const reports = reportsOf(core);
+  if (!reports) {
+    rows.push(
+      budget('laporan bulanan semua indikator', null, 'ms', 1000, '<=', 'belum tersedia (mesin laporan)'),
+      budget('laporan tahunan', null, 'ms', null, '<=', 'belum tersedia (mesin laporan)'),
+    );
+    return;
+  }
+  const month = await sample('monthly report', () => reports.monthly(PERIOD, undefined, 'id'), {
+    iterations: 5,
+    timeMs: 500,
+    warmup: 1,
+  });
+  record('monthly report', month);
+  rows.push(budget('laporan bulanan semua indikator', month.p95, 'ms', 1000, '<=', `p50 ${month.p50.toFixed(0)} ms`));
+  // The year: every month of the year up to the period (the PWS year view and the year recap
+  // need each month; each monthly report also carries January-to-date).
+  const months = Array.from(
+    { length: Number(PERIOD.slice(5, 7)) },
+    (_, i) => `${PERIOD.slice(0, 4)}-${String(i + 1).padStart(2, '0')}`,
+  );
+  const started = performance.now();
+  for (const m of months) await reports.monthly(m, undefined, 'id');
+  const yearMs = performance.now() - started;
+  measured['year report'] = { ms: yearMs, months: months.length };
+  rows.push(budget(`laporan tahun berjalan (${months.length} bulan)`, yearMs, 'ms', null, '<=', 'informasi'));
+}
+
+/**
+ * Export of one month: an earlier bundle (May) stands acknowledged, so June's bundle carries
+ * the rows changed in June. Then the same rows packed by hand, each stage timed.
+ */
+async function exportSection(
+  core: Core,
+  dir: string,
+  recipient: string,
+  outbox: string,
+): Promise<{ bytes: number }> {
+  const call = caller(core);
+  const since = `${PERIOD}-01T00:00:00.000Z`;
+  await acknowledgedBefore(core, since);
+  const started = performance.now();
+  const made = await call<{ path: string; export: { records: number } }>('bundle.export', {
+    form: { period: PERIOD, keyPassphrase: KEY_PASS, destination: 'folder', folder: outbox },
+  });
+  const total = performance.now() - started;
+  const size = fs.statSync(made.path).size;
+  measured.export = { ms: total, records: made.export.records, bytes: size };
+  log(`ekspor ${PERIOD}: ${made.export.records.toLocaleString('id-ID')} baris, ${(size / 1e6).toFixed(1)} MB, ${total.toFixed(0)} ms`);
+  rows.push(
+    budget('ekspor bundel sebulan', total, 'ms', 2000, '<=', `${made.export.records} baris, ${(size / 1e6).toFixed(1)} MB`),
+  );
+
+  // The stages on the same rows.
+  const sqlite = core.database.sqlite;
+  const tables: Record<string, object[]> = {};
+  for (const table of EXPORT_TABLES) {
+    tables[table] = sqlite
+      .prepare(`SELECT * FROM "${table}" WHERE updated_at >= ? ORDER BY id`)
+      .all(since) as object[];
+  }
+  const engine = reportsOf(core)?.forBundle;
+  const fixture = coreFixtureSource();
+  fixture.bind(core);
+  const report = engine
+    ? await engine(PERIOD)
+    : ((await fixture.monthly(PERIOD)) as { report: MonthlyReport; xlsx: Uint8Array });
+  measured.exportReport = engine ? 'report engine' : 'fixture report';
+  const signingKey = await unlockSigningKey(keysDir(dir), KEY_PASS);
+  const input = {
+    facility: { kode: 'BENCH', name: 'Bench' },
+    period: PERIOD,
+    revision: 1,
+    previousHash: null,
+    appVersion: '0.0.0-bench',
+    schemaVersion: LATEST_SCHEMA_VERSION,
+    createdAt: '2025-07-01T09:00:00+07:00',
+    tables,
+    report: { json: report.report, xlsx: report.xlsx },
+    signingKey,
+    recipients: [recipient],
+  };
+  const stage = async <T>(fn: () => Promise<T> | T) => {
+    const t0 = performance.now();
+    const value = await fn();
+    return { value, ms: performance.now() - t0 };
+  };
+  const serialized = await stage(() => serializeBundle(input));
+  const signed = await stage(() =>
+    signManifest(serialized.value.manifest, serialized.value.manifestBytes, signingKey),
+  );
+  const zipped = await stage(() => zipBundle(serialized.value, signed.value));
+  const encrypted = await stage(() => encryptZip(zipped.value, input));
+  measured.exportStages = {
+    serializeMs: serialized.ms,
+    signMs: signed.ms,
+    zipMs: zipped.ms,
+    encryptMs: encrypted.ms,
+    zipBytes: zipped.value.length,
+  };
+  rows.push(
+    budget('  ekspor: serialisasi', serialized.ms, 'ms', null, '<=', 'informasi'),
+    budget('  ekspor: tanda tangan', signed.ms, 'ms', null, '<=', 'informasi'),
+    budget('  ekspor: zip', zipped.ms, 'ms', null, '<=', 'informasi'),
+    budget('  ekspor: enkripsi age', encrypted.ms, 'ms', null, '<=', 'informasi'),
+  );
+  return { bytes: size };
+}
+
+/** Mark the history as if May's bundle had been acknowledged by Dinkes at the month's start. */
+async function acknowledgedBefore(core: Core, until: string): Promise<void> {
+  const admin = core.database.sqlite
+    .prepare("SELECT id FROM app_user WHERE username = 'admin'")
+    .get() as { id: string };
+  core.database.sqlite
+    .prepare(
+      `INSERT INTO bundle_export (id, period, revision, file_name, sha256, previous_sha256, size,
+         lock_mode, recipients, signer_key_id, counts, records, since, until, saved_to,
+         acknowledged_at, acknowledged_by, created_at, updated_at, deleted_at, version,
+         created_by, updated_by)
+       VALUES (@id, '2025-05', 1, 'sebelumnya.siklus', @sha, NULL, 1, 'recipients', '[]', 'X',
+         '{}', 0, NULL, @until, NULL, @until, @admin, @until, @until, NULL, 1, @admin, @admin)`,
+    )
+    .run({
+      id: crypto.randomUUID(),
+      sha: crypto.createHash('sha256').update('sebelumnya').digest('hex'),
+      until,
+      admin: admin.id,
+    });
+}
+
+/** age encryption here and with the `age` CLI on the same bytes (MB/s). */
+async function cryptoSection(recipient: string): Promise<void> {
+  const size = 32 * 1024 * 1024;
+  const bytes = crypto.randomBytes(size);
+  const t0 = performance.now();
+  await encryptBundle(new Uint8Array(bytes), { recipients: [recipient] });
+  const ours = performance.now() - t0;
+  const mbps = (ms: number) => size / 1024 / 1024 / (ms / 1000);
+  measured.encryption = { bytes: size, siklusMs: ours, siklusMBps: mbps(ours) };
+  rows.push(budget('enkripsi age (Siklus) 32 MiB', mbps(ours), 'MB/s', null, '>=', 'informasi'));
+  const age = spawnSync('age', ['--version'], { encoding: 'utf8' });
+  if (age.status !== 0) {
+    rows.push(budget('enkripsi age (CLI) 32 MiB', null, 'MB/s', null, '>=', 'CLI age tidak terpasang'));
+    return;
+  }
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'siklus-age-'));
+  try {
+    fs.writeFileSync(path.join(tmp, 'in'), bytes);
+    const t1 = performance.now();
+    const run = spawnSync('age', ['-r', recipient, '-o', path.join(tmp, 'out'), path.join(tmp, 'in')]);
+    const cli = performance.now() - t1;
+    if (run.status !== 0) throw new Error(`age: ${String(run.stderr)}`);
+    (measured.encryption as Record<string, unknown>).ageCliMs = cli;
+    (measured.encryption as Record<string, unknown>).ageCliMBps = mbps(cli);
+    rows.push(
+      budget('enkripsi age (CLI) 32 MiB', mbps(cli), 'MB/s', null, '>=', `age ${age.stdout.trim()}, termasuk baca/tulis berkas`),
+    );
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/**
+ * 40 puskesmas send June: the same large puskesmas under 40 codes, each with its own signing
+ * key, exported to one folder; a Dinkes imports the folder (first time: every signer is new and
+ * confirmed), then imports the same folder again.
+ */
+async function dinkesSection(cached: CachedDemo, dinkesDir: string, recipient: string) {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'siklus-bench-bundles-'));
+  const copy = workingCopy(cached);
+  try {
+    log(`membuat ${BUNDLES} bundel…`);
+    const core = await openWithReports(copy.dir);
+    try {
+      const call = caller(core);
+      await call('auth.login', DEMO_ADMIN);
+      await acknowledgedBefore(core, `${PERIOD}-01T00:00:00.000Z`);
+      await addRecipient(keysDir(copy.dir), recipient);
+      for (let i = 1; i <= BUNDLES; i++) {
+        const kode = `P32050202${String(i).padStart(2, '0')}`;
+        core.database.sqlite
+          .prepare('UPDATE facility SET kode_puskesmas = ?, name = ?')
+          .run(kode, `Puskesmas Bench ${i}`);
+        // Each puskesmas signs with its own key.
+        const keys = keysDir(copy.dir);
+        for (const f of [KEY_FILES.signingSecret, KEY_FILES.signingPublic]) {
+          fs.rmSync(path.join(keys, f), { force: true });
+        }
+        await initPuskesmasKeys(keys, KEY_PASS, FAST_KEYS);
+        await call('bundle.export', {
+          form: { period: PERIOD, keyPassphrase: KEY_PASS, destination: 'folder', folder },
+        });
+      }
+    } finally {
+      await core.close();
+    }
+    const dinkes = await openCore(dinkesDir);
+    try {
+      const call = caller(dinkes);
+      await call('auth.login', { username: 'admin', password: 'rahasia-dinkes-1' });
+      await call('keys.unlock', { keyPassphrase: DINKES_PASS });
+      type Summary = {
+        results: { outcome: string; code: string | null }[];
+        pending: { pendingId: string }[];
+      };
+      const t0 = performance.now();
+      const first = await call<Summary>('dinkes.import', { folder });
+      const confirmed: Summary[] = [];
+      for (const p of first.pending) {
+        confirmed.push(await call<Summary>('dinkes.confirmSigner', { pendingId: p.pendingId }));
+      }
+      const importMs = performance.now() - t0;
+      const applied = [...first.results, ...confirmed.flatMap((c) => c.results)].filter(
+        (r) => r.outcome === 'applied',
+      ).length;
+      const t1 = performance.now();
+      const again = await call<Summary>('dinkes.import', { folder });
+      const reimportMs = performance.now() - t1;
+      const outcomes = again.results.map((r) => r.outcome);
+      measured.dinkes = { bundles: BUNDLES, applied, importMs, reimportMs, reimport: outcomes };
+      log(`Dinkes: ${applied}/${BUNDLES} diterapkan dalam ${importMs.toFixed(0)} ms; impor ulang ${reimportMs.toFixed(0)} ms (${[...new Set(outcomes)].join(', ')})`);
+      if (applied !== BUNDLES) throw new Error(`only ${applied} of ${BUNDLES} bundles applied`);
+      rows.push(
+        budget(`impor Dinkes ${BUNDLES} bundel`, importMs / 1000, 's', 20, '<=', 'penanda tangan baru dikonfirmasi'),
+        budget(`impor ulang ${BUNDLES} bundel`, reimportMs / 1000, 's', 5, '<='),
+      );
+    } finally {
+      await dinkes.close();
+    }
+  } finally {
+    copy.cleanup();
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+async function setupDinkes(dir: string): Promise<string> {
+  const core = await openCore(dir);
+  try {
+    const call = caller(core);
+    await call('setup.complete', {
+      facility: {
+        mode: 'dinkes',
+        name: 'Dinkes Kabupaten Garut',
+        provinceCode: '32',
+        regencyCode: '32.05',
+        districtCode: null,
+        timezone: 'WIB',
+      },
+      villageCodes: [],
+      admin: {
+        username: 'admin',
+        fullName: 'Admin Dinkes',
+        password: 'rahasia-dinkes-1',
+        passwordConfirm: 'rahasia-dinkes-1',
+      },
+    });
+  } finally {
+    await core.close();
+  }
+  const info = await initDinkesKeys(keysDir(dir), DINKES_PASS, FAST_KEYS);
+  return info.recipient;
+}
+
+/** The Playwright UI benchmark (keystroke → rows, scrolling), results merged from its file. */
+async function uiSection(cached: CachedDemo): Promise<void> {
+  if (process.env.BENCH_SKIP_UI === '1') {
+    rows.push(budget('UI: ketik → baris tampil', null, 'ms', 100, '<=', 'dilewati (BENCH_SKIP_UI)'));
+    return;
+  }
+  if (!fs.existsSync(path.join(ROOT, 'out/renderer/index.html'))) {
+    log('membangun renderer (electron-vite build)…');
+    spawnSync('npx', ['electron-vite', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  }
+  fs.rmSync(UI_RESULTS, { force: true });
+  const code = await new Promise<number>((resolve) => {
+    const child = spawn(
+      'npx',
+      ['playwright', 'test', '--config', 'tests/bench/playwright.config.ts'],
+      {
+        cwd: ROOT,
+        stdio: 'inherit',
+        env: { ...process.env, BENCH_CACHED_DB: path.join(cached.dir, 'siklus.sqlite3'), BENCH_UI_RESULTS: UI_RESULTS },
+      },
+    );
+    child.once('exit', (c) => resolve(c ?? 1));
+  });
+  if (!fs.existsSync(UI_RESULTS)) {
+    rows.push(budget('UI: ketik → baris tampil', null, 'ms', 100, '<=', `Playwright gagal (kode ${code})`));
+    return;
+  }
+  const ui = JSON.parse(fs.readFileSync(UI_RESULTS, 'utf8')) as {
+    keystroke: Timing;
+    scroll: Record<string, {
+        rows: number;
+        frames: number;
+        longFrames: number;
+        maxFrameMs: number;
+        p95FrameMs: number;
+        settleMs: number;
+      }>;
+    balitaOpenMs?: number;
+  };
+  measured.ui = ui;
+  rows.push(budget('UI: ketik → baris tampil p95', ui.keystroke.p95, 'ms', 100, '<=', `n=${ui.keystroke.n}, p50 ${ui.keystroke.p50.toFixed(0)} ms`));
+  if (ui.balitaOpenMs !== undefined) {
+    rows.push(budget('UI: buka daftar balita', ui.balitaOpenMs, 'ms', null, '<=', 'sampai baris pertama tampil, informasi'));
+  }
+  for (const [list, s] of Object.entries(ui.scroll)) {
+    // Without jank: at most 1 % of the frames longer than 50 ms (a dropped frame or three).
+    rows.push(
+      budget(
+        `UI: gulir ${list} ${s.rows.toLocaleString('id-ID')} baris, frame > 50 ms`,
+        (100 * s.longFrames) / Math.max(1, s.frames),
+        '%',
+        1,
+        '<=',
+        `${s.longFrames} dari ${s.frames} frame; p95 ${s.p95FrameMs.toFixed(0)} ms, terlama ${s.maxFrameMs.toFixed(0)} ms; baris terisi ${s.settleMs} ms setelah berhenti`,
+      ),
+    );
+  }
+}
+
+async function main(): Promise<void> {
+  const startedAt = new Date();
+  const cached = await demoSection();
+  const work = workingCopy(cached);
+  const dinkesTemp = fs.mkdtempSync(path.join(os.tmpdir(), 'siklus-bench-dinkes-'));
+  const outbox = fs.mkdtempSync(path.join(os.tmpdir(), 'siklus-bench-outbox-'));
+  let puskesmasRss = 0;
+  try {
+    const recipient = await setupDinkes(dinkesTemp);
+    memory('start');
+    await coldStart(work.dir);
+    memory('coldStart');
+    await initPuskesmasKeys(keysDir(work.dir), KEY_PASS, FAST_KEYS);
+    await addRecipient(keysDir(work.dir), recipient);
+    const core = await openWithReports(work.dir);
+    try {
+      const call = caller(core);
+      await call('auth.login', DEMO_ADMIN);
+      await searchSection(core);
+      memory('search');
+      await cardSection(core);
+      memory('card');
+      await ancSection(core);
+      memory('anc');
+      await sessionSection(core);
+      memory('session');
+      await reportSection(core);
+      memory('report');
+      await exportSection(core, work.dir, recipient, outbox);
+      memory('export');
+      const integrity = core.database.sqlite.pragma('quick_check', { simple: true });
+      if (integrity !== 'ok') throw new Error(`quick_check after the benchmark: ${String(integrity)}`);
+    } finally {
+      await core.close();
+    }
+    puskesmasRss = process.resourceUsage().maxRSS / 1024;
+    rows.push(budget('RSS puncak (sisi puskesmas)', puskesmasRss, 'MB', 300, '<=', 'proses bench, semua di atas'));
+    await cryptoSection(recipient);
+    memory('crypto');
+    await dinkesSection(cached, dinkesTemp, recipient);
+    memory('dinkes');
+    rows.push(
+      budget('RSS puncak (seluruh bench)', process.resourceUsage().maxRSS / 1024, 'MB', null, '<=', 'termasuk impor Dinkes, informasi'),
+    );
+  } finally {
+    work.cleanup();
+    fs.rmSync(dinkesTemp, { recursive: true, force: true });
+    fs.rmSync(outbox, { recursive: true, force: true });
+  }
+  await uiSection(cached);
+
+  const table = formatTable(rows);
+  const failed = rows.filter((r) => r.verdict === 'FAIL');
+  const cpu = os.cpus();
+  const output = {
+    date: startedAt.toISOString(),
+    machine: {
+      cpus: cpu.length,
+      cpuModel: cpu[0]?.model ?? '?',
+      memoryGb: Math.round(os.totalmem() / 1024 ** 3),
+      node: process.version,
+      platform: `${os.type()} ${os.release()}`,
+      loadAverage: os.loadavg(),
+    },
+    persons: PERSONS,
+    budgets: rows,
+    rssBySection,
+    measured,
+    failed: failed.map((r) => r.name),
+  };
+  fs.mkdirSync(path.dirname(RESULTS), { recursive: true });
+  fs.writeFileSync(RESULTS, `${JSON.stringify(output, null, 2)}\n`);
+  console.log(`\n${table}\n`);
+  console.log(`Hasil: ${path.relative(ROOT, RESULTS)} (beban mesin ${os.loadavg().map((l) => l.toFixed(1)).join(' ')})`);
+  if (failed.length > 0) {
+    console.log(`GAGAL: ${failed.map((r) => r.name).join('; ')}`);
+    process.exitCode = 1;
+  } else {
+    console.log('Semua anggaran terpenuhi.');
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exit(2);
+});
