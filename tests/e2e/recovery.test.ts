@@ -3,19 +3,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
 import { invoke, setupViaBridge, signIn, ADMIN } from './bridge';
+import { damageMiddle } from '../support/damage';
 import { expect, screenshot, startHarness, test, type HarnessProcess } from './fixtures';
-
-/** Overwrite 16 KiB in the middle of the file (page-aligned) with a garbage pattern. */
-function damageMiddle(file: string): void {
-  const size = fs.statSync(file).size;
-  const offset = Math.floor(size / 2 / 4096) * 4096;
-  const fd = fs.openSync(file, 'r+');
-  try {
-    fs.writeSync(fd, Buffer.alloc(Math.min(16 * 1024, size - offset), 0xa5), 0, undefined, offset);
-  } finally {
-    fs.closeSync(fd);
-  }
-}
 
 async function addResidents(page: Page, count: number, from = 1): Promise<void> {
   await page.evaluate(
