@@ -42,7 +42,7 @@ test('kohort ibu: register a pregnancy, contacts raise KEK and hypertension, twi
   const hpht = isoDays(-310);
 
   await nav(page).getByRole('link', { name: 'Klaster 2 Ibu & Anak' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Klaster 2 Ibu & Anak' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Klaster 2 · Ibu' })).toBeVisible();
   await expect(page.getByText('Belum ada kehamilan tercatat')).toBeVisible();
   await screenshot(page, 'k2-kohort-empty');
 

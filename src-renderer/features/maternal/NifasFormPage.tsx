@@ -274,7 +274,7 @@ function NifasForm({ card, visit }: { card: PregnancyCard; visit?: NifasView }) 
               {t('nifas.section.care')}
             </Title>
             <Stack gap={6}>
-              <CheckCtl control={control} name="vitaminA" label={t('field.vitaminA')} />
+              <CheckCtl control={control} name="vitaminA" label={t('nifas.vitaminA')} />
               <SelectCtl
                 control={control}
                 name="kbMethod"
