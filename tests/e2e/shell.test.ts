@@ -16,7 +16,7 @@ test('navigation by ILP area and the language switch, backed by SQLite', async (
   for (const [label, heading] of [
     ['Penduduk', 'Penduduk'],
     ['Klaster 1 Manajemen', 'Klaster 1 Manajemen'],
-    ['Klaster 2 Ibu & Anak', 'Klaster 2 Ibu & Anak'],
+    ['Klaster 2 Ibu & Anak', 'Klaster 2 · Ibu'],
     ['Klaster 3 Dewasa & Lansia', 'Klaster 3 Dewasa & Lansia'],
     ['Laporan', 'Laporan'],
     ['Kirim ke Dinkes', 'Kirim ke Dinkes'],
