@@ -19,11 +19,26 @@ export interface XlsxSheet<R> {
 }
 
 /** Add one list as a sheet: heading lines, a bold frozen header row, set widths. */
+/**
+ * A name Excel accepts for a sheet: at most 31 characters, none of `* ? : \ / [ ]`, no
+ * apostrophe at either end (a list label such as "Belum K1 / K1 murni" becomes
+ * "Belum K1 - K1 murni"; ExcelJS throws on the original).
+ */
+export function sheetName(name: string): string {
+  const cleaned = name
+    .replace(/[*?:\\/[\]]/g, '-')
+    .replace(/^'+|'+$/g, '')
+    .trim()
+    .slice(0, 31)
+    .trim();
+  return cleaned || 'Sheet1';
+}
+
 export function addListSheet<R>(
   workbook: ExcelJS.Workbook,
   sheet: XlsxSheet<R>,
 ): ExcelJS.Worksheet {
-  const ws = workbook.addWorksheet(sheet.name.slice(0, 31));
+  const ws = workbook.addWorksheet(sheetName(sheet.name));
   sheet.heading.forEach((line, i) => {
     const cell = ws.getCell(i + 1, 1);
     cell.value = line;
