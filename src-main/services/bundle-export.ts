@@ -196,7 +196,7 @@ export interface BundleExportDeps {
   regions: RegionsService;
   tasks: BundleTasks;
   host: () => BundleHost | null;
-  /** The report engine wired in production (null until issue #8 provides it). */
+  /** The report engine (`services.reports`); tests pass a fixture source or null. */
   reportSource: MonthlyReportSource | null;
 }
 

@@ -1,63 +1,17 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { setupInput } from '../support/setup';
 import { invoke, setupViaBridge } from './bridge';
-import { expect, screenshot, test } from './fixtures';
-
-const ROOT = path.resolve(import.meta.dirname, '../..');
+import { expect, screenshot, startHarness, test } from './fixtures';
 
 /**
- * A browser harness over `dataDir` with the fixture report source injected (tests only:
- * tests/fixtures/bundle/report-harness.ts), so a puskesmas can export before the report
- * engine is wired.
+ * The browser harness with the fixture report source injected (tests only), so both
+ * installations' reports have known numbers.
  */
-async function startReportHarness(dataDir: string) {
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      path.join(ROOT, 'tests/fixtures/bundle/report-harness.ts'),
-      '--data-dir',
-      dataDir,
-      '--renderer',
-      path.join(ROOT, 'out/renderer'),
-    ],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let stderr = '';
-  child.stderr?.on('data', (c: Buffer) => {
-    stderr += c.toString();
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let stdout = '';
-    const timer = setTimeout(() => reject(new Error(`harness did not start:\n${stderr}`)), 30_000);
-    child.stdout?.on('data', (c: Buffer) => {
-      stdout += c.toString();
-      const m = /siap: (http:\/\/\S+)/.exec(stdout);
-      if (m?.[1]) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`harness exited (${code}):\n${stderr}`));
-    });
-  });
-  return {
-    url,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
-}
+const startReportHarness = (dataDir: string) =>
+  startHarness(dataDir, 'tests/fixtures/bundle/report-harness.ts');
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Menu utama' });
 

@@ -19,9 +19,13 @@ export interface HarnessProcess {
 
 /**
  * Start `npm run preview:web`'s server (without rebuilding) on a random port over `dataDir`:
- * the same entry a person runs, in a child process, printing its URL.
+ * the same entry a person runs, in a child process, printing its URL. `entry` (relative to the
+ * repository) replaces that entry with a test variant taking the same arguments.
  */
-export async function startHarness(dataDir: string): Promise<HarnessProcess> {
+export async function startHarness(
+  dataDir: string,
+  entry = 'src-main/harness/main.ts',
+): Promise<HarnessProcess> {
   if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) {
     throw new Error('out/renderer is missing: run `npm run build` before the e2e tests');
   }
@@ -30,7 +34,7 @@ export async function startHarness(dataDir: string): Promise<HarnessProcess> {
     [
       '--import',
       'tsx',
-      path.join(ROOT, 'src-main/harness/main.ts'),
+      path.join(ROOT, entry),
       '--data-dir',
       dataDir,
       '--port',
