@@ -279,6 +279,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
           dbFile: paths.database,
           runtime: options.runtime,
         },
+        options.reportSource ? { reportSource: options.reportSource } : {},
       );
       await services.settings.load();
       services.backup.attach({
@@ -292,7 +293,6 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       services.bundle.attach({
         emit: (event, payload) => emitter.emit('event', event, payload),
         ...(options.pickFolder ? { pickFolder: options.pickFolder } : {}),
-        ...(options.reportSource ? { reportSource: options.reportSource } : {}),
       });
       const dispatch = createDispatch(
         createHandlers(services, nowMs),

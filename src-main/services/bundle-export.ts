@@ -215,9 +215,6 @@ export function createBundleExportService(
   const { facility, regions, tasks } = options;
   let exporting = false;
 
-  const source = (): MonthlyReportSource | null =>
-    options.host()?.reportSource ?? options.reportSource;
-
   async function puskesmas(locale: Locale): Promise<FacilitySummary> {
     const f = await facility.get(locale);
     if (f.mode !== 'puskesmas')
@@ -295,7 +292,7 @@ export function createBundleExportService(
 
   /** The report of the month from the engine, checked against the contract. */
   async function monthReport(period: string, kode: string, locale: Locale) {
-    const s = source();
+    const s = options.reportSource;
     if (!s) throw AppError.of('RULE_VIOLATION', locale, 'error.bundle.noReportEngine');
     const made = await s.monthly(period);
     const parsed = monthlyReport.safeParse(made.report);
@@ -332,8 +329,8 @@ export function createBundleExportService(
       kode,
       keys: store,
       since: await sinceOf(db),
-      hasReportSource: source() !== null,
-      report: () => (source() ? make().then((r) => r.report) : Promise.resolve(null)),
+      hasReportSource: options.reportSource !== null,
+      report: () => (options.reportSource ? make().then((r) => r.report) : Promise.resolve(null)),
       made: make,
       regions: () => regions.lookup(),
     };

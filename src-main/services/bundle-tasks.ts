@@ -1,17 +1,11 @@
 import { AppError, type EventPayload } from '@shared/contract';
 import type { Locale } from '@shared/i18n';
-import type { MonthlyReportSource } from './bundle-export';
 
 /** What the core lends the bundle services once the database is open. */
 export interface BundleHost {
   emit(event: 'task.progress', payload: EventPayload<'task.progress'>): void;
   /** The system folder dialog (desktop only). */
   pickFolder?: () => Promise<string | null>;
-  /**
-   * A report source that replaces the wired one. Only tests pass it (through the core's and
-   * the browser harness's options); the desktop app never does.
-   */
-  reportSource?: MonthlyReportSource;
 }
 
 export interface RunningTask {

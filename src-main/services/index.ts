@@ -2,7 +2,7 @@ import { createAccountsService } from './accounts';
 import { createAppService, type AppFacts } from './app';
 import { createBackupService } from './backup';
 import { createChildService } from './child';
-import { createBundleService } from './bundle-service';
+import { createBundleService, type MonthlyReportSource } from './bundle-service';
 import type { ServiceDeps } from './context';
 import { createFacilityService } from './facility';
 import { createMaternalService } from './maternal';
@@ -20,7 +20,12 @@ import { createAdultService } from './adult';
 export type { Actor, ServiceDeps } from './context';
 
 /** All use cases, built once per opened database. */
-export function createServices(deps: ServiceDeps, facts: AppFacts) {
+export function createServices(
+  deps: ServiceDeps,
+  facts: AppFacts,
+  /** Tests only: a report source the bundle export uses instead of the engine. */
+  overrides: { reportSource?: MonthlyReportSource } = {},
+) {
   const settings = createSettingsService(deps);
   const regions = createRegionsService();
   const facility = createFacilityService(deps, regions);
@@ -43,7 +48,9 @@ export function createServices(deps: ServiceDeps, facts: AppFacts) {
     bundle: createBundleService(deps, facts, {
       facility,
       regions,
-      reportSource: { monthly: (period) => reports.forBundle(period) },
+      reportSource: overrides.reportSource ?? {
+        monthly: (period) => reports.forBundle(period),
+      },
     }),
     management: createManagementService(deps, facility, regions, wilayah),
     reports,
