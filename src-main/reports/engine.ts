@@ -26,6 +26,10 @@ export interface DateWindow {
  * Where an indicator's events come from: SQL over the area's own tables, run where the data
  * is. `events` may return rows outside the window; the engine filters by `on_date`. `rules`
  * are the reference sets in force (cut-offs are interpolated from them, never retyped).
+ *
+ * The window may only choose which rows come back, never change a row: a row dated in the month
+ * is the same whether the month or the year to date was asked for. The engine relies on it to
+ * read the year to date once and take the month from it.
  */
 export interface EventSource {
   id: string;
@@ -50,10 +54,12 @@ export interface EngineContext {
   sources?: Readonly<Record<string, EventSource>>;
   populations?: Readonly<Record<string, PopulationSource>>;
   /**
-   * Counts already made in this report, by source, mode and window: a drop-out reads the same
-   * DPT1 / DPT3 / MR1 counts as the coverage rows, once.
+   * Work already done in this report: counts by source, mode and period (a drop-out reads the
+   * same DPT1 / DPT3 / MR1 counts as the coverage rows, once) and activity counts by query
+   * (every Klaster 3 screening indicator asks whether the month had screenings).
    */
-  cache?: Map<string, Promise<Map<string, Counts>>>;
+  cache?: Map<string, Promise<WindowCounts>>;
+  activityCache?: Map<string, Promise<number>>;
 }
 
 export interface TargetSource {
@@ -87,31 +93,70 @@ export interface Counts {
 
 const NONE: Counts = { numerator: 0, observed: 0 };
 
+/** Counts per desa key (`luar` for null) in the month and in the year to date. */
+export interface WindowCounts {
+  month: Map<string, Counts>;
+  ytd: Map<string, Counts>;
+}
+
 /**
- * Per desa key (`luar` for null), in one window: achievements count each subject once, at its
- * first row in the window (a source gives one row per subject; a subject that somehow has two
- * is still one person); status counts each subject's latest observation.
+ * Per desa key, in both windows from one read of the year to date: achievements count each
+ * subject once, at its first row in the window (a source gives one row per subject; a subject
+ * that somehow has two is still one person); status counts each subject's latest observation.
+ * Each window ranks a subject's rows on its own, so the month is never read off the year.
  */
 async function countByDesa(
   db: Kysely<DB>,
   source: EventSource,
   mode: IndicatorDefinition['numerator']['mode'],
-  window: DateWindow,
+  windows: { month: DateWindow; ytd: DateWindow },
   rules: ReportRules,
-): Promise<Map<string, Counts>> {
-  const events = source.events(window, rules);
+): Promise<WindowCounts> {
+  const { month, ytd } = windows;
   const order = mode === 'achievement' ? sql`on_date ASC, flag DESC` : sql`on_date DESC, flag DESC`;
-  const rows = await sql<{ key: string; numerator: number; observed: number }>`
-    WITH src AS (${events}),
+  const rank = (partition: RawBuilder<unknown>) =>
+    sql`row_number() OVER (PARTITION BY ${partition} ORDER BY ${order}, desa_id)`;
+  const rows = await sql<{
+    key: string;
+    month_observed: number;
+    month_flagged: number;
+    ytd_observed: number;
+    ytd_flagged: number;
+  }>`
+    WITH src AS (${source.events(ytd, rules)}),
+    ranked AS (
+      SELECT desa_id, flag, on_date >= ${month.from} AS in_month,
+        ${rank(sql`subject_id`)} AS rn_ytd,
+        ${rank(sql`subject_id, on_date >= ${month.from}`)} AS rn_month
+      FROM src WHERE on_date >= ${ytd.from} AND on_date <= ${ytd.to}),
     picked AS (
-      SELECT desa_id, flag,
-        row_number() OVER (PARTITION BY subject_id ORDER BY ${order}, desa_id) AS rn
-      FROM src WHERE on_date >= ${window.from} AND on_date <= ${window.to})
+      SELECT desa_id, flag, rn_ytd = 1 AS in_ytd, in_month AND rn_month = 1 AS in_month
+      FROM ranked WHERE rn_ytd = 1 OR (in_month AND rn_month = 1))
     SELECT coalesce(desa_id, 'luar') AS key,
-      ${mode === 'achievement' ? sql`count(*)` : sql`sum(flag)`} AS numerator,
-      count(*) AS observed
-    FROM picked WHERE rn = 1 GROUP BY key`.execute(db);
-  return new Map(rows.rows.map((r) => [r.key, { numerator: r.numerator, observed: r.observed }]));
+      sum(in_month) AS month_observed, sum(in_month * flag) AS month_flagged,
+      sum(in_ytd) AS ytd_observed, sum(in_ytd * flag) AS ytd_flagged
+    FROM picked GROUP BY key`.execute(db);
+  const counts = (observed: number, flagged: number): Counts => ({
+    numerator: mode === 'achievement' ? observed : flagged,
+    observed,
+  });
+  return {
+    month: new Map(rows.rows.map((r) => [r.key, counts(r.month_observed, r.month_flagged)])),
+    ytd: new Map(rows.rows.map((r) => [r.key, counts(r.ytd_observed, r.ytd_flagged)])),
+  };
+}
+
+/** `make()` once per key when a cache is given. */
+function remembered<T>(
+  cache: Map<string, Promise<T>> | undefined,
+  key: string,
+  make: () => Promise<T>,
+): Promise<T> {
+  const hit = cache?.get(key);
+  if (hit) return hit;
+  const made = make();
+  cache?.set(key, made);
+  return made;
 }
 
 async function populationByDesa(
@@ -213,26 +258,30 @@ export async function computeIndicator(
   if (den.kind === 'population' && !population) {
     throw new Error(`Indicator ${def.code}: no population ${den.population}`);
   }
-  const empty = async () => new Map<string, Counts>();
-  const counted = (s: EventSource, w: DateWindow) => {
-    const key = `${s.id}|${mode}|${w.from}|${w.to}`;
-    const hit = context?.cache?.get(key);
-    if (hit) return hit;
-    const made = countByDesa(db, s, mode, w, rules);
-    context?.cache?.set(key, made);
-    return made;
+  const counted = (s: EventSource) =>
+    remembered(context?.cache, `${s.id}|${mode}|${period.month}`, () =>
+      countByDesa(db, s, mode, windows, rules),
+    );
+  const active = (w: DateWindow) => {
+    const query = source.activity(w, rules);
+    const compiled = query.compile(db);
+    return remembered(
+      context?.activityCache,
+      `${compiled.sql}|${JSON.stringify(compiled.parameters)}`,
+      async () => (await query.execute(db)).rows[0]?.n ?? 0,
+    );
   };
-  const [month, ytd, monthLater, ytdLater, monthActivity, ytdActivity, heads] = await Promise.all([
-    counted(source, windows.month),
-    counted(source, windows.ytd),
-    laterSource ? counted(laterSource, windows.month) : empty(),
-    laterSource ? counted(laterSource, windows.ytd) : empty(),
-    source.activity(windows.month, rules).execute(db),
-    source.activity(windows.ytd, rules).execute(db),
+  const none: WindowCounts = { month: new Map(), ytd: new Map() };
+  const [{ month, ytd }, later, monthActivity, ytdActivity, heads] = await Promise.all([
+    counted(source),
+    laterSource ? counted(laterSource) : none,
+    active(windows.month),
+    active(windows.ytd),
     population ? populationByDesa(db, population, windows.month, rules) : null,
   ]);
-  const hasMonth = (monthActivity.rows[0]?.n ?? 0) > 0;
-  const hasYtd = (ytdActivity.rows[0]?.n ?? 0) > 0;
+  const { month: monthLater, ytd: ytdLater } = later;
+  const hasMonth = monthActivity > 0;
+  const hasYtd = ytdActivity > 0;
   const year = Number(period.month.slice(0, 4));
   const factor = den.kind === 'sasaran' ? (den.factor ?? 1) : 1;
   const targets =

@@ -92,7 +92,13 @@ export function createReportService(
 
   async function context(period: string): Promise<EngineContext> {
     const rules = await loadReportRules(deps, windowsOf({ month: period }).month.to);
-    return { rules, sources: SOURCES, populations: POPULATIONS, cache: new Map() };
+    return {
+      rules,
+      sources: SOURCES,
+      populations: POPULATIONS,
+      cache: new Map(),
+      activityCache: new Map(),
+    };
   }
 
   function definition(code: string, locale: Locale): IndicatorDefinition {

@@ -159,6 +159,29 @@ describe('indicator engine', () => {
     ]);
   });
 
+  it('ranks each window on its own: a subject with rows in two months counts where each window finds it first', async () => {
+    t.core.database.sqlite.exec(`
+      CREATE TABLE test_moves (subject_id TEXT, person_id TEXT, on_date TEXT, desa_id TEXT, flag INTEGER);
+      INSERT INTO test_moves VALUES
+        -- m1 first in February in desa B, again in March in desa A (after moving)
+        ('m1', 'p1', '2026-02-20', 'B', 1),
+        ('m1', 'p1', '2026-03-10', 'A', 1);
+    `);
+    const result = await computeIndicator(
+      t.core.database.db,
+      { ...achievement, numerator: { source: 'test_moves', mode: 'achievement' } },
+      source('test_moves'),
+      { month: '2026-03' },
+      desa,
+      targets,
+    );
+    expect(row(result, 'A').month.numerator).toBe(1);
+    expect(row(result, 'A').ytd.numerator).toBe(0);
+    expect(row(result, 'B').month.numerator).toBe(0);
+    expect(row(result, 'B').ytd.numerator).toBe(1);
+    expect(row(result, 'total').ytd.numerator).toBe(1);
+  });
+
   it('lists the persons behind an achievement number', async () => {
     const behind = await subjectsBehind(
       t.core.database.db,
