@@ -10,6 +10,7 @@ import {
   completedMonthsSql,
   countInWindow,
   inList,
+  livePerson,
 } from '../sql';
 
 /**
@@ -33,7 +34,7 @@ function statusOf(
       g.residence_desa_id AS desa_id,
       CASE WHEN ${sql.ref(`g.${column}`)} IN ${inList(codes)} THEN 1 ELSE 0 END AS flag
     FROM growth_measurement g
-    WHERE g.person_id NOT IN (SELECT id FROM person WHERE deleted_at IS NOT NULL)
+    WHERE ${livePerson(sql`g.person_id`)}
       AND g.measure_date >= ${w.from} AND g.measure_date <= ${w.to}
       AND g.deleted_at IS NULL AND ${sql.ref(`g.${column}`)} IS NOT NULL`;
 }
@@ -71,7 +72,7 @@ function monthlyGrowth(w: DateWindow, rules: ReportRules) {
       WHERE g.measure_date >= date(${w.from}, 'start of month', '-1 month')
         AND g.measure_date <= ${w.to}
         AND g.deleted_at IS NULL AND g.weight_kg IS NOT NULL
-        AND g.person_id NOT IN (SELECT id FROM person WHERE deleted_at IS NOT NULL)),
+        AND ${livePerson(sql`g.person_id`)}),
     m AS (
       SELECT w.*,
         lag(month) OVER (PARTITION BY person_id ORDER BY month) AS prev_month,
@@ -92,7 +93,7 @@ function capsules(w: DateWindow, capsule: Capsule) {
     SELECT v.person_id AS subject_id, v.person_id, v.given_date AS on_date,
       v.residence_desa_id AS desa_id, 1 AS flag
     FROM vitamin_a v
-    WHERE v.person_id NOT IN (SELECT id FROM person WHERE deleted_at IS NOT NULL)
+    WHERE ${livePerson(sql`v.person_id`)}
       AND v.given_date >= ${w.from} AND v.given_date <= ${w.to}
       AND v.deleted_at IS NULL AND v.capsule = ${capsule}`;
 }
@@ -103,7 +104,7 @@ function firstKn(w: DateWindow, kn: string) {
       row_number() OVER (PARTITION BY n.person_id
         ORDER BY n.visit_date, coalesce(n.visit_time, '99:99'), n.created_at) AS rn
     FROM neonatal_visit n
-    WHERE n.person_id NOT IN (SELECT id FROM person WHERE deleted_at IS NOT NULL)
+    WHERE ${livePerson(sql`n.person_id`)}
       AND n.deleted_at IS NULL AND n.kn = ${kn}
       AND n.person_id IN (SELECT person_id FROM neonatal_visit
         WHERE visit_date >= ${w.from} AND visit_date <= ${w.to} AND kn = ${kn}
@@ -142,7 +143,7 @@ export const K2_ANAK_SOURCES: EventSource[] = [
       SELECT g.person_id AS subject_id, g.person_id, g.measure_date AS on_date,
         g.residence_desa_id AS desa_id, 1 AS flag
       FROM growth_measurement g
-      WHERE g.person_id NOT IN (SELECT id FROM person WHERE deleted_at IS NOT NULL)
+      WHERE ${livePerson(sql`g.person_id`)}
       AND g.measure_date >= ${w.from} AND g.measure_date <= ${w.to}
         AND g.deleted_at IS NULL AND g.weight_kg IS NOT NULL`,
     activity: growthActivity,

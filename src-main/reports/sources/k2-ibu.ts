@@ -4,7 +4,14 @@ import { NAEGELE_DAYS, type TrimesterSet } from '@shared/domain/maternal/dating'
 import type { KbMethod } from '@shared/domain/maternal/kb';
 import type { DateWindow, EventSource, SourceRow } from '../engine';
 import type { ReportRules } from '../rules';
-import { addDaysSql, addMonthsSql, countInWindow, inList, minutesBetweenSql } from '../sql';
+import {
+  addDaysSql,
+  addMonthsSql,
+  countInWindow,
+  inList,
+  minutesBetweenSql,
+  livePerson,
+} from '../sql';
 
 /**
  * Klaster 2 ibu: ANC (K1 akses, K1 murni, K4 lama, K6, HIV test), bumil KEK and anaemia,
@@ -30,7 +37,7 @@ function contacts(trimester: TrimesterSet, window?: DateWindow): RawBuilder<unkn
            WHEN ${ga} <= ${trimester.tm2LastDay} THEN 2 ELSE 3 END AS tm
     FROM anc_contact a
     JOIN pregnancy g ON g.id = a.pregnancy_id AND g.deleted_at IS NULL
-    WHERE a.person_id NOT IN (SELECT id FROM person WHERE deleted_at IS NOT NULL)
+    WHERE ${livePerson(sql`a.person_id`)}
       AND a.deleted_at IS NULL ${
         window
           ? sql`AND a.pregnancy_id IN (SELECT pregnancy_id FROM anc_contact
@@ -184,7 +191,7 @@ export const K2_IBU_SOURCES: EventSource[] = [
       SELECT d.id AS subject_id, d.person_id, d.delivery_date AS on_date,
         d.residence_desa_id AS desa_id, 1 AS flag
       FROM delivery d
-      WHERE d.person_id NOT IN (SELECT id FROM person WHERE deleted_at IS NOT NULL)
+      WHERE ${livePerson(sql`d.person_id`)}
       AND d.deleted_at IS NULL
         AND d.delivery_date >= ${w.from} AND d.delivery_date <= ${w.to}
         AND d.delivery_place IN ${inList(rules.maternal.delivery.fasyankesPlaces)}
@@ -208,7 +215,7 @@ export const K2_IBU_SOURCES: EventSource[] = [
           SELECT n.pregnancy_id, n.person_id, n.visit_date, n.residence_desa_id, ${minutes} AS m
           FROM nifas_visit n
           JOIN delivery d ON d.pregnancy_id = n.pregnancy_id AND d.deleted_at IS NULL
-          WHERE n.person_id NOT IN (SELECT id FROM person WHERE deleted_at IS NOT NULL)
+          WHERE ${livePerson(sql`n.person_id`)}
       AND n.deleted_at IS NULL
             AND n.pregnancy_id IN (SELECT pregnancy_id FROM nifas_visit
               WHERE visit_date >= ${win.from} AND visit_date <= ${win.to} AND deleted_at IS NULL)),
@@ -232,7 +239,7 @@ export const K2_IBU_SOURCES: EventSource[] = [
         SELECT k.*, row_number() OVER (
           PARTITION BY k.person_id ORDER BY k.visit_date DESC, k.created_at DESC) AS rn
         FROM kb_visit k
-        WHERE k.person_id NOT IN (SELECT id FROM person WHERE deleted_at IS NOT NULL)
+        WHERE ${livePerson(sql`k.person_id`)}
       AND k.deleted_at IS NULL AND k.visit_date <= ${w.to})
       SELECT k.person_id AS subject_id, k.person_id, ${w.to} AS on_date,
         k.residence_desa_id AS desa_id, 1 AS flag
@@ -250,7 +257,7 @@ export const K2_IBU_SOURCES: EventSource[] = [
           row_number() OVER (PARTITION BY d.id ORDER BY k.visit_date, k.created_at) AS rn
         FROM kb_visit k
         JOIN delivery d ON d.person_id = k.person_id AND d.deleted_at IS NULL
-        WHERE k.person_id NOT IN (SELECT id FROM person WHERE deleted_at IS NOT NULL)
+        WHERE ${livePerson(sql`k.person_id`)}
       AND k.deleted_at IS NULL AND k.status <> 'DROP_OUT'
           AND d.id IN (SELECT d2.id FROM kb_visit k2
             JOIN delivery d2 ON d2.person_id = k2.person_id AND d2.deleted_at IS NULL

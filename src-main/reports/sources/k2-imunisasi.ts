@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { DoseCode } from '@shared/domain/immunization/codes';
 import { COVERAGE_DOSES, doseSource } from '@shared/domain/indicators/k2';
 import type { EventSource, SourceRow } from '../engine';
-import { countInWindow, inList, lastAllowedDaySql } from '../sql';
+import { countInWindow, inList, lastAllowedDaySql, livePerson } from '../sql';
 
 /**
  * Klaster 2 imunisasi: each child's first dose of an antigen (given here or recorded from the
@@ -23,7 +23,7 @@ function firstDose(code: DoseCode): EventSource {
       FROM (SELECT i.person_id, i.given_date, i.residence_desa_id,
               row_number() OVER (PARTITION BY i.person_id ORDER BY i.given_date, i.created_at) AS rn
             FROM immunization i
-            WHERE i.person_id NOT IN (SELECT id FROM person WHERE deleted_at IS NOT NULL)
+            WHERE ${livePerson(sql`i.person_id`)}
       AND i.deleted_at IS NULL AND i.dose_code = ${code}
               AND i.person_id IN (SELECT person_id FROM immunization
                 WHERE dose_code = ${code} AND given_date >= ${w.from} AND given_date <= ${w.to}

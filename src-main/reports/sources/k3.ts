@@ -7,6 +7,7 @@ import {
 } from '@shared/domain/adult';
 import { ADL_CATEGORIES, K3_SOURCE_IDS, adlSource } from '@shared/domain/indicators/k3';
 import type { DateWindow, EventSource, SourceRow } from '../engine';
+import { addMonthsSql, inList, livePerson } from '../sql';
 
 /**
  * Klaster 3 event sources (definitions in `domain/indicators/k3.ts`). Every row is attributed to
@@ -26,19 +27,8 @@ const HT_CONTROL = HT_CONTROL_LAST_VISIT;
 /** Screening glucose classes that mean "DM found" (diagnostic or suspected, to be confirmed). */
 const DM_FOUND_CODES: readonly ResultCode[] = ['gula.dm', 'gula.curiga_dm'];
 
-/** `(a, b, c)` of bound values. */
-const inList = (values: readonly string[]) => sql`(${sql.join(values.map((v) => sql`${v}`))})`;
-
 /** 1 January of the window's first year: achievements look back to the start of their year. */
 const yearStart = (w: DateWindow) => `${w.from.slice(0, 4)}-01-01`;
-
-/**
- * `date` + `months`, clamped to the month's last day (as `addMonths` in `domain/dates.ts`): the
- * day a person born on `date` reaches `months / 12` years (29 February → 28 February).
- */
-const addMonthsSql = (date: RawBuilder<unknown>, months: number) => sql<string>`min(
-  date(${date}, '+' || ${months} || ' months'),
-  date(${date}, 'start of month', '+' || ${months + 1} || ' months', '-1 day'))`;
 
 /**
  * `WITH reg AS …`: the live rows of the `program` register, materialised so SQLite indexes them
@@ -99,8 +89,9 @@ const lansiaActivity = activity('adult_lansia', 'screened_on');
 const screenings = (from: string, to: string, extra: RawBuilder<unknown>, where = sql`1`) => sql`
   SELECT s.id, s.person_id, s.screened_on AS on_date, s.residence_desa_id AS desa_id,
     s.created_at, ${extra}
-  FROM adult_screening s JOIN person p ON p.id = s.person_id AND p.deleted_at IS NULL
-  WHERE s.deleted_at IS NULL AND s.screened_on >= ${from} AND s.screened_on <= ${to} AND ${where}`;
+  FROM adult_screening s
+  WHERE ${livePerson(sql`s.person_id`)} AND s.deleted_at IS NULL
+    AND s.screened_on >= ${from} AND s.screened_on <= ${to} AND ${where}`;
 
 /**
  * Live screenings from `from` to `to` that `tested` (`s.*` condition), with `flag` = 1 when
@@ -119,8 +110,9 @@ const positiveScreenings = (
     s.created_at,
     CASE WHEN ${positive} AND NOT ${registeredOn(sql`s.person_id`, sql`s.screened_on`, 'before')}
       THEN 1 ELSE 0 END AS flag
-  FROM adult_screening s JOIN person p ON p.id = s.person_id AND p.deleted_at IS NULL
-  WHERE s.deleted_at IS NULL AND s.screened_on >= ${from} AND s.screened_on <= ${to} AND ${tested}`;
+  FROM adult_screening s
+  WHERE ${livePerson(sql`s.person_id`)} AND s.deleted_at IS NULL
+    AND s.screened_on >= ${from} AND s.screened_on <= ${to} AND ${tested}`;
 
 /**
  * Kontrol visits of live persons in the `program` register on the visit date, aged at least the
@@ -152,8 +144,9 @@ const lansia = (
 ) => sql`
   SELECT l.id, l.person_id, l.screened_on AS on_date, l.residence_desa_id AS desa_id,
     l.created_at, ${extra}
-  FROM adult_lansia l JOIN person p ON p.id = l.person_id AND p.deleted_at IS NULL
-  WHERE l.deleted_at IS NULL AND l.screened_on >= ${from} AND l.screened_on <= ${to}
+  FROM adult_lansia l
+  WHERE ${livePerson(sql`l.person_id`)} AND l.deleted_at IS NULL
+    AND l.screened_on >= ${from} AND l.screened_on <= ${to}
     AND l.age_years >= ${E.skilas.minAge} AND ${where}`;
 
 const htPositive = sql`s.td_positif = 1`;
