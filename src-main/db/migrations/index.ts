@@ -7,6 +7,7 @@ import { migration0006 } from './0006_adult';
 import { migration0007 } from './0007_management';
 import { migration0008 } from './0008_bundles';
 import { migration0009 } from './0009_report_indexes';
+import { migration0010 } from './0010_adult_report_indexes';
 import type { Migration } from './types';
 
 export type { Migration };
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0007,
   migration0008,
   migration0009,
+  migration0010,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
