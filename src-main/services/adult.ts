@@ -114,9 +114,9 @@ function matchesQuery(q: string, row: { nik: string | null; nameSearch: string }
 export function createAdultService(deps: ServiceDeps, facility: FacilityService) {
   const { db, now } = deps;
 
-  /** Today in the puskesmas time zone (read through `q`: inside a transaction, `ctx.trx`). */
-  async function today(q: Kysely<DB> = db): Promise<string> {
-    const f = await q
+  /** Today in the puskesmas time zone (read before `write`, as every other fact a save needs). */
+  async function today(): Promise<string> {
+    const f = await db
       .selectFrom('facility')
       .select('timezone')
       .where('deleted_at', 'is', null)
@@ -124,8 +124,8 @@ export function createAdultService(deps: ServiceDeps, facility: FacilityService)
     return localDate(now(), TIMEZONE_OFFSETS[f?.timezone ?? 'WIB']);
   }
 
-  async function readSettings(q: Kysely<DB> = db): Promise<AdultSettings> {
-    const rows = await q
+  async function readSettings(): Promise<AdultSettings> {
+    const rows = await db
       .selectFrom('settings')
       .select(['key', 'value'])
       .where('key', 'like', `${SETTING_PREFIX}%`)
@@ -144,8 +144,10 @@ export function createAdultService(deps: ServiceDeps, facility: FacilityService)
     return out;
   }
 
-  async function sets(q: Kysely<DB> = db) {
-    return resolveAdultSets(await readSettings(q));
+  type AdultSets = ReturnType<typeof resolveAdultSets>;
+
+  async function sets(): Promise<AdultSets> {
+    return resolveAdultSets(await readSettings());
   }
 
   async function findPerson(q: Kysely<DB>, id: string, locale: Locale): Promise<PersonFacts> {
@@ -408,7 +410,7 @@ export function createAdultService(deps: ServiceDeps, facility: FacilityService)
     q: Kysely<DB>,
     filter: { program?: FollowUpProgram; personId?: string; includeEnded: boolean },
     asOf: string,
-    followUpSets: ReturnType<typeof resolveAdultSets>['followUp'],
+    followUpSets: AdultSets['followUp'],
   ): Promise<PatientEntry[]> {
     let pq = q
       .selectFrom('adult_patient as a')
@@ -539,13 +541,16 @@ export function createAdultService(deps: ServiceDeps, facility: FacilityService)
     return { rows, counts, asOf };
   }
 
-  async function patientRowById(q: Kysely<DB>, personId: string, id: string, locale: Locale) {
-    const entries = await patientEntries(
-      q,
-      { personId, includeEnded: true },
-      await today(q),
-      (await sets(q)).followUp,
-    );
+  /** One register row, with the day and sets the save was checked against (no second read). */
+  async function patientRowById(
+    q: Kysely<DB>,
+    personId: string,
+    id: string,
+    locale: Locale,
+    asOf: string,
+    followUpSets: AdultSets['followUp'],
+  ) {
+    const entries = await patientEntries(q, { personId, includeEnded: true }, asOf, followUpSets);
     const found = entries.find((e) => e.row.id === id);
     if (!found) throw AppError.of('NOT_FOUND', locale, 'error.NOT_FOUND');
     return found.row;
@@ -639,7 +644,7 @@ export function createAdultService(deps: ServiceDeps, facility: FacilityService)
               delete_reason: null,
             })
           : (await updateRecord(ctx, 'adult_patient', target.id, target.version, columns)).id;
-      return patientRowById(ctx.trx, p.id, id, ctx.locale);
+      return patientRowById(ctx.trx, p.id, id, ctx.locale, todayDate, chosen.followUp);
     });
   }
 
@@ -731,6 +736,7 @@ export function createAdultService(deps: ServiceDeps, facility: FacilityService)
     q: Kysely<DB>,
     id: string,
     locale: Locale,
+    cardSets: AdultSets['card'],
   ): Promise<AdultLansiaDetail> {
     const l = await lansiaJoins(q)
       .innerJoin('person as p', 'p.id', 'r.person_id')
@@ -753,7 +759,7 @@ export function createAdultService(deps: ServiceDeps, facility: FacilityService)
     if (!l) throw AppError.of('NOT_FOUND', locale, 'error.NOT_FOUND');
     const answers = lansiaAnswers(l);
     const p = { sex: l.sex, birthDate: l.birth_date, on: l.screened_on };
-    const card = buildResultCard({ person: p, ...answers }, (await sets(q)).card);
+    const card = buildResultCard({ person: p, ...answers }, cardSets);
     return {
       ...lansiaRow(l),
       ...personPart(l),
@@ -820,7 +826,7 @@ export function createAdultService(deps: ServiceDeps, facility: FacilityService)
               delete_reason: null,
             })
           : (await updateRecord(ctx, 'adult_lansia', target.id, target.version, columns)).id;
-      return lansiaDetail(ctx.trx, id, ctx.locale);
+      return lansiaDetail(ctx.trx, id, ctx.locale, chosen.card);
     });
   }
 
@@ -1006,7 +1012,8 @@ export function createAdultService(deps: ServiceDeps, facility: FacilityService)
       const { rows, year } = await lansiaList(input);
       return exportLansia(rows, input, { locale, facility: await facilityName(), at: now(), year });
     },
-    lansiaGet: (id: string, locale: Locale) => lansiaDetail(db, id, locale),
+    lansiaGet: async (id: string, locale: Locale) =>
+      lansiaDetail(db, id, locale, (await sets()).card),
     lansiaCreate: (actor: Actor, input: ParsedInput<'adult.lansia.create'>) =>
       saveLansia(actor, input.lansia, { personId: input.personId }),
     lansiaUpdate: (actor: Actor, input: ParsedInput<'adult.lansia.update'>) =>
