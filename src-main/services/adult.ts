@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import {
   AppError,
   TIMEZONE_OFFSETS,
@@ -103,11 +103,25 @@ function refused(problems: readonly FieldProblem[], locale: Locale, prefix: stri
   return new AppError('INVALID_INPUT', summariseIssues(issues), { issues });
 }
 
+/** The NIK prefix a search means (2–16 digits, spaces ignored), or null: it is name words. */
+function nikPrefix(q: string): string | null {
+  const digits = q.replace(/\s+/g, '');
+  return /^\d{2,16}$/.test(digits) ? digits : null;
+}
+
 /** A person's name filter: NIK digits (prefix) or name words in any order. */
 function matchesQuery(q: string, row: { nik: string | null; nameSearch: string }): boolean {
-  const digits = q.replace(/\s+/g, '');
-  if (/^\d{2,16}$/.test(digits)) return (row.nik ?? '').startsWith(digits);
+  const digits = nikPrefix(q);
+  if (digits !== null) return (row.nik ?? '').startsWith(digits);
   return searchTerms(q).every((term) => row.nameSearch.includes(term));
+}
+
+/** `matchesQuery` as SQL on the person aliased `p` (a NIK prefix walks the NIK index). */
+function personMatchesSql(q: string): RawBuilder<SqlBool> {
+  const digits = nikPrefix(q);
+  if (digits !== null) return sql<SqlBool>`(p.nik >= ${digits} AND p.nik < ${`${digits}\uffff`})`;
+  const terms = searchTerms(q).map((term) => sql<SqlBool>`p.name_search LIKE ${`%${term}%`}`);
+  return terms.length > 0 ? sql<SqlBool>`(${sql.join(terms, sql` AND `)})` : sql<SqlBool>`1`;
 }
 
 /** Klaster 3: PTM screening, HT/DM registers and kontrol, lansia SKILAS and Barthel. */
@@ -362,14 +376,7 @@ export function createAdultService(deps: ServiceDeps, facility: FacilityService)
     else if (input.desaId) query = query.where('s.residence_desa_id', '=', input.desaId);
     if (input.from) query = query.where('s.screened_on', '>=', input.from);
     if (input.to) query = query.where('s.screened_on', '<=', input.to);
-    const digits = input.q.replace(/\s+/g, '');
-    if (/^\d{2,16}$/.test(digits)) {
-      query = query.where('p.nik', '>=', digits).where('p.nik', '<', `${digits}\uffff`);
-    } else {
-      for (const term of searchTerms(input.q)) {
-        query = query.where('p.name_search', 'like', `%${term}%`);
-      }
-    }
+    query = query.where(personMatchesSql(input.q));
     if (input.hasil === 'hipertensi') query = query.where('s.td_positif', '=', 1);
     if (input.hasil === 'gula') query = query.where('s.gula_code', 'in', GULA_ABNORMAL);
     if (input.hasil === 'obesitas') {
@@ -848,13 +855,7 @@ export function createAdultService(deps: ServiceDeps, facility: FacilityService)
       .where('p.birth_date', '<=', cutoff);
     if (input.desaId === 'luar') base = base.where('p.desa_id', 'is', null);
     else if (input.desaId) base = base.where('p.desa_id', '=', input.desaId);
-    const digits = input.q.replace(/\s+/g, '');
-    if (/^\d{2,16}$/.test(digits)) {
-      base = base.where('p.nik', '>=', digits).where('p.nik', '<', `${digits}\uffff`);
-    } else {
-      for (const term of searchTerms(input.q))
-        base = base.where('p.name_search', 'like', `%${term}%`);
-    }
+    base = base.where(personMatchesSql(input.q));
     const due = sql<boolean>`(ls.screened_on IS NULL OR ls.screened_on < ${yearStart})`;
     const counted = await base
       .select([
