@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import {
   AppError,
   TIMEZONE_OFFSETS,
@@ -103,20 +103,34 @@ function refused(problems: readonly FieldProblem[], locale: Locale, prefix: stri
   return new AppError('INVALID_INPUT', summariseIssues(issues), { issues });
 }
 
+/** The NIK prefix a search means (2–16 digits, spaces ignored), or null: it is name words. */
+function nikPrefix(q: string): string | null {
+  const digits = q.replace(/\s+/g, '');
+  return /^\d{2,16}$/.test(digits) ? digits : null;
+}
+
 /** A person's name filter: NIK digits (prefix) or name words in any order. */
 function matchesQuery(q: string, row: { nik: string | null; nameSearch: string }): boolean {
-  const digits = q.replace(/\s+/g, '');
-  if (/^\d{2,16}$/.test(digits)) return (row.nik ?? '').startsWith(digits);
+  const digits = nikPrefix(q);
+  if (digits !== null) return (row.nik ?? '').startsWith(digits);
   return searchTerms(q).every((term) => row.nameSearch.includes(term));
+}
+
+/** `matchesQuery` as SQL on the person aliased `p` (a NIK prefix walks the NIK index). */
+function personMatchesSql(q: string): RawBuilder<SqlBool> {
+  const digits = nikPrefix(q);
+  if (digits !== null) return sql<SqlBool>`(p.nik >= ${digits} AND p.nik < ${`${digits}\uffff`})`;
+  const terms = searchTerms(q).map((term) => sql<SqlBool>`p.name_search LIKE ${`%${term}%`}`);
+  return terms.length > 0 ? sql<SqlBool>`(${sql.join(terms, sql` AND `)})` : sql<SqlBool>`1`;
 }
 
 /** Klaster 3: PTM screening, HT/DM registers and kontrol, lansia SKILAS and Barthel. */
 export function createAdultService(deps: ServiceDeps, facility: FacilityService) {
   const { db, now } = deps;
 
-  /** Today in the puskesmas time zone (read through `q`: inside a transaction, `ctx.trx`). */
-  async function today(q: Kysely<DB> = db): Promise<string> {
-    const f = await q
+  /** Today in the puskesmas time zone (read before `write`, as every other fact a save needs). */
+  async function today(): Promise<string> {
+    const f = await db
       .selectFrom('facility')
       .select('timezone')
       .where('deleted_at', 'is', null)
@@ -124,8 +138,8 @@ export function createAdultService(deps: ServiceDeps, facility: FacilityService)
     return localDate(now(), TIMEZONE_OFFSETS[f?.timezone ?? 'WIB']);
   }
 
-  async function readSettings(q: Kysely<DB> = db): Promise<AdultSettings> {
-    const rows = await q
+  async function readSettings(): Promise<AdultSettings> {
+    const rows = await db
       .selectFrom('settings')
       .select(['key', 'value'])
       .where('key', 'like', `${SETTING_PREFIX}%`)
@@ -144,8 +158,10 @@ export function createAdultService(deps: ServiceDeps, facility: FacilityService)
     return out;
   }
 
-  async function sets(q: Kysely<DB> = db) {
-    return resolveAdultSets(await readSettings(q));
+  type AdultSets = ReturnType<typeof resolveAdultSets>;
+
+  async function sets(): Promise<AdultSets> {
+    return resolveAdultSets(await readSettings());
   }
 
   async function findPerson(q: Kysely<DB>, id: string, locale: Locale): Promise<PersonFacts> {
@@ -360,14 +376,7 @@ export function createAdultService(deps: ServiceDeps, facility: FacilityService)
     else if (input.desaId) query = query.where('s.residence_desa_id', '=', input.desaId);
     if (input.from) query = query.where('s.screened_on', '>=', input.from);
     if (input.to) query = query.where('s.screened_on', '<=', input.to);
-    const digits = input.q.replace(/\s+/g, '');
-    if (/^\d{2,16}$/.test(digits)) {
-      query = query.where('p.nik', '>=', digits).where('p.nik', '<', `${digits}\uffff`);
-    } else {
-      for (const term of searchTerms(input.q)) {
-        query = query.where('p.name_search', 'like', `%${term}%`);
-      }
-    }
+    query = query.where(personMatchesSql(input.q));
     if (input.hasil === 'hipertensi') query = query.where('s.td_positif', '=', 1);
     if (input.hasil === 'gula') query = query.where('s.gula_code', 'in', GULA_ABNORMAL);
     if (input.hasil === 'obesitas') {
@@ -408,7 +417,7 @@ export function createAdultService(deps: ServiceDeps, facility: FacilityService)
     q: Kysely<DB>,
     filter: { program?: FollowUpProgram; personId?: string; includeEnded: boolean },
     asOf: string,
-    followUpSets: ReturnType<typeof resolveAdultSets>['followUp'],
+    followUpSets: AdultSets['followUp'],
   ): Promise<PatientEntry[]> {
     let pq = q
       .selectFrom('adult_patient as a')
@@ -539,13 +548,16 @@ export function createAdultService(deps: ServiceDeps, facility: FacilityService)
     return { rows, counts, asOf };
   }
 
-  async function patientRowById(q: Kysely<DB>, personId: string, id: string, locale: Locale) {
-    const entries = await patientEntries(
-      q,
-      { personId, includeEnded: true },
-      await today(q),
-      (await sets(q)).followUp,
-    );
+  /** One register row, with the day and sets the save was checked against (no second read). */
+  async function patientRowById(
+    q: Kysely<DB>,
+    personId: string,
+    id: string,
+    locale: Locale,
+    asOf: string,
+    followUpSets: AdultSets['followUp'],
+  ) {
+    const entries = await patientEntries(q, { personId, includeEnded: true }, asOf, followUpSets);
     const found = entries.find((e) => e.row.id === id);
     if (!found) throw AppError.of('NOT_FOUND', locale, 'error.NOT_FOUND');
     return found.row;
@@ -639,7 +651,7 @@ export function createAdultService(deps: ServiceDeps, facility: FacilityService)
               delete_reason: null,
             })
           : (await updateRecord(ctx, 'adult_patient', target.id, target.version, columns)).id;
-      return patientRowById(ctx.trx, p.id, id, ctx.locale);
+      return patientRowById(ctx.trx, p.id, id, ctx.locale, todayDate, chosen.followUp);
     });
   }
 
@@ -731,6 +743,7 @@ export function createAdultService(deps: ServiceDeps, facility: FacilityService)
     q: Kysely<DB>,
     id: string,
     locale: Locale,
+    cardSets: AdultSets['card'],
   ): Promise<AdultLansiaDetail> {
     const l = await lansiaJoins(q)
       .innerJoin('person as p', 'p.id', 'r.person_id')
@@ -753,7 +766,7 @@ export function createAdultService(deps: ServiceDeps, facility: FacilityService)
     if (!l) throw AppError.of('NOT_FOUND', locale, 'error.NOT_FOUND');
     const answers = lansiaAnswers(l);
     const p = { sex: l.sex, birthDate: l.birth_date, on: l.screened_on };
-    const card = buildResultCard({ person: p, ...answers }, (await sets(q)).card);
+    const card = buildResultCard({ person: p, ...answers }, cardSets);
     return {
       ...lansiaRow(l),
       ...personPart(l),
@@ -820,7 +833,7 @@ export function createAdultService(deps: ServiceDeps, facility: FacilityService)
               delete_reason: null,
             })
           : (await updateRecord(ctx, 'adult_lansia', target.id, target.version, columns)).id;
-      return lansiaDetail(ctx.trx, id, ctx.locale);
+      return lansiaDetail(ctx.trx, id, ctx.locale, chosen.card);
     });
   }
 
@@ -842,13 +855,7 @@ export function createAdultService(deps: ServiceDeps, facility: FacilityService)
       .where('p.birth_date', '<=', cutoff);
     if (input.desaId === 'luar') base = base.where('p.desa_id', 'is', null);
     else if (input.desaId) base = base.where('p.desa_id', '=', input.desaId);
-    const digits = input.q.replace(/\s+/g, '');
-    if (/^\d{2,16}$/.test(digits)) {
-      base = base.where('p.nik', '>=', digits).where('p.nik', '<', `${digits}\uffff`);
-    } else {
-      for (const term of searchTerms(input.q))
-        base = base.where('p.name_search', 'like', `%${term}%`);
-    }
+    base = base.where(personMatchesSql(input.q));
     const due = sql<boolean>`(ls.screened_on IS NULL OR ls.screened_on < ${yearStart})`;
     const counted = await base
       .select([
@@ -1006,7 +1013,8 @@ export function createAdultService(deps: ServiceDeps, facility: FacilityService)
       const { rows, year } = await lansiaList(input);
       return exportLansia(rows, input, { locale, facility: await facilityName(), at: now(), year });
     },
-    lansiaGet: (id: string, locale: Locale) => lansiaDetail(db, id, locale),
+    lansiaGet: async (id: string, locale: Locale) =>
+      lansiaDetail(db, id, locale, (await sets()).card),
     lansiaCreate: (actor: Actor, input: ParsedInput<'adult.lansia.create'>) =>
       saveLansia(actor, input.lansia, { personId: input.personId }),
     lansiaUpdate: (actor: Actor, input: ParsedInput<'adult.lansia.update'>) =>

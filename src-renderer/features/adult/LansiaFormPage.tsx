@@ -1,5 +1,4 @@
 import {
-  Alert,
   Anchor,
   Badge,
   Box,
@@ -7,14 +6,12 @@ import {
   Card,
   Grid,
   Group,
-  Loader,
   Stack,
   Text,
   Textarea,
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useWatch } from 'react-hook-form';
 import { Link, useLocation } from 'wouter';
@@ -56,6 +53,7 @@ import {
   useYesNo,
 } from './fields';
 import { isBlank, useAdultForm, useAdultSets, useCanWrite, useInvalidateAdult } from './hooks';
+import { RecordFormPage } from './RecordFormPage';
 import { ResultCardView } from './ResultCardView';
 import { ServiceHead } from './ServiceFields';
 
@@ -95,25 +93,13 @@ function normalizeLansia(raw: unknown): unknown {
 
 /** New SKILAS/ADL for a person (`personId`) or a saved one (`id`). */
 export function LansiaFormPage({ personId, id }: { personId?: string; id?: string }) {
-  const existing = useQuery({
-    queryKey: ['adult.lansia.get', id],
-    enabled: !!id,
-    queryFn: () => call('adult.lansia.get', { id: id! }),
-  });
-  const pid = personId ?? existing.data?.personId;
-  const person = useQuery({
-    queryKey: ['persons.get', pid],
-    enabled: !!pid,
-    queryFn: () => call('persons.get', { id: pid! }),
-  });
-  if (existing.isError) return <Alert color="red">{existing.error.message}</Alert>;
-  if (person.isError) return <Alert color="red">{person.error.message}</Alert>;
-  if (!person.data || (id && !existing.data)) return <Loader />;
   return (
-    <LansiaFormView
-      key={`${existing.data?.id ?? 'new'}-${existing.data?.version ?? 0}`}
-      person={person.data}
-      existing={existing.data}
+    <RecordFormPage
+      channel="adult.lansia.get"
+      load={(recordId) => call('adult.lansia.get', { id: recordId })}
+      personId={personId}
+      id={id}
+      render={(person, existing) => <LansiaFormView person={person} existing={existing} />}
     />
   );
 }

@@ -1,5 +1,4 @@
 import {
-  Alert,
   Anchor,
   Badge,
   Box,
@@ -7,7 +6,6 @@ import {
   Card,
   Grid,
   Group,
-  Loader,
   SimpleGrid,
   Stack,
   Text,
@@ -70,30 +68,19 @@ import {
   screeningVisibility,
   type ScreeningFormValues,
 } from './screening-model';
+import { RecordFormPage } from './RecordFormPage';
 import { ServiceHead } from './ServiceFields';
 import { DeleteRecordModal } from './DeleteRecordModal';
 
 /** New screening for a person (`personId`) or an existing one (`id`). */
 export function ScreeningFormPage({ personId, id }: { personId?: string; id?: string }) {
-  const existing = useQuery({
-    queryKey: ['adult.screening.get', id],
-    enabled: !!id,
-    queryFn: () => call('adult.screening.get', { id: id! }),
-  });
-  const pid = personId ?? existing.data?.personId;
-  const person = useQuery({
-    queryKey: ['persons.get', pid],
-    enabled: !!pid,
-    queryFn: () => call('persons.get', { id: pid! }),
-  });
-  if (existing.isError) return <Alert color="red">{existing.error.message}</Alert>;
-  if (person.isError) return <Alert color="red">{person.error.message}</Alert>;
-  if (!person.data || (id && !existing.data)) return <Loader />;
   return (
-    <ScreeningForm
-      key={`${existing.data?.id ?? 'new'}-${existing.data?.version ?? 0}`}
-      person={person.data}
-      existing={existing.data}
+    <RecordFormPage
+      channel="adult.screening.get"
+      load={(recordId) => call('adult.screening.get', { id: recordId })}
+      personId={personId}
+      id={id}
+      render={(person, existing) => <ScreeningForm person={person} existing={existing} />}
     />
   );
 }

@@ -167,6 +167,15 @@ describe('lansia: SKILAS and Barthel', () => {
       t.call('adult.lansia.list', { list: 'belumSkrining' }),
     );
     expect(due.rows.map((r) => r.name)).toEqual(['Mbah Karsih']);
+    // The search: name words in any order, or a NIK prefix (these residents have no NIK).
+    const byName = await value<{ rows: LansiaListRow[]; counts: Record<string, number> }>(
+      t.call('adult.lansia.list', { q: 'karsih mbah' }),
+    );
+    expect(byName.rows.map((r) => r.name)).toEqual(['Mbah Karsih']);
+    expect(byName.counts).toEqual({ semua: 1, belumSkrining: 1, rujuk: 0, ketergantungan: 0 });
+    expect((await value<{ total: number }>(t.call('adult.lansia.list', { q: '3201' }))).total).toBe(
+      0,
+    );
     const file = await value<{ fileName: string; base64: string; mimeType: string }>(
       t.call('adult.lansia.export', { list: 'rujuk' }),
     );

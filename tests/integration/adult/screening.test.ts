@@ -259,6 +259,17 @@ describe('Skrining PTM', () => {
     expect(
       (await value<{ total: number }>(t.call('adult.screening.list', { q: 'rahayu siti' }))).total,
     ).toBe(1);
+    // A NIK prefix (spaces ignored) finds only the person whose NIK starts so.
+    t.core.database.sqlite
+      .prepare('UPDATE person SET nik = ? WHERE id = ?')
+      .run('3205014106850001', siti);
+    expect(
+      (await value<{ rows: { name: string }[] }>(t.call('adult.screening.list', { q: '3205 01' })))
+        .rows,
+    ).toMatchObject([{ name: 'Siti Rahayu' }]);
+    expect(
+      (await value<{ total: number }>(t.call('adult.screening.list', { q: '32 01' }))).total,
+    ).toBe(0);
     expect(
       (await value<{ total: number }>(t.call('adult.screening.list', { from: '2026-11-01' })))
         .total,
