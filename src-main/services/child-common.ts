@@ -24,6 +24,7 @@ import {
   validateHistory,
   type DoseCode,
   type DoseRecord,
+  type ImmunizationSchedule,
 } from '@shared/domain/immunization';
 import {
   classifyNeonatalVisit,
@@ -303,9 +304,16 @@ export function doseDtos(
   locale: Locale,
 ): ImmunizationRow[] {
   const records = doseRecords(rows);
+  // The whole history is checked once per schedule in force, not once per dose.
+  const bySchedule = new Map<ImmunizationSchedule, ReturnType<typeof validateHistory>>();
   return rows.map((r, i) => {
     const schedule = scheduleOn(r.given_date);
-    const checked = validateHistory(birthDate, records, schedule)[i]!;
+    let history = bySchedule.get(schedule);
+    if (!history) {
+      history = validateHistory(birthDate, records, schedule);
+      bySchedule.set(schedule, history);
+    }
+    const checked = history[i]!;
     const issues: IssueDto[] = checked.issues.map((x) => ({
       code: x.code,
       severity: x.severity,
