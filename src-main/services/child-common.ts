@@ -424,11 +424,6 @@ export function neonatalDto(r: NeonatalDbRow, birth: string): NeonatalRow {
   };
 }
 
-/** Whether a child is a balita on `date` (0 to < 60 months, calendar months). */
-export function balitaBornAfter(date: string): string {
-  return addMonths(date, -60);
-}
-
 // ---------------------------------------------------------------------------------------------
 // Posyandu and the children expected at a session
 
