@@ -17,29 +17,21 @@ import {
   underFiveAge,
   type ImplausibleFlag,
   type MeasurementAssessment,
-  STATUS_GIZI_PMK_2_2020,
-  STATUS_GIZI_STANDARDS,
   type KbmTable,
 } from '@shared/domain/growth';
 import {
-  IMMUNIZATION_SCHEDULES,
-  NATIONAL_SCHEDULE,
-  scheduleInForce,
+  scheduleOn,
   validateHistory,
   type DoseCode,
   type DoseRecord,
   type ImmunizationSchedule,
 } from '@shared/domain/immunization';
 import {
-  NEONATAL_VISIT_RULES,
-  VITAMIN_A_RULES,
   classifyNeonatalVisit,
+  neonatalRulesOn,
   vitaminARoundOf,
-  type NeonatalVisitRules,
-  type VitaminARules,
+  vitaminARulesOn,
 } from '@shared/domain/child-services';
-import { DUE_LIST_RULES, type DueListRules } from '@shared/domain/immunization';
-import { inForce } from '@shared/domain/reference';
 import type { FieldProblem } from '@shared/domain/refusal';
 import { toFieldIssues } from '@shared/domain/refusal';
 import {
@@ -58,23 +50,6 @@ import type {
   VitaminATable,
 } from '../db/schema-child';
 import type { Selectable } from 'kysely';
-
-/** The reference set in force on a date, else the first shipped one (back-entered history). */
-export function statusStandardOn(date: string) {
-  return inForce(STATUS_GIZI_STANDARDS, date) ?? STATUS_GIZI_PMK_2_2020;
-}
-export function scheduleOn(date: string): ImmunizationSchedule {
-  return scheduleInForce(IMMUNIZATION_SCHEDULES, date) ?? NATIONAL_SCHEDULE;
-}
-export function dueRulesOn(date: string): DueListRules {
-  return inForce(DUE_LIST_RULES, date) ?? DUE_LIST_RULES[0]!;
-}
-export function vitaminARulesOn(date: string): VitaminARules {
-  return inForce(VITAMIN_A_RULES, date) ?? VITAMIN_A_RULES[0]!;
-}
-export function neonatalRulesOn(date: string): NeonatalVisitRules {
-  return inForce(NEONATAL_VISIT_RULES, date) ?? NEONATAL_VISIT_RULES[0]!;
-}
 
 /** The person facts every child service needs. */
 export interface ChildFacts {
@@ -329,9 +304,16 @@ export function doseDtos(
   locale: Locale,
 ): ImmunizationRow[] {
   const records = doseRecords(rows);
+  // The whole history is checked once per schedule in force, not once per dose.
+  const bySchedule = new Map<ImmunizationSchedule, ReturnType<typeof validateHistory>>();
   return rows.map((r, i) => {
     const schedule = scheduleOn(r.given_date);
-    const checked = validateHistory(birthDate, records, schedule)[i]!;
+    let history = bySchedule.get(schedule);
+    if (!history) {
+      history = validateHistory(birthDate, records, schedule);
+      bySchedule.set(schedule, history);
+    }
+    const checked = history[i]!;
     const issues: IssueDto[] = checked.issues.map((x) => ({
       code: x.code,
       severity: x.severity,
@@ -440,11 +422,6 @@ export function neonatalDto(r: NeonatalDbRow, birth: string): NeonatalRow {
     notes: r.notes,
     updatedAt: r.updated_at,
   };
-}
-
-/** Whether a child is a balita on `date` (0 to < 60 months, calendar months). */
-export function balitaBornAfter(date: string): string {
-  return addMonths(date, -60);
 }
 
 // ---------------------------------------------------------------------------------------------

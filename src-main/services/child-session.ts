@@ -8,32 +8,41 @@ import {
   type SessionView,
 } from '@shared/contract';
 import { monthOf } from '@shared/domain/dates';
-import { validateVitaminA, vitaminABand, vitaminARoundOf } from '@shared/domain/child-services';
+import {
+  validateVitaminA,
+  vitaminABand,
+  vitaminARoundOf,
+  vitaminARulesOn,
+} from '@shared/domain/child-services';
 import {
   assessMeasurement,
   checkMeasurement,
   implausibleMessages,
   skdn,
+  statusStandardOn,
   underFiveAge,
 } from '@shared/domain/growth';
-import { DOSE_CODES, dueList, validateDose, type DoseCode } from '@shared/domain/immunization';
+import {
+  DOSE_CODES,
+  dueList,
+  dueRulesOn,
+  scheduleOn,
+  validateDose,
+  type DoseCode,
+} from '@shared/domain/immunization';
 import { fieldLabel, translate, type Locale } from '@shared/i18n';
 import { insertRecord, softDelete, updateRecord, type WriteContext } from '../db/records';
 import type { DB } from '../db/schema';
 import {
   doseDbRows,
   doseRecords,
-  dueRulesOn,
   expectedChildren,
   fieldError,
   growthColumns,
   growthDbRows,
   posyanduFacts,
-  scheduleOn,
   setKiaBook,
-  statusStandardOn,
   vitaminADbRows,
-  vitaminARulesOn,
   type PosyanduFacts,
 } from './child-common';
 import type { ChildConfig, ChildSettingsService } from './child-settings';

@@ -28,10 +28,17 @@ import {
   knLengkap,
   vitaminABand,
   vitaminAFor,
+  neonatalRulesOn,
   vitaminARoundOf,
+  vitaminARulesOn,
   validateVitaminA,
 } from '@shared/domain/child-services';
-import { assessMeasurement, checkMeasurement, growthStatusByDate } from '@shared/domain/growth';
+import {
+  assessMeasurement,
+  checkMeasurement,
+  growthStatusByDate,
+  statusStandardOn,
+} from '@shared/domain/growth';
 import { normalizeName } from '@shared/domain/identity';
 import {
   COMPLETENESS_SETS,
@@ -39,7 +46,9 @@ import {
   DOSE_LABELS,
   completenessSetFor,
   dueList,
+  dueRulesOn,
   evaluateCompleteness,
+  scheduleOn,
   sessionTargets,
   validateDose,
   type DoseCode,
@@ -57,7 +66,6 @@ import {
   doseDbRows,
   doseDtos,
   doseRecords,
-  dueRulesOn,
   expectedChildren,
   fieldError,
   flag,
@@ -66,16 +74,12 @@ import {
   growthDbRows,
   growthDtos,
   neonatalDto,
-  neonatalRulesOn,
   posyanduFacts,
   problemsError,
   refuseDeleted,
-  scheduleOn,
-  statusStandardOn,
   visitMoment,
   vitaminADbRows,
   vitaminADto,
-  vitaminARulesOn,
   type ChildFacts,
   type NeonatalDbRow,
 } from './child-common';

@@ -30,9 +30,8 @@ import {
 import { SERVICE_PLACE_LABELS } from '@shared/domain/codes/service';
 import { isIsoDate } from '@shared/domain/dates';
 import {
-  IMMUNIZATION_SCHEDULES,
   NATIONAL_SCHEDULE,
-  scheduleInForce,
+  scheduleOn,
   validateDose,
   type DoseCode,
 } from '@shared/domain/immunization';
@@ -315,9 +314,7 @@ function DoseForm({
   const values = useWatch({ control }) as Partial<DoseInput>;
   const date = values.givenDate && isIsoDate(values.givenDate) ? values.givenDate : null;
   const code = values.doseCode || null;
-  const schedule = date
-    ? (scheduleInForce(IMMUNIZATION_SCHEDULES, date) ?? NATIONAL_SCHEDULE)
-    : null;
+  const schedule = date ? scheduleOn(date) : null;
   const issues =
     date && code && schedule
       ? validateDose(

@@ -24,8 +24,8 @@ import {
   type NeonatalRow,
 } from '@shared/contract';
 import {
-  NEONATAL_VISIT_RULES,
   classifyNeonatalVisit,
+  neonatalRulesOn,
   type NeonatalClassification,
 } from '@shared/domain/child-services';
 import { SERVICE_PLACE_LABELS } from '@shared/domain/codes/service';
@@ -40,8 +40,6 @@ import { useT } from '../../lib/i18n';
 import { useUiStore } from '../../stores/ui';
 import { DeleteDialog } from './DeleteDialog';
 import { useRefreshChild } from './queries';
-
-const RULES = NEONATAL_VISIT_RULES[0]!;
 
 function ClassText({ c }: { c: NeonatalClassification | null }) {
   const t = useT();
@@ -346,7 +344,11 @@ function NeonatalForm({
       : null;
   const classification =
     values.visitDate && isIsoDate(values.visitDate)
-      ? classifyNeonatalVisit(birth, time ? `${values.visitDate}T${time}` : values.visitDate, RULES)
+      ? classifyNeonatalVisit(
+          birth,
+          time ? `${values.visitDate}T${time}` : values.visitDate,
+          neonatalRulesOn(values.visitDate),
+        )
       : null;
 
   const submit = form.handleSubmit(async (visit) => {

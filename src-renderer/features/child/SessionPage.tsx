@@ -25,14 +25,8 @@ import {
   type SessionRowInput,
   type SessionView,
 } from '@shared/contract';
-import {
-  DUE_LIST_RULES,
-  IMMUNIZATION_SCHEDULES,
-  NATIONAL_SCHEDULE,
-  dueList,
-  scheduleInForce,
-} from '@shared/domain/immunization';
-import { VITAMIN_A_RULES, sessionDayOnOrBefore, vitaminABand } from '@shared/domain/child-services';
+import { dueList, dueRulesOn, scheduleOn } from '@shared/domain/immunization';
+import { sessionDayOnOrBefore, vitaminABand, vitaminARulesOn } from '@shared/domain/child-services';
 import { isIsoDate, monthOf } from '@shared/domain/dates';
 import {
   KBM_GK,
@@ -41,7 +35,6 @@ import {
   skdn,
   underFiveAge,
 } from '@shared/domain/growth';
-import { inForce } from '@shared/domain/reference';
 import { DataForm } from '../../components/DataForm';
 import { DateField } from '../../components/DateField';
 import { PerformerSelect } from '../../components/ServiceFields';
@@ -390,15 +383,15 @@ function SessionEditor({
       });
       return;
     }
-    const schedule = scheduleInForce(IMMUNIZATION_SCHEDULES, date) ?? NATIONAL_SCHEDULE;
-    const rules = inForce(DUE_LIST_RULES, date) ?? DUE_LIST_RULES[0]!;
+    const schedule = scheduleOn(date);
+    const rules = dueRulesOn(date);
     const history = card.immunizations
       .filter((i) => i.givenDate < date)
       .map((i) => ({ code: i.doseCode, date: i.givenDate }));
     const due = dueList(birth, history, date, schedule, rules, {
       includeRegional: card.settings.includeJe,
     });
-    const vRules = inForce(VITAMIN_A_RULES, date) ?? VITAMIN_A_RULES[0]!;
+    const vRules = vitaminARulesOn(date);
     const child: SessionChild = {
       personId,
       name: card.person.name,

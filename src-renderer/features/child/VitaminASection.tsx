@@ -24,10 +24,9 @@ import {
   type VitaminAInput,
   type VitaminARow,
 } from '@shared/contract';
-import { VITAMIN_A_RULES, validateVitaminA, vitaminABand } from '@shared/domain/child-services';
+import { validateVitaminA, vitaminABand, vitaminARulesOn } from '@shared/domain/child-services';
 import { SERVICE_PLACE_LABELS } from '@shared/domain/codes/service';
 import { isIsoDate } from '@shared/domain/dates';
-import { inForce } from '@shared/domain/reference';
 import { DataForm } from '../../components/DataForm';
 import { DateField } from '../../components/DateField';
 import { PerformerSelect, ServicePlaceSelect } from '../../components/ServiceFields';
@@ -40,7 +39,6 @@ import { useUiStore } from '../../stores/ui';
 import { DeleteDialog } from './DeleteDialog';
 import { useRefreshChild } from './queries';
 
-const rulesOn = (date: string) => inForce(VITAMIN_A_RULES, date) ?? VITAMIN_A_RULES[0]!;
 const CAPSULE_COLOR = { blue: 'blue', red: 'red' } as const;
 
 /** Where the child stands today for Vitamin A. */
@@ -220,7 +218,7 @@ function VitaminAForm({
       : {
           personId: card.person.id,
           givenDate: card.today,
-          capsule: vitaminABand(birth, card.today, rulesOn(card.today))?.capsule ?? 'red',
+          capsule: vitaminABand(birth, card.today, vitaminARulesOn(card.today))?.capsule ?? 'red',
           place: card.person.posyanduId ? 'posyandu' : 'puskesmas',
           posyanduId: card.person.posyanduId,
           performerId: null,
@@ -238,7 +236,7 @@ function VitaminAForm({
           card.vitaminA
             .filter((r) => r.id !== editing?.id)
             .map((r) => ({ date: r.givenDate, capsule: r.capsule })),
-          rulesOn(date),
+          vitaminARulesOn(date),
         )
       : [];
 

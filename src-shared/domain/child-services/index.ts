@@ -17,6 +17,7 @@ export {
   VITAMIN_A_ISSUE_CODES,
   VITAMIN_A_RULES,
   validateVitaminA,
+  vitaminARulesOn,
   vitaminABand,
   vitaminAFor,
   vitaminARoundOf,
@@ -34,6 +35,7 @@ export {
   dayOfLife,
   elapsedMinutes,
   knLengkap,
+  neonatalRulesOn,
 } from './neonatal';
 export {
   isoWeekday,

@@ -20,7 +20,7 @@
  * "some time that day": the visit is then classified only when every possible time falls in
  * the same window, otherwise it is `uncertain` and does not count toward KN lengkap.
  */
-import type { ReferenceSet } from '../reference';
+import { inForce, type ReferenceSet } from '../reference';
 
 export type NeonatalVisit = 'KN1' | 'KN2' | 'KN3';
 
@@ -53,6 +53,11 @@ export const NEONATAL_VISIT_RULES: readonly NeonatalVisitRules[] = [
     ],
   },
 ];
+
+/** The KN rules in force on `date`, else the first shipped ones (back-entered history). */
+export function neonatalRulesOn(date: string): NeonatalVisitRules {
+  return inForce(NEONATAL_VISIT_RULES, date) ?? NEONATAL_VISIT_RULES[0]!;
+}
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;

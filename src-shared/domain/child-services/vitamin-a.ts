@@ -12,7 +12,7 @@
  * yet eligible, 11 months 29 days (or 30) is still blue, 59 months anything is red and
  * 60 months is no longer a target.
  */
-import type { ReferenceSet } from '../reference';
+import { inForce, type ReferenceSet } from '../reference';
 import { addMonths, isIsoDate, monthOf } from '../dates';
 import { issue, type Issue, type Label } from '../refusal';
 
@@ -68,6 +68,11 @@ export const VITAMIN_A_RULES: readonly VitaminARules[] = [
     ],
   },
 ];
+
+/** The Vitamin A rules in force on `date`, else the first shipped ones (back-entered history). */
+export function vitaminARulesOn(date: string): VitaminARules {
+  return inForce(VITAMIN_A_RULES, date) ?? VITAMIN_A_RULES[0]!;
+}
 
 export interface VitaminARound {
   /** `YYYY-MM` of the round's regular month, e.g. `2024-08`. */

@@ -14,7 +14,7 @@
  * −2.00 is never "kurang". Derived flags follow WHO's prevalence definitions: z < −2 and z > +2
  * (so exactly −2.00 is not stunted, exactly +2.00 not overweight).
  */
-import type { ReferenceSet } from '../reference';
+import { inForce, type ReferenceSet } from '../reference';
 import { roundZ } from './lms';
 import type { Who2006Result } from './who2006';
 import { WHO2007_AGE_RANGE, type Who2007Result } from './who2007';
@@ -142,6 +142,11 @@ export const STATUS_GIZI_PMK_2_2020: StatusGiziStandard = {
 
 /** Every status gizi standard the app knows (pick with `inForce` or `byId`). */
 export const STATUS_GIZI_STANDARDS: readonly StatusGiziStandard[] = [STATUS_GIZI_PMK_2_2020];
+
+/** The standard in force on `date`, else the first shipped one (back-entered history). */
+export function statusStandardOn(date: string): StatusGiziStandard {
+  return inForce(STATUS_GIZI_STANDARDS, date) ?? STATUS_GIZI_PMK_2_2020;
+}
 
 /** The band `value` falls in (see {@link Band}). */
 export function bandOf<C extends string>(bands: readonly Band<C>[], value: number): C {

@@ -14,7 +14,7 @@
  *   BCG from 12 months).
  * Only the next dose of each series is listed: OPV2 appears once OPV1 is recorded.
  */
-import type { ReferenceSet } from '../reference';
+import { inForce, type ReferenceSet } from '../reference';
 import { addDays } from '../dates';
 import type { DoseCode, Series } from './codes';
 import { DOSE_CODES } from './codes';
@@ -47,6 +47,11 @@ export const DUE_LIST_RULES: readonly DueListRules[] = [
     trackUntil: { before: { months: 60 } },
   },
 ];
+
+/** The due-list rules in force on `date`, else the first shipped ones (back-entered history). */
+export function dueRulesOn(date: string): DueListRules {
+  return inForce(DUE_LIST_RULES, date) ?? DUE_LIST_RULES[0]!;
+}
 
 export type DueStatus = 'due' | 'overdue' | 'upcoming';
 

@@ -25,6 +25,7 @@ export {
   ruleFor,
   ruleVariants,
   scheduleInForce,
+  scheduleOn,
 } from './schedule';
 export type { DoseIssue, DoseIssueCode, DoseRecord, ProposedDose } from './validate';
 export { DOSE_ISSUE_CODES, needsReason, validateDose, validateHistory } from './validate';
@@ -37,7 +38,7 @@ export type {
   SessionChild,
   SessionTarget,
 } from './due';
-export { DUE_LIST_RULES, dueList, sessionTargets } from './due';
+export { DUE_LIST_RULES, dueList, dueRulesOn, sessionTargets } from './due';
 export type {
   CompletenessRequirement,
   CompletenessResult,

@@ -317,6 +317,11 @@ export function scheduleInForce(
   return inForce(schedules, date);
 }
 
+/** The shipped schedule in force on `date`, else the national one (back-entered history). */
+export function scheduleOn(date: string): ImmunizationSchedule {
+  return scheduleInForce(IMMUNIZATION_SCHEDULES, date) ?? NATIONAL_SCHEDULE;
+}
+
 /** Whether a rule variant applies to a dose given on `date`. */
 export function ruleAppliesOn(rule: DoseRule, date: string): boolean {
   return (
