@@ -41,6 +41,7 @@ import {
   NIFAS_SETS,
   pregnancyStart,
   TRIMESTER_SETS,
+  tdStatus,
   type AncComplication,
   type Counseling,
   type DeliveryAttendant,
@@ -1670,28 +1671,11 @@ export function createMaternalService(
     const last = kbRows[0];
     const due =
       last && last.status !== 'DROP_OUT' ? kbDue(kbServiceOf(last), today, KB_DEFAULT) : null;
-    const status = describeEpisode(
-      {
-        motherBirthDate: m.birth_date,
-        hpht: null,
-        hpl: addDays(today, 280),
-        gravida: 1,
-        para: 0,
-        abortus: 0,
-        previousDeliveryDate: null,
-        heightCm: null,
-        preWeightKg: null,
-        riskFactors: [],
-        outcome: 'PINDAH',
-        endedOn: today,
-        contacts: [],
-        nifasVisits: [],
-        vitaminA: [],
-        tdDoses: td.map((d) => ({ date: d.dose_date, kind: d.kind })),
-      },
-      rules,
+    const status = tdStatus(
+      td.map((d) => ({ date: d.dose_date, kind: d.kind })),
       today,
-    ).td;
+      rules.td,
+    );
     return {
       mother: motherView(m),
       pregnancies,
