@@ -746,6 +746,19 @@ export function createMaternalService(
     return w;
   }
 
+  /** Her last delivery on or before `date` (KB after it may be pascasalin). */
+  function lastDelivery(q: Kysely<DB>, personId: string, date: string) {
+    return q
+      .selectFrom('delivery')
+      .select(['id', 'delivered_at', 'delivery_date'])
+      .where('person_id', '=', personId)
+      .where('deleted_at', 'is', null)
+      .where('delivery_date', '<=', date)
+      .orderBy('delivery_date', 'desc')
+      .executeTakeFirst();
+  }
+
+  /** The participant status of a KB service, with the visit before it that decided it. */
   async function kbStatusFor(
     q: Kysely<DB>,
     personId: string,
@@ -770,12 +783,13 @@ export function createMaternalService(
       .where('ended_on', '<=', service.date)
       .orderBy('ended_on', 'desc')
       .executeTakeFirst();
-    return kbParticipantStatus(
+    const status = kbParticipantStatus(
       service,
       previous ? kbServiceOf(previous) : undefined,
       KB_DEFAULT,
       ended?.ended_on ?? undefined,
     );
+    return { status, previous };
   }
 
   async function saveNifas(actor: Actor, input: ParsedInput<'maternal.saveNifas'>): Promise<Saved> {
@@ -889,7 +903,7 @@ export function createMaternalService(
         const method: KbMethod = v.kbMethod;
         checkKbMethodForSex('P', method, ctx.locale, `${prefix}kbMethod`);
         const service = { date, method };
-        const status = await kbStatusFor(ctx.trx, p.person_id, service, kb?.id ?? null);
+        const { status } = await kbStatusFor(ctx.trx, p.person_id, service, kb?.id ?? null);
         const kbValues = {
           ...serviceColumns,
           visit_date: date,
@@ -1015,14 +1029,7 @@ export function createMaternalService(
         }
       }
       await checkPlace(ctx, v, prefix);
-      const delivery = await ctx.trx
-        .selectFrom('delivery')
-        .select(['id', 'delivered_at'])
-        .where('person_id', '=', person.id)
-        .where('deleted_at', 'is', null)
-        .where('delivery_date', '<=', v.visitDate)
-        .orderBy('delivery_date', 'desc')
-        .executeTakeFirst();
+      const delivery = await lastDelivery(ctx.trx, person.id, v.visitDate);
       const values = {
         visit_date: v.visitDate,
         place: v.place,
@@ -1065,50 +1072,34 @@ export function createMaternalService(
   }
 
   async function kbPreview(input: ParsedInput<'kb.preview'>): Promise<ChannelOutput<'kb.preview'>> {
-    const service: KbService = {
-      date: input.visitDate,
+    const service = kbServiceOf({
+      visit_date: input.visitDate,
       method: input.method,
-      ...(input.packs ? { packs: input.packs } : {}),
-      ...(input.product &&
-      KB_DEFAULT.products.some((p) => p.code === input.product && p.method === input.method)
-        ? { product: input.product }
-        : {}),
+      packs: input.packs ?? null,
+      product: input.product ?? null,
+    });
+    const { status, previous } = await kbStatusFor(
+      db,
+      input.personId,
+      service,
+      input.excludeId ?? null,
+    );
+    const delivery = await lastDelivery(db, input.personId, input.visitDate);
+    const pascasalin =
+      !!delivery && isKbPascasalin(delivery.delivered_at, input.visitDate, KB_DEFAULT);
+    return {
+      suggestedStatus: status,
+      pascasalin,
+      deliveryDate: delivery?.delivery_date ?? null,
+      nextVisit: kbNextVisit(
+        { ...service, ...(delivery ? { deliveryDate: delivery.delivered_at } : {}) },
+        KB_DEFAULT,
+      ).date,
+      mkjp: isMkjp(input.method, KB_DEFAULT),
+      previous: previous
+        ? { date: previous.visit_date, method: previous.method as KbMethod }
+        : null,
     };
-    {
-      const status = await kbStatusFor(db, input.personId, service, input.excludeId ?? null);
-      const delivery = await db
-        .selectFrom('delivery')
-        .select(['delivered_at', 'delivery_date'])
-        .where('person_id', '=', input.personId)
-        .where('deleted_at', 'is', null)
-        .where('delivery_date', '<=', input.visitDate)
-        .orderBy('delivery_date', 'desc')
-        .executeTakeFirst();
-      const previous = await db
-        .selectFrom('kb_visit')
-        .select(['visit_date', 'method'])
-        .where('person_id', '=', input.personId)
-        .where('deleted_at', 'is', null)
-        .where('visit_date', '<', input.visitDate)
-        .where('id', '!=', input.excludeId ?? '')
-        .orderBy('visit_date', 'desc')
-        .executeTakeFirst();
-      const pascasalin =
-        !!delivery && isKbPascasalin(delivery.delivered_at, input.visitDate, KB_DEFAULT);
-      return {
-        suggestedStatus: status,
-        pascasalin,
-        deliveryDate: delivery?.delivery_date ?? null,
-        nextVisit: kbNextVisit(
-          { ...service, ...(delivery ? { deliveryDate: delivery.delivered_at } : {}) },
-          KB_DEFAULT,
-        ).date,
-        mkjp: isMkjp(input.method, KB_DEFAULT),
-        previous: previous
-          ? { date: previous.visit_date, method: previous.method as KbMethod }
-          : null,
-      };
-    }
   }
 
   // ---------------------------------------------------------------- delete
