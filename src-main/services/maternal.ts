@@ -356,6 +356,36 @@ export function createMaternalService(
     });
   }
 
+  /**
+   * The day a pregnancy ends (closed, or delivered): not in the future, not before she was
+   * pregnant, not before her last ANC contact.
+   */
+  async function checkPregnancyEnd(
+    ctx: WriteContext,
+    p: PregnancyRow,
+    date: string,
+    path: string,
+    today: string,
+  ): Promise<void> {
+    const start = pregnancyStart(p);
+    if (date > today) throw fieldError(ctx.locale, path, 'maternal.error.future');
+    if (date < start) {
+      throw fieldError(ctx.locale, path, 'maternal.error.beforeStart', { start: shortDate(start) });
+    }
+    const last = await ctx.trx
+      .selectFrom('anc_contact')
+      .select('visit_date')
+      .where('pregnancy_id', '=', p.id)
+      .where('deleted_at', 'is', null)
+      .orderBy('visit_date', 'desc')
+      .executeTakeFirst();
+    if (last && date < last.visit_date) {
+      throw fieldError(ctx.locale, path, 'maternal.error.beforeContact', {
+        date: shortDate(last.visit_date),
+      });
+    }
+  }
+
   async function closePregnancy(
     actor: Actor,
     input: ParsedInput<'maternal.closePregnancy'>,
@@ -365,25 +395,7 @@ export function createMaternalService(
     return write(deps, actor, async (ctx) => {
       const p = await pregnancy(ctx.trx, input.id, ctx.locale);
       if (p.outcome !== null) throw AppError.of('CONFLICT', ctx.locale, 'maternal.error.closed');
-      const start = pregnancyStart(p);
-      if (input.endedOn > today) throw fieldError(ctx.locale, 'endedOn', 'maternal.error.future');
-      if (input.endedOn < start) {
-        throw fieldError(ctx.locale, 'endedOn', 'maternal.error.beforeStart', {
-          start: shortDate(start),
-        });
-      }
-      const last = await ctx.trx
-        .selectFrom('anc_contact')
-        .select('visit_date')
-        .where('pregnancy_id', '=', p.id)
-        .where('deleted_at', 'is', null)
-        .orderBy('visit_date', 'desc')
-        .executeTakeFirst();
-      if (last && input.endedOn < last.visit_date) {
-        throw fieldError(ctx.locale, 'endedOn', 'maternal.error.beforeContact', {
-          date: shortDate(last.visit_date),
-        });
-      }
+      await checkPregnancyEnd(ctx, p, input.endedOn, 'endedOn', today);
       if (input.outcome === 'ABORTUS') {
         const ga = gestationalAgeAt(p.hpl, input.endedOn);
         const limit = rules.plausibility.ranges.deliveryGaDays.min;
@@ -578,26 +590,7 @@ export function createMaternalService(
         throw AppError.of('NOT_FOUND', ctx.locale, 'error.NOT_FOUND');
       }
       const date = localDateOf(d.deliveredAt);
-      const start = pregnancyStart(p);
-      if (date > today)
-        throw fieldError(ctx.locale, `${prefix}deliveredAt`, 'maternal.error.future');
-      if (date < start) {
-        throw fieldError(ctx.locale, `${prefix}deliveredAt`, 'maternal.error.beforeStart', {
-          start: shortDate(start),
-        });
-      }
-      const lastContact = await ctx.trx
-        .selectFrom('anc_contact')
-        .select('visit_date')
-        .where('pregnancy_id', '=', p.id)
-        .where('deleted_at', 'is', null)
-        .orderBy('visit_date', 'desc')
-        .executeTakeFirst();
-      if (lastContact && date < lastContact.visit_date) {
-        throw fieldError(ctx.locale, `${prefix}deliveredAt`, 'maternal.error.beforeContact', {
-          date: shortDate(lastContact.visit_date),
-        });
-      }
+      await checkPregnancyEnd(ctx, p, date, `${prefix}deliveredAt`, today);
       const problems: Refusal[] = [];
       const ga = gestationalAgeAt(p.hpl, date);
       const gaCheck = checkDeliveryGestationalAge(ga.totalDays, rules.plausibility);
