@@ -332,8 +332,9 @@ export function createMaternalService(
         });
         return { id, pregnancyId: id };
       }
+      // Still there inside the transaction (NOT_FOUND otherwise).
+      await pregnancy(ctx.trx, existing.id, ctx.locale);
       // The recorded visits and the delivery must stay inside the new dating.
-      const current = await pregnancy(ctx.trx, existing.id, ctx.locale);
       const facts = (await loadFacts(ctx.trx, [existing.id])).get(existing.id)!;
       for (const c of facts.contacts) {
         const w = checkVisitWindow(
@@ -350,7 +351,6 @@ export function createMaternalService(
       if (facts.delivery && facts.delivery.delivery_date < dated.start) {
         throw fieldError(ctx.locale, 'pregnancy.hpht', 'maternal.error.deliveryOutside');
       }
-      void current;
       await updateRecord(ctx, 'pregnancy', existing.id, existing.version, values);
       return { id: existing.id, pregnancyId: existing.id };
     });
