@@ -41,6 +41,7 @@ import {
   NIFAS_SETS,
   pregnancyStart,
   TRIMESTER_SETS,
+  tdStatus,
   type AncComplication,
   type Counseling,
   type DeliveryAttendant,
@@ -331,8 +332,9 @@ export function createMaternalService(
         });
         return { id, pregnancyId: id };
       }
+      // Still there inside the transaction (NOT_FOUND otherwise).
+      await pregnancy(ctx.trx, existing.id, ctx.locale);
       // The recorded visits and the delivery must stay inside the new dating.
-      const current = await pregnancy(ctx.trx, existing.id, ctx.locale);
       const facts = (await loadFacts(ctx.trx, [existing.id])).get(existing.id)!;
       for (const c of facts.contacts) {
         const w = checkVisitWindow(
@@ -349,10 +351,39 @@ export function createMaternalService(
       if (facts.delivery && facts.delivery.delivery_date < dated.start) {
         throw fieldError(ctx.locale, 'pregnancy.hpht', 'maternal.error.deliveryOutside');
       }
-      void current;
       await updateRecord(ctx, 'pregnancy', existing.id, existing.version, values);
       return { id: existing.id, pregnancyId: existing.id };
     });
+  }
+
+  /**
+   * The day a pregnancy ends (closed, or delivered): not in the future, not before she was
+   * pregnant, not before her last ANC contact.
+   */
+  async function checkPregnancyEnd(
+    ctx: WriteContext,
+    p: PregnancyRow,
+    date: string,
+    path: string,
+    today: string,
+  ): Promise<void> {
+    const start = pregnancyStart(p);
+    if (date > today) throw fieldError(ctx.locale, path, 'maternal.error.future');
+    if (date < start) {
+      throw fieldError(ctx.locale, path, 'maternal.error.beforeStart', { start: shortDate(start) });
+    }
+    const last = await ctx.trx
+      .selectFrom('anc_contact')
+      .select('visit_date')
+      .where('pregnancy_id', '=', p.id)
+      .where('deleted_at', 'is', null)
+      .orderBy('visit_date', 'desc')
+      .executeTakeFirst();
+    if (last && date < last.visit_date) {
+      throw fieldError(ctx.locale, path, 'maternal.error.beforeContact', {
+        date: shortDate(last.visit_date),
+      });
+    }
   }
 
   async function closePregnancy(
@@ -364,25 +395,7 @@ export function createMaternalService(
     return write(deps, actor, async (ctx) => {
       const p = await pregnancy(ctx.trx, input.id, ctx.locale);
       if (p.outcome !== null) throw AppError.of('CONFLICT', ctx.locale, 'maternal.error.closed');
-      const start = pregnancyStart(p);
-      if (input.endedOn > today) throw fieldError(ctx.locale, 'endedOn', 'maternal.error.future');
-      if (input.endedOn < start) {
-        throw fieldError(ctx.locale, 'endedOn', 'maternal.error.beforeStart', {
-          start: shortDate(start),
-        });
-      }
-      const last = await ctx.trx
-        .selectFrom('anc_contact')
-        .select('visit_date')
-        .where('pregnancy_id', '=', p.id)
-        .where('deleted_at', 'is', null)
-        .orderBy('visit_date', 'desc')
-        .executeTakeFirst();
-      if (last && input.endedOn < last.visit_date) {
-        throw fieldError(ctx.locale, 'endedOn', 'maternal.error.beforeContact', {
-          date: shortDate(last.visit_date),
-        });
-      }
+      await checkPregnancyEnd(ctx, p, input.endedOn, 'endedOn', today);
       if (input.outcome === 'ABORTUS') {
         const ga = gestationalAgeAt(p.hpl, input.endedOn);
         const limit = rules.plausibility.ranges.deliveryGaDays.min;
@@ -577,26 +590,7 @@ export function createMaternalService(
         throw AppError.of('NOT_FOUND', ctx.locale, 'error.NOT_FOUND');
       }
       const date = localDateOf(d.deliveredAt);
-      const start = pregnancyStart(p);
-      if (date > today)
-        throw fieldError(ctx.locale, `${prefix}deliveredAt`, 'maternal.error.future');
-      if (date < start) {
-        throw fieldError(ctx.locale, `${prefix}deliveredAt`, 'maternal.error.beforeStart', {
-          start: shortDate(start),
-        });
-      }
-      const lastContact = await ctx.trx
-        .selectFrom('anc_contact')
-        .select('visit_date')
-        .where('pregnancy_id', '=', p.id)
-        .where('deleted_at', 'is', null)
-        .orderBy('visit_date', 'desc')
-        .executeTakeFirst();
-      if (lastContact && date < lastContact.visit_date) {
-        throw fieldError(ctx.locale, `${prefix}deliveredAt`, 'maternal.error.beforeContact', {
-          date: shortDate(lastContact.visit_date),
-        });
-      }
+      await checkPregnancyEnd(ctx, p, date, `${prefix}deliveredAt`, today);
       const problems: Refusal[] = [];
       const ga = gestationalAgeAt(p.hpl, date);
       const gaCheck = checkDeliveryGestationalAge(ga.totalDays, rules.plausibility);
@@ -745,6 +739,19 @@ export function createMaternalService(
     return w;
   }
 
+  /** Her last delivery on or before `date` (KB after it may be pascasalin). */
+  function lastDelivery(q: Kysely<DB>, personId: string, date: string) {
+    return q
+      .selectFrom('delivery')
+      .select(['id', 'delivered_at', 'delivery_date'])
+      .where('person_id', '=', personId)
+      .where('deleted_at', 'is', null)
+      .where('delivery_date', '<=', date)
+      .orderBy('delivery_date', 'desc')
+      .executeTakeFirst();
+  }
+
+  /** The participant status of a KB service, with the visit before it that decided it. */
   async function kbStatusFor(
     q: Kysely<DB>,
     personId: string,
@@ -769,12 +776,13 @@ export function createMaternalService(
       .where('ended_on', '<=', service.date)
       .orderBy('ended_on', 'desc')
       .executeTakeFirst();
-    return kbParticipantStatus(
+    const status = kbParticipantStatus(
       service,
       previous ? kbServiceOf(previous) : undefined,
       KB_DEFAULT,
       ended?.ended_on ?? undefined,
     );
+    return { status, previous };
   }
 
   async function saveNifas(actor: Actor, input: ParsedInput<'maternal.saveNifas'>): Promise<Saved> {
@@ -888,7 +896,7 @@ export function createMaternalService(
         const method: KbMethod = v.kbMethod;
         checkKbMethodForSex('P', method, ctx.locale, `${prefix}kbMethod`);
         const service = { date, method };
-        const status = await kbStatusFor(ctx.trx, p.person_id, service, kb?.id ?? null);
+        const { status } = await kbStatusFor(ctx.trx, p.person_id, service, kb?.id ?? null);
         const kbValues = {
           ...serviceColumns,
           visit_date: date,
@@ -1014,14 +1022,7 @@ export function createMaternalService(
         }
       }
       await checkPlace(ctx, v, prefix);
-      const delivery = await ctx.trx
-        .selectFrom('delivery')
-        .select(['id', 'delivered_at'])
-        .where('person_id', '=', person.id)
-        .where('deleted_at', 'is', null)
-        .where('delivery_date', '<=', v.visitDate)
-        .orderBy('delivery_date', 'desc')
-        .executeTakeFirst();
+      const delivery = await lastDelivery(ctx.trx, person.id, v.visitDate);
       const values = {
         visit_date: v.visitDate,
         place: v.place,
@@ -1064,50 +1065,34 @@ export function createMaternalService(
   }
 
   async function kbPreview(input: ParsedInput<'kb.preview'>): Promise<ChannelOutput<'kb.preview'>> {
-    const service: KbService = {
-      date: input.visitDate,
+    const service = kbServiceOf({
+      visit_date: input.visitDate,
       method: input.method,
-      ...(input.packs ? { packs: input.packs } : {}),
-      ...(input.product &&
-      KB_DEFAULT.products.some((p) => p.code === input.product && p.method === input.method)
-        ? { product: input.product }
-        : {}),
+      packs: input.packs ?? null,
+      product: input.product ?? null,
+    });
+    const { status, previous } = await kbStatusFor(
+      db,
+      input.personId,
+      service,
+      input.excludeId ?? null,
+    );
+    const delivery = await lastDelivery(db, input.personId, input.visitDate);
+    const pascasalin =
+      !!delivery && isKbPascasalin(delivery.delivered_at, input.visitDate, KB_DEFAULT);
+    return {
+      suggestedStatus: status,
+      pascasalin,
+      deliveryDate: delivery?.delivery_date ?? null,
+      nextVisit: kbNextVisit(
+        { ...service, ...(delivery ? { deliveryDate: delivery.delivered_at } : {}) },
+        KB_DEFAULT,
+      ).date,
+      mkjp: isMkjp(input.method, KB_DEFAULT),
+      previous: previous
+        ? { date: previous.visit_date, method: previous.method as KbMethod }
+        : null,
     };
-    {
-      const status = await kbStatusFor(db, input.personId, service, input.excludeId ?? null);
-      const delivery = await db
-        .selectFrom('delivery')
-        .select(['delivered_at', 'delivery_date'])
-        .where('person_id', '=', input.personId)
-        .where('deleted_at', 'is', null)
-        .where('delivery_date', '<=', input.visitDate)
-        .orderBy('delivery_date', 'desc')
-        .executeTakeFirst();
-      const previous = await db
-        .selectFrom('kb_visit')
-        .select(['visit_date', 'method'])
-        .where('person_id', '=', input.personId)
-        .where('deleted_at', 'is', null)
-        .where('visit_date', '<', input.visitDate)
-        .where('id', '!=', input.excludeId ?? '')
-        .orderBy('visit_date', 'desc')
-        .executeTakeFirst();
-      const pascasalin =
-        !!delivery && isKbPascasalin(delivery.delivered_at, input.visitDate, KB_DEFAULT);
-      return {
-        suggestedStatus: status,
-        pascasalin,
-        deliveryDate: delivery?.delivery_date ?? null,
-        nextVisit: kbNextVisit(
-          { ...service, ...(delivery ? { deliveryDate: delivery.delivered_at } : {}) },
-          KB_DEFAULT,
-        ).date,
-        mkjp: isMkjp(input.method, KB_DEFAULT),
-        previous: previous
-          ? { date: previous.visit_date, method: previous.method as KbMethod }
-          : null,
-      };
-    }
   }
 
   // ---------------------------------------------------------------- delete
@@ -1670,28 +1655,11 @@ export function createMaternalService(
     const last = kbRows[0];
     const due =
       last && last.status !== 'DROP_OUT' ? kbDue(kbServiceOf(last), today, KB_DEFAULT) : null;
-    const status = describeEpisode(
-      {
-        motherBirthDate: m.birth_date,
-        hpht: null,
-        hpl: addDays(today, 280),
-        gravida: 1,
-        para: 0,
-        abortus: 0,
-        previousDeliveryDate: null,
-        heightCm: null,
-        preWeightKg: null,
-        riskFactors: [],
-        outcome: 'PINDAH',
-        endedOn: today,
-        contacts: [],
-        nifasVisits: [],
-        vitaminA: [],
-        tdDoses: td.map((d) => ({ date: d.dose_date, kind: d.kind })),
-      },
-      rules,
+    const status = tdStatus(
+      td.map((d) => ({ date: d.dose_date, kind: d.kind })),
       today,
-    ).td;
+      rules.td,
+    );
     return {
       mother: motherView(m),
       pregnancies,

@@ -375,6 +375,78 @@ describe('impossible input is refused with the field named, and nothing is saved
     ).toHaveProperty('id');
   });
 
+  it('a pregnancy ends (closed or delivered) neither after today, before it began, nor before its last contact', async () => {
+    const { id } = await ok('maternal.createPregnancy', { motherId, pregnancy });
+    await ok('maternal.saveAnc', { pregnancyId: id, contact: contact('2026-03-20') });
+    const close = (endedOn: string) =>
+      t.call('maternal.closePregnancy', { id, version: 1, outcome: 'ABORTUS', endedOn });
+    expect(await close('2026-12-21')).toMatchObject({
+      error: {
+        details: { issues: [{ path: 'endedOn', message: 'tidak boleh setelah hari ini' }] },
+      },
+    });
+    expect(await close('2026-01-31')).toMatchObject({
+      error: {
+        details: {
+          issues: [{ path: 'endedOn', message: 'tidak boleh sebelum awal kehamilan (01-02-2026)' }],
+        },
+      },
+    });
+    expect(await close('2026-03-19')).toMatchObject({
+      error: {
+        details: {
+          issues: [
+            { path: 'endedOn', message: 'tidak boleh sebelum kontak ANC terakhir (20-03-2026)' },
+          ],
+        },
+      },
+    });
+    const deliver = (deliveredAt: string) =>
+      t.call('maternal.saveDelivery', {
+        pregnancyId: id,
+        delivery: {
+          deliveredAt,
+          place: 'RUMAH',
+          attendant: 'BIDAN',
+          method: 'SPONTAN',
+          babies: [{ sex: 'L', birthWeightG: 3000 }],
+        },
+      });
+    expect(await deliver('2026-12-21T08:30+07:00')).toMatchObject({
+      error: {
+        details: {
+          issues: [{ path: 'delivery.deliveredAt', message: 'tidak boleh setelah hari ini' }],
+        },
+      },
+    });
+    expect(await deliver('2026-01-31T08:30+07:00')).toMatchObject({
+      error: {
+        details: {
+          issues: [
+            {
+              path: 'delivery.deliveredAt',
+              message: 'tidak boleh sebelum awal kehamilan (01-02-2026)',
+            },
+          ],
+        },
+      },
+    });
+    expect(await deliver('2026-03-19T08:30+07:00')).toMatchObject({
+      error: {
+        details: {
+          issues: [
+            {
+              path: 'delivery.deliveredAt',
+              message: 'tidak boleh sebelum kontak ANC terakhir (20-03-2026)',
+            },
+          ],
+        },
+      },
+    });
+    expect(count('delivery')).toBe(0);
+    expect(count('pregnancy', 'outcome IS NULL')).toBe(1);
+  });
+
   it('a pembaca cannot write', async () => {
     await signInAs(t, 'pembaca');
     expect(await t.call('maternal.createPregnancy', { motherId, pregnancy })).toMatchObject({
