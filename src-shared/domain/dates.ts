@@ -104,44 +104,34 @@ export function localTime(instant: Date, utcOffset: string): string {
   return atOffset(instant, utcOffset).toISOString().slice(11, 16).replace(':', '.');
 }
 
-const BULAN = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
+const MONTH_NAMES: readonly Label[] = [
+  { id: 'Januari', en: 'January' },
+  { id: 'Februari', en: 'February' },
+  { id: 'Maret', en: 'March' },
+  { id: 'April', en: 'April' },
+  { id: 'Mei', en: 'May' },
+  { id: 'Juni', en: 'June' },
+  { id: 'Juli', en: 'July' },
+  { id: 'Agustus', en: 'August' },
+  { id: 'September', en: 'September' },
+  { id: 'Oktober', en: 'October' },
+  { id: 'November', en: 'November' },
+  { id: 'Desember', en: 'December' },
 ];
+
+/** Month `1`–`12` → `{ id: 'Maret', en: 'March' }`; `?` for a number outside the year. */
+export function monthName(month: number): Label {
+  return MONTH_NAMES[month - 1] ?? { id: '?', en: '?' };
+}
 
 /** `2026-03-01` → `1 Maret 2026`: how dates read in Indonesian messages. */
 export function formatTanggal(date: string): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return `${d} ${BULAN[m - 1] ?? '?'} ${y}`;
+  return dateLabel(date).id;
 }
-
-const MONTHS_EN = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /** `2026-03-01` → `{ id: '1 Maret 2026', en: '1 March 2026' }`: a date in bilingual messages. */
 export function dateLabel(date: string): Label {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return { id: formatTanggal(date), en: `${d} ${MONTHS_EN[m - 1] ?? '?'} ${y}` };
+  const name = monthName(m);
+  return { id: `${d} ${name.id} ${y}`, en: `${d} ${name.en} ${y}` };
 }

@@ -1,10 +1,6 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { invoke, setupViaBridge, signIn } from './bridge';
-import { expect, screenshot, startHarness, test } from './fixtures';
-
-const ROOT = path.resolve(import.meta.dirname, '../..');
+import { expect, screenshot, test } from './fixtures';
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Menu utama' });
 
@@ -264,69 +260,38 @@ test('settings: an admin chooses the BP table and the terkendali definition', as
   });
 });
 
-/** `siklus demo` into `dataDir` (the CLI a person runs). */
-function runDemo(dataDir: string, persons: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        path.join(ROOT, 'src-main/cli/bin.ts'),
-        'demo',
-        '--data-dir',
-        dataDir,
-        '--persons',
-        String(persons),
-        '--seed',
-        '7',
-      ],
-      { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] },
-    );
-    let stderr = '';
-    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(stderr))));
-  });
-}
-
 test('with demo data: registers, work lists, lansia and a patient with a year of visits', async ({
   page,
-  dataDir,
+  demo: harness,
 }) => {
   test.slow();
-  await runDemo(dataDir, 2500);
-  const harness = await startHarness(dataDir);
-  try {
-    await page.goto(harness.url);
-    await signIn(page, 'admin', 'siklus-demo-1');
-    await expect(page.getByRole('heading', { level: 1, name: 'Beranda' })).toBeVisible();
+  await page.goto(harness.url);
+  await signIn(page, 'admin', 'siklus-demo-1');
+  await expect(page.getByRole('heading', { level: 1, name: 'Beranda' })).toBeVisible();
 
-    await page.goto(`${harness.url}#/klaster-3`);
-    await expect(page.getByRole('row').nth(1)).toBeVisible();
-    await screenshot(page, 'adult-demo-screening-list');
+  await page.goto(`${harness.url}#/klaster-3`);
+  await expect(page.getByRole('row').nth(1)).toBeVisible();
+  await screenshot(page, 'adult-demo-screening-list');
 
-    await page.goto(`${harness.url}#/klaster-3/hipertensi`);
-    await page.getByText(/^Mangkir ≥ 2 bulan \(\d+\)$/).click();
-    await expect(page.getByRole('row').nth(1)).toContainText(/\d/);
-    await screenshot(page, 'adult-demo-ht-mangkir');
-    await page.getByText(/^Semua \(\d+\)$/).click();
-    await page.getByTestId('virtual-table-body').focus();
-    await page.keyboard.press('End');
-    await expect(page.locator('[role=row][aria-selected=true]')).toContainText(/\p{L}/u);
-    await page.keyboard.press('Enter');
-    await expect(page.getByRole('heading', { name: /^Kontrol PTM: / })).toBeVisible();
-    await expect(page.getByTestId('register-ht')).toBeVisible();
-    await screenshot(page, 'adult-demo-patient');
+  await page.goto(`${harness.url}#/klaster-3/hipertensi`);
+  await page.getByText(/^Mangkir ≥ 2 bulan \(\d+\)$/).click();
+  await expect(page.getByRole('row').nth(1)).toContainText(/\d/);
+  await screenshot(page, 'adult-demo-ht-mangkir');
+  await page.getByText(/^Semua \(\d+\)$/).click();
+  await page.getByTestId('virtual-table-body').focus();
+  await page.keyboard.press('End');
+  await expect(page.locator('[role=row][aria-selected=true]')).toContainText(/\p{L}/u);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: /^Kontrol PTM: / })).toBeVisible();
+  await expect(page.getByTestId('register-ht')).toBeVisible();
+  await screenshot(page, 'adult-demo-patient');
 
-    await page.goto(`${harness.url}#/klaster-3/diabetes`);
-    await expect(page.getByRole('row').nth(1)).toBeVisible();
-    await screenshot(page, 'adult-demo-dm');
+  await page.goto(`${harness.url}#/klaster-3/diabetes`);
+  await expect(page.getByRole('row').nth(1)).toBeVisible();
+  await screenshot(page, 'adult-demo-dm');
 
-    await page.goto(`${harness.url}#/klaster-3/lansia`);
-    await page.getByText(/^SKILAS terakhir: rujuk \(\d+\)$/).click();
-    await expect(page.getByRole('row').nth(1)).toContainText('Rujuk');
-    await screenshot(page, 'adult-demo-lansia');
-  } finally {
-    await harness.stop();
-  }
+  await page.goto(`${harness.url}#/klaster-3/lansia`);
+  await page.getByText(/^SKILAS terakhir: rujuk \(\d+\)$/).click();
+  await expect(page.getByRole('row').nth(1)).toContainText('Rujuk');
+  await screenshot(page, 'adult-demo-lansia');
 });

@@ -1,3 +1,4 @@
+import { RECORD_COLUMNS } from './columns';
 import type { Migration } from './types';
 
 /**
@@ -36,13 +37,7 @@ export const migration0004: Migration = {
         ended_on               TEXT,
         end_note               TEXT,
         notes                  TEXT,
-        delete_reason          TEXT,
-        created_at             TEXT NOT NULL,
-        updated_at             TEXT NOT NULL,
-        deleted_at             TEXT,
-        version                INTEGER NOT NULL DEFAULT 1,
-        created_by             TEXT,
-        updated_by             TEXT
+        delete_reason          TEXT,${RECORD_COLUMNS}
       ) STRICT;
       -- One open pregnancy per woman.
       CREATE UNIQUE INDEX pregnancy_open ON pregnancy (person_id)
@@ -85,13 +80,7 @@ export const migration0004: Migration = {
         referred           INTEGER NOT NULL DEFAULT 0,
         next_visit_date    TEXT,
         notes              TEXT,
-        delete_reason      TEXT,
-        created_at         TEXT NOT NULL,
-        updated_at         TEXT NOT NULL,
-        deleted_at         TEXT,
-        version            INTEGER NOT NULL DEFAULT 1,
-        created_by         TEXT,
-        updated_by         TEXT
+        delete_reason      TEXT,${RECORD_COLUMNS}
       ) STRICT;
       CREATE INDEX anc_contact_pregnancy ON anc_contact (pregnancy_id, visit_date);
       CREATE INDEX anc_contact_date ON anc_contact (visit_date, residence_desa_id);
@@ -110,13 +99,7 @@ export const migration0004: Migration = {
         maternal_outcome   TEXT NOT NULL,
         performer_id       TEXT REFERENCES nakes (id),
         residence_desa_id  TEXT REFERENCES desa (id),
-        notes              TEXT,
-        created_at         TEXT NOT NULL,
-        updated_at         TEXT NOT NULL,
-        deleted_at         TEXT,
-        version            INTEGER NOT NULL DEFAULT 1,
-        created_by         TEXT,
-        updated_by         TEXT
+        notes              TEXT,${RECORD_COLUMNS}
       ) STRICT;
       CREATE UNIQUE INDEX delivery_pregnancy ON delivery (pregnancy_id) WHERE deleted_at IS NULL;
       CREATE INDEX delivery_date ON delivery (delivery_date, residence_desa_id);
@@ -135,13 +118,7 @@ export const migration0004: Migration = {
         imd             INTEGER NOT NULL DEFAULT 0,
         vit_k1          INTEGER NOT NULL DEFAULT 0,
         salep_mata      INTEGER NOT NULL DEFAULT 0,
-        hb0             INTEGER NOT NULL DEFAULT 0,
-        created_at      TEXT NOT NULL,
-        updated_at      TEXT NOT NULL,
-        deleted_at      TEXT,
-        version         INTEGER NOT NULL DEFAULT 1,
-        created_by      TEXT,
-        updated_by      TEXT
+        hb0             INTEGER NOT NULL DEFAULT 0,${RECORD_COLUMNS}
       ) STRICT;
       CREATE UNIQUE INDEX delivery_baby_order ON delivery_baby (delivery_id, birth_order);
       CREATE INDEX delivery_baby_person ON delivery_baby (person_id) WHERE person_id IS NOT NULL;
@@ -168,13 +145,7 @@ export const migration0004: Migration = {
         complications     TEXT NOT NULL DEFAULT '[]',
         referred          INTEGER NOT NULL DEFAULT 0,
         notes             TEXT,
-        delete_reason     TEXT,
-        created_at        TEXT NOT NULL,
-        updated_at        TEXT NOT NULL,
-        deleted_at        TEXT,
-        version           INTEGER NOT NULL DEFAULT 1,
-        created_by        TEXT,
-        updated_by        TEXT
+        delete_reason     TEXT,${RECORD_COLUMNS}
       ) STRICT;
       CREATE INDEX nifas_visit_pregnancy ON nifas_visit (pregnancy_id, visited_at);
       CREATE INDEX nifas_visit_date ON nifas_visit (visit_date, residence_desa_id);
@@ -190,13 +161,7 @@ export const migration0004: Migration = {
         posyandu_id       TEXT REFERENCES posyandu (id),
         performer_id      TEXT REFERENCES nakes (id),
         residence_desa_id TEXT REFERENCES desa (id),
-        delete_reason     TEXT,
-        created_at        TEXT NOT NULL,
-        updated_at        TEXT NOT NULL,
-        deleted_at        TEXT,
-        version           INTEGER NOT NULL DEFAULT 1,
-        created_by        TEXT,
-        updated_by        TEXT
+        delete_reason     TEXT,${RECORD_COLUMNS}
       ) STRICT;
       CREATE INDEX vitamin_a_nifas_pregnancy ON vitamin_a_nifas (pregnancy_id, given_at);
 
@@ -212,13 +177,7 @@ export const migration0004: Migration = {
         performer_id      TEXT REFERENCES nakes (id),
         residence_desa_id TEXT REFERENCES desa (id),
         notes             TEXT,
-        delete_reason     TEXT,
-        created_at        TEXT NOT NULL,
-        updated_at        TEXT NOT NULL,
-        deleted_at        TEXT,
-        version           INTEGER NOT NULL DEFAULT 1,
-        created_by        TEXT,
-        updated_by        TEXT
+        delete_reason     TEXT,${RECORD_COLUMNS}
       ) STRICT;
       CREATE INDEX td_dose_person ON td_dose (person_id, dose_date);
       CREATE UNIQUE INDEX td_dose_contact ON td_dose (anc_contact_id)
@@ -241,13 +200,7 @@ export const migration0004: Migration = {
         side_effects      TEXT NOT NULL DEFAULT '[]',
         side_effect_note  TEXT,
         notes             TEXT,
-        delete_reason     TEXT,
-        created_at        TEXT NOT NULL,
-        updated_at        TEXT NOT NULL,
-        deleted_at        TEXT,
-        version           INTEGER NOT NULL DEFAULT 1,
-        created_by        TEXT,
-        updated_by        TEXT
+        delete_reason     TEXT,${RECORD_COLUMNS}
       ) STRICT;
       CREATE INDEX kb_visit_person ON kb_visit (person_id, visit_date);
       CREATE INDEX kb_visit_date ON kb_visit (visit_date, residence_desa_id);

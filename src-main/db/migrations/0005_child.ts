@@ -1,3 +1,4 @@
+import { RECORD_COLUMNS } from './columns';
 import type { Migration } from './types';
 
 /**
@@ -18,13 +19,7 @@ export const migration0005: Migration = {
         birth_time      TEXT CHECK (birth_time IS NULL OR birth_time GLOB '[0-2][0-9]:[0-5][0-9]'),
         birth_weight_g  INTEGER CHECK (birth_weight_g IS NULL OR birth_weight_g BETWEEN 300 AND 7000),
         birth_length_cm REAL CHECK (birth_length_cm IS NULL OR birth_length_cm BETWEEN 25 AND 65),
-        kia_book        INTEGER NOT NULL DEFAULT 0 CHECK (kia_book IN (0, 1)),
-        created_at      TEXT NOT NULL,
-        updated_at      TEXT NOT NULL,
-        deleted_at      TEXT,
-        version         INTEGER NOT NULL DEFAULT 1,
-        created_by      TEXT,
-        updated_by      TEXT
+        kia_book        INTEGER NOT NULL DEFAULT 0 CHECK (kia_book IN (0, 1)),${RECORD_COLUMNS}
       ) STRICT;
       CREATE UNIQUE INDEX child_profile_person ON child_profile (person_id);
 
@@ -35,13 +30,7 @@ export const migration0005: Migration = {
         basis         TEXT NOT NULL DEFAULT 'posyandu' CHECK (basis IN ('posyandu', 'wilayah')),
         performer_id  TEXT REFERENCES nakes (id),
         notes         TEXT,
-        delete_reason TEXT,
-        created_at    TEXT NOT NULL,
-        updated_at    TEXT NOT NULL,
-        deleted_at    TEXT,
-        version       INTEGER NOT NULL DEFAULT 1,
-        created_by    TEXT,
-        updated_by    TEXT
+        delete_reason TEXT,${RECORD_COLUMNS}
       ) STRICT;
       CREATE UNIQUE INDEX posyandu_session_day ON posyandu_session (posyandu_id, session_date)
         WHERE deleted_at IS NULL;
@@ -80,13 +69,7 @@ export const migration0005: Migration = {
         implausible           TEXT NOT NULL DEFAULT '[]',
         implausible_confirmed INTEGER NOT NULL DEFAULT 0 CHECK (implausible_confirmed IN (0, 1)),
         notes                 TEXT,
-        delete_reason         TEXT,
-        created_at            TEXT NOT NULL,
-        updated_at            TEXT NOT NULL,
-        deleted_at            TEXT,
-        version               INTEGER NOT NULL DEFAULT 1,
-        created_by            TEXT,
-        updated_by            TEXT,
+        delete_reason         TEXT,${RECORD_COLUMNS},
         CHECK (length_cm IS NULL OR measured IS NOT NULL),
         CHECK (place <> 'posyandu' OR posyandu_id IS NOT NULL)
       ) STRICT;
@@ -116,13 +99,7 @@ export const migration0005: Migration = {
         rule_breaks       TEXT NOT NULL DEFAULT '[]',
         break_reason      TEXT,
         notes             TEXT,
-        delete_reason     TEXT,
-        created_at        TEXT NOT NULL,
-        updated_at        TEXT NOT NULL,
-        deleted_at        TEXT,
-        version           INTEGER NOT NULL DEFAULT 1,
-        created_by        TEXT,
-        updated_by        TEXT,
+        delete_reason     TEXT,${RECORD_COLUMNS},
         CHECK (given_here = 0 OR place IS NOT NULL),
         CHECK (place IS NULL OR place <> 'posyandu' OR posyandu_id IS NOT NULL),
         CHECK (rule_breaks = '[]' OR break_reason IS NOT NULL)
@@ -147,13 +124,7 @@ export const migration0005: Migration = {
         rule_breaks       TEXT NOT NULL DEFAULT '[]',
         break_reason      TEXT,
         notes             TEXT,
-        delete_reason     TEXT,
-        created_at        TEXT NOT NULL,
-        updated_at        TEXT NOT NULL,
-        deleted_at        TEXT,
-        version           INTEGER NOT NULL DEFAULT 1,
-        created_by        TEXT,
-        updated_by        TEXT,
+        delete_reason     TEXT,${RECORD_COLUMNS},
         CHECK (place <> 'posyandu' OR posyandu_id IS NOT NULL),
         CHECK (rule_breaks = '[]' OR break_reason IS NOT NULL)
       ) STRICT;
@@ -176,13 +147,7 @@ export const migration0005: Migration = {
         shk               INTEGER CHECK (shk IN (0, 1)),
         rules_id          TEXT NOT NULL,
         notes             TEXT,
-        delete_reason     TEXT,
-        created_at        TEXT NOT NULL,
-        updated_at        TEXT NOT NULL,
-        deleted_at        TEXT,
-        version           INTEGER NOT NULL DEFAULT 1,
-        created_by        TEXT,
-        updated_by        TEXT
+        delete_reason     TEXT,${RECORD_COLUMNS}
       ) STRICT;
       CREATE INDEX neonatal_person ON neonatal_visit (person_id, visit_date) WHERE deleted_at IS NULL;
       CREATE INDEX neonatal_date ON neonatal_visit (visit_date, kn);

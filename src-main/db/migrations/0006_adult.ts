@@ -1,3 +1,4 @@
+import { RECORD_COLUMNS } from './columns';
 import type { Migration } from './types';
 
 /** Service-row columns (development.md): who, when, where, by whom, and the residence snapshot. */
@@ -8,15 +9,10 @@ const SERVICE_COLUMNS = `
         performer_id      TEXT REFERENCES nakes (id),
         residence_desa_id TEXT REFERENCES desa (id),`;
 
-const RECORD_COLUMNS = `
+/** Every table here ends with a note, the deletion reason and the record columns. */
+const CLOSING_COLUMNS = `
         notes             TEXT,
-        delete_reason     TEXT,
-        created_at        TEXT NOT NULL,
-        updated_at        TEXT NOT NULL,
-        deleted_at        TEXT,
-        version           INTEGER NOT NULL DEFAULT 1,
-        created_by        TEXT,
-        updated_by        TEXT`;
+        delete_reason     TEXT,${RECORD_COLUMNS}`;
 
 /**
  * Klaster 3 (dewasa dan lansia): PTM screenings with their stored classes, the hypertension and
@@ -72,7 +68,7 @@ export const migration0006: Migration = {
         srq20_ide_bunuh_diri INTEGER,
         follow_up            TEXT CHECK (follow_up IN ('edukasi', 'kontrol', 'rujuk')),
         result_lines         TEXT NOT NULL DEFAULT '[]',
-        reference_sets       TEXT NOT NULL DEFAULT '[]',${RECORD_COLUMNS}
+        reference_sets       TEXT NOT NULL DEFAULT '[]',${CLOSING_COLUMNS}
       ) STRICT;
       CREATE INDEX adult_screening_person ON adult_screening (person_id, screened_on);
       CREATE INDEX adult_screening_date ON adult_screening (screened_on);
@@ -88,7 +84,7 @@ export const migration0006: Migration = {
         performer_id      TEXT REFERENCES nakes (id),
         residence_desa_id TEXT REFERENCES desa (id),
         ended_on          TEXT,
-        end_reason        TEXT,${RECORD_COLUMNS}
+        end_reason        TEXT,${CLOSING_COLUMNS}
       ) STRICT;
       CREATE UNIQUE INDEX adult_patient_active ON adult_patient (person_id, program)
         WHERE deleted_at IS NULL AND ended_on IS NULL;
@@ -106,7 +102,7 @@ export const migration0006: Migration = {
         obat              TEXT NOT NULL DEFAULT '[]',
         obat_lain         TEXT,
         kepatuhan         TEXT CHECK (kepatuhan IN ('teratur', 'tidak_teratur', 'tidak_minum')),
-        komplikasi        TEXT NOT NULL DEFAULT '[]',${RECORD_COLUMNS}
+        komplikasi        TEXT NOT NULL DEFAULT '[]',${CLOSING_COLUMNS}
       ) STRICT;
       CREATE INDEX adult_kontrol_person ON adult_kontrol (person_id, visit_on);
       CREATE INDEX adult_kontrol_date ON adult_kontrol (visit_on);
@@ -122,7 +118,7 @@ export const migration0006: Migration = {
         barthel_version   TEXT,
         barthel_scores    TEXT,
         barthel_total     INTEGER,
-        barthel_code      TEXT,${RECORD_COLUMNS},
+        barthel_code      TEXT,${CLOSING_COLUMNS},
         CHECK (skilas_version IS NOT NULL OR barthel_version IS NOT NULL)
       ) STRICT;
       CREATE INDEX adult_lansia_person ON adult_lansia (person_id, screened_on);

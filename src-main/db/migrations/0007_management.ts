@@ -1,12 +1,5 @@
+import { RECORD_COLUMNS } from './columns';
 import type { Migration } from './types';
-
-const RECORD_COLUMNS = `
-        created_at    TEXT NOT NULL,
-        updated_at    TEXT NOT NULL,
-        deleted_at    TEXT,
-        version       INTEGER NOT NULL DEFAULT 1,
-        created_by    TEXT,
-        updated_by    TEXT`;
 
 /**
  * Klaster 1 Manajemen: sasaran per desa and year (with the estimate constants per year as

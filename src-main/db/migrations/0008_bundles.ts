@@ -1,3 +1,4 @@
+import { RECORD_COLUMNS } from './columns';
 import type { Migration } from './types';
 
 /**
@@ -36,13 +37,7 @@ export const migration0008: Migration = {
         until           TEXT NOT NULL,
         saved_to        TEXT,
         acknowledged_at TEXT,
-        acknowledged_by TEXT,
-        created_at      TEXT NOT NULL,
-        updated_at      TEXT NOT NULL,
-        deleted_at      TEXT,
-        version         INTEGER NOT NULL DEFAULT 1,
-        created_by      TEXT,
-        updated_by      TEXT
+        acknowledged_by TEXT,${RECORD_COLUMNS}
       ) STRICT;
       CREATE UNIQUE INDEX bundle_export_period_revision ON bundle_export (period, revision);
       CREATE INDEX bundle_export_created ON bundle_export (created_at);
@@ -57,13 +52,7 @@ export const migration0008: Migration = {
         public_key    TEXT NOT NULL,
         fingerprint   TEXT NOT NULL,
         confirmed_at  TEXT NOT NULL,
-        confirmed_by  TEXT,
-        created_at    TEXT NOT NULL,
-        updated_at    TEXT NOT NULL,
-        deleted_at    TEXT,
-        version       INTEGER NOT NULL DEFAULT 1,
-        created_by    TEXT,
-        updated_by    TEXT
+        confirmed_by  TEXT,${RECORD_COLUMNS}
       ) STRICT;
       CREATE UNIQUE INDEX dinkes_puskesmas_kode ON dinkes_puskesmas (kode);
       CREATE UNIQUE INDEX dinkes_puskesmas_key ON dinkes_puskesmas (signer_key_id);
@@ -85,13 +74,7 @@ export const migration0008: Migration = {
         changed         INTEGER NOT NULL,
         bundle_created  TEXT NOT NULL,
         app_version     TEXT NOT NULL,
-        schema_version  INTEGER NOT NULL,
-        created_at      TEXT NOT NULL,
-        updated_at      TEXT NOT NULL,
-        deleted_at      TEXT,
-        version         INTEGER NOT NULL DEFAULT 1,
-        created_by      TEXT,
-        updated_by      TEXT
+        schema_version  INTEGER NOT NULL,${RECORD_COLUMNS}
       ) STRICT;
       CREATE UNIQUE INDEX bundle_import_sha256 ON bundle_import (sha256);
       CREATE UNIQUE INDEX bundle_import_revision ON bundle_import (puskesmas_id, period, revision);

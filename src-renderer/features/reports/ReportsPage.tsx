@@ -22,6 +22,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Route, Switch, useLocation } from 'wouter';
+import { addPeriods } from '@shared/domain/bundle';
 import type { IndicatorCluster } from '@shared/domain/indicators/types';
 import { PageHeader } from '../../components/PageHeader';
 import { call, invoke } from '../../lib/api';
@@ -31,13 +32,7 @@ import { useT } from '../../lib/i18n';
 import { useUiStore } from '../../stores/ui';
 import { DrillModal } from './DrillModal';
 import { IndicatorTable, type DrillTarget } from './IndicatorTable';
-import {
-  periodLabel,
-  REPORT_GROUPS,
-  selectableMonths,
-  shiftPeriod,
-  type ComputableIndicator,
-} from './model';
+import { periodLabel, REPORT_GROUPS, selectableMonths, type ComputableIndicator } from './model';
 import { PwsView } from './PwsView';
 import { printReport, ReportPrint } from './ReportPrint';
 import { SkdnView } from './SkdnView';
@@ -172,7 +167,7 @@ export function ReportsPage() {
             aria-label={t('reports.month.prev')}
             title={t('reports.month.prev')}
             disabled={period <= months.at(-1)!}
-            onClick={() => setPeriod(shiftPeriod(period, -1))}
+            onClick={() => setPeriod(addPeriods(period, -1))}
           >
             <IconChevronLeft size={18} />
           </ActionIcon>
@@ -197,7 +192,7 @@ export function ReportsPage() {
             aria-label={t('reports.month.next')}
             title={t('reports.month.next')}
             disabled={period >= months[0]!}
-            onClick={() => setPeriod(shiftPeriod(period, 1))}
+            onClick={() => setPeriod(addPeriods(period, 1))}
           >
             <IconChevronRight size={18} />
           </ActionIcon>

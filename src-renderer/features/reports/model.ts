@@ -4,6 +4,8 @@
  * against its goal (the PWS pro-rated target), and how numbers are written.
  */
 import type { IndicatorResult, ReportRow } from '@shared/contract';
+import { addPeriods, periodName } from '@shared/domain/bundle';
+import { monthName, monthOf } from '@shared/domain/dates';
 import {
   indicatorByCode,
   type Denominator,
@@ -23,68 +25,23 @@ export const REPORT_GROUPS: readonly IndicatorCluster[] = [
 
 export type ComputableIndicator = Extract<IndicatorResult, { computable: true }>;
 
-const MONTHS: Record<Locale, readonly string[]> = {
-  id: [
-    'Januari',
-    'Februari',
-    'Maret',
-    'April',
-    'Mei',
-    'Juni',
-    'Juli',
-    'Agustus',
-    'September',
-    'Oktober',
-    'November',
-    'Desember',
-  ],
-  en: [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ],
-};
-
-function parsePeriod(period: string): { year: number; month: number } {
-  const [y, m] = period.split('-').map(Number) as [number, number];
-  return { year: y, month: m };
-}
-
-function periodOf(year: number, month: number): string {
-  return `${year}-${String(month).padStart(2, '0')}`;
-}
-
-/** The month `delta` months from `period` (`YYYY-MM`). */
-export function shiftPeriod(period: string, delta: number): string {
-  const { year, month } = parsePeriod(period);
-  const index = year * 12 + (month - 1) + delta;
-  return periodOf(Math.floor(index / 12), (index % 12) + 1);
+function monthNumber(period: string): number {
+  return Number(period.slice(5, 7));
 }
 
 /** The last month that has ended on `today` (`YYYY-MM-DD`): a report is made after the month. */
 export function lastCompleteMonth(today: string): string {
-  return shiftPeriod(today.slice(0, 7), -1);
+  return addPeriods(monthOf(today), -1);
 }
 
 /** "Oktober 2026" */
 export function periodLabel(period: string, locale: Locale): string {
-  const { year, month } = parsePeriod(period);
-  return `${MONTHS[locale][month - 1] ?? '?'} ${year}`;
+  return periodName(period)[locale];
 }
 
 /** "Okt" — for chart axes. */
 export function monthShort(period: string, locale: Locale): string {
-  const { month } = parsePeriod(period);
-  return (MONTHS[locale][month - 1] ?? '?').slice(0, 3);
+  return monthName(monthNumber(period))[locale].slice(0, 3);
 }
 
 /**
@@ -92,10 +49,10 @@ export function monthShort(period: string, locale: Locale): string {
  * January `yearsBack` years earlier.
  */
 export function selectableMonths(today: string, yearsBack = 2): string[] {
-  const current = today.slice(0, 7);
-  const first = periodOf(parsePeriod(current).year - yearsBack, 1);
+  const current = monthOf(today);
+  const first = `${Number(current.slice(0, 4)) - yearsBack}-01`;
   const months: string[] = [];
-  for (let p = current; p >= first; p = shiftPeriod(p, -1)) months.push(p);
+  for (let p = current; p >= first; p = addPeriods(p, -1)) months.push(p);
   return months;
 }
 
@@ -105,8 +62,7 @@ export function selectableMonths(today: string, yearsBack = 2): string[] {
  * Rounded to one decimal as the percentages are.
  */
 export function proRatedGoal(goal: number, period: string): number {
-  const { month } = parsePeriod(period);
-  return Math.round(((goal * month) / 12) * 10) / 10;
+  return Math.round(((goal * monthNumber(period)) / 12) * 10) / 10;
 }
 
 export type DenominatorKind = Denominator['kind'];

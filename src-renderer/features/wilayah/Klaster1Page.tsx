@@ -1,8 +1,4 @@
-import { Stack, Tabs } from '@mantine/core';
-import type { ComponentType } from 'react';
-import { Route, Switch, useLocation } from 'wouter';
-import type { MessageKey } from '@shared/i18n';
-import { PageHeader } from '../../components/PageHeader';
+import { SectionedPage, type PageSection } from '../../components/SectionedPage';
 import { useT } from '../../lib/i18n';
 import { FktpPanel, PustuPanel } from '../management/JejaringPanels';
 import { KaderPanel } from '../management/KaderPanel';
@@ -12,7 +8,7 @@ import { DesaPanel } from './DesaPanel';
 import { PosyanduPanel } from './PosyanduPanel';
 
 /** The sections of Klaster 1 Manajemen, each at `/klaster-1<path>`. */
-export const KLASTER1_SECTIONS: { path: string; label: MessageKey; Panel: ComponentType }[] = [
+export const KLASTER1_SECTIONS: PageSection[] = [
   { path: '/', label: 'k1.tab.wilayah', Panel: DesaPanel },
   { path: '/posyandu', label: 'k1.tab.posyandu', Panel: PosyanduPanel },
   { path: '/sasaran', label: 'k1.tab.sasaran', Panel: SasaranPanel },
@@ -24,25 +20,5 @@ export const KLASTER1_SECTIONS: { path: string; label: MessageKey; Panel: Compon
 
 export function Klaster1Page() {
   const t = useT();
-  const [location, navigate] = useLocation();
-  const current = KLASTER1_SECTIONS.find((s) => s.path === location) ?? KLASTER1_SECTIONS[0]!;
-  return (
-    <Stack gap="sm">
-      <PageHeader title={t('nav.k1')} />
-      <Tabs value={current.path} onChange={(v) => v && navigate(v)}>
-        <Tabs.List>
-          {KLASTER1_SECTIONS.map((s) => (
-            <Tabs.Tab key={s.path} value={s.path}>
-              {t(s.label)}
-            </Tabs.Tab>
-          ))}
-        </Tabs.List>
-      </Tabs>
-      <Switch>
-        {KLASTER1_SECTIONS.map((s) => (
-          <Route key={s.path} path={s.path} component={s.Panel} />
-        ))}
-      </Switch>
-    </Stack>
-  );
+  return <SectionedPage title={t('nav.k1')} sections={KLASTER1_SECTIONS} />;
 }

@@ -5,7 +5,7 @@
  * default): received on that day it is on time, received the day after it is late. Dates are
  * calendar dates in the Dinkes time zone.
  */
-import { isIsoDate } from '../dates';
+import { isIsoDate, monthName } from '../dates';
 import type { Label } from '../refusal';
 
 const PERIOD = /^(\d{4})-(0[1-9]|1[0-2])$/;
@@ -32,39 +32,11 @@ export function addPeriods(period: string, months: number): string {
   return format(Math.floor(index / 12), (index % 12) + 1);
 }
 
-const BULAN = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-];
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /** `2026-10` → `{ id: 'Oktober 2026', en: 'October 2026' }`, for messages. */
 export function periodName(period: string): Label {
   const [y, m] = parts(period);
-  return { id: `${BULAN[m - 1]} ${y}`, en: `${MONTHS[m - 1]} ${y}` };
+  const name = monthName(m);
+  return { id: `${name.id} ${y}`, en: `${name.en} ${y}` };
 }
 
 /** The twelve periods of a year, January first. */

@@ -9,6 +9,7 @@ import {
   daysBetween,
   formatTanggal,
   isIsoDate,
+  monthName,
 } from '../../../src-shared/domain/dates';
 import { byId, inForce } from '../../../src-shared/domain/reference';
 
@@ -70,5 +71,12 @@ describe('dates in messages', () => {
     expect(formatTanggal('2026-03-01')).toBe('1 Maret 2026');
     expect(dateLabel('2026-03-01')).toEqual({ id: '1 Maret 2026', en: '1 March 2026' });
     expect(dateLabel('2024-12-31')).toEqual({ id: '31 Desember 2024', en: '31 December 2024' });
+  });
+
+  it('names the months 1 to 12 and nothing outside them', () => {
+    expect(monthName(1)).toEqual({ id: 'Januari', en: 'January' });
+    expect(monthName(12)).toEqual({ id: 'Desember', en: 'December' });
+    expect(monthName(0)).toEqual({ id: '?', en: '?' });
+    expect(monthName(13)).toEqual({ id: '?', en: '?' });
   });
 });

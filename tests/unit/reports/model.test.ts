@@ -11,11 +11,11 @@ import {
   judge,
   kindOf,
   lastCompleteMonth,
+  monthShort,
   periodLabel,
   proRatedGoal,
   ratioPct,
   selectableMonths,
-  shiftPeriod,
   splitRows,
   type ComputableIndicator,
 } from '../../../src-renderer/features/reports/model';
@@ -67,12 +67,6 @@ describe('report months', () => {
     expect(lastCompleteMonth('2026-12-31')).toBe('2026-11');
   });
 
-  it('shifts months over year ends both ways', () => {
-    expect(shiftPeriod('2026-12', 1)).toBe('2027-01');
-    expect(shiftPeriod('2026-01', -1)).toBe('2025-12');
-    expect(shiftPeriod('2026-10', -22)).toBe('2024-12');
-  });
-
   it('offers the running month first, back to January two years before', () => {
     const months = selectableMonths('2026-11-22');
     expect(months[0]).toBe('2026-11');
@@ -83,6 +77,8 @@ describe('report months', () => {
   it('names months in both languages', () => {
     expect(periodLabel('2026-10', 'id')).toBe('Oktober 2026');
     expect(periodLabel('2026-10', 'en')).toBe('October 2026');
+    expect(monthShort('2026-08', 'id')).toBe('Agu');
+    expect(monthShort('2026-09', 'en')).toBe('Sep');
   });
 });
 

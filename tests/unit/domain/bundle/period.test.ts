@@ -21,6 +21,7 @@ describe('reporting periods', () => {
   it('step across year ends', () => {
     expect(addPeriods('2026-12', 1)).toBe('2027-01');
     expect(addPeriods('2027-01', -1)).toBe('2026-12');
+    expect(addPeriods('2026-01', -1)).toBe('2025-12');
     expect(addPeriods('2026-10', -22)).toBe('2024-12');
     expect(periodsOfYear(2026)).toHaveLength(12);
     expect(periodsOfYear(2026)[0]).toBe('2026-01');
