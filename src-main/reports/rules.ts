@@ -1,13 +1,11 @@
-import { inForce } from '@shared/domain/reference';
-import { STATUS_GIZI_PMK_2_2020, STATUS_GIZI_STANDARDS } from '@shared/domain/growth/status';
-import type { StatusGiziStandard } from '@shared/domain/growth/status';
+import { statusStandardOn, type StatusGiziStandard } from '@shared/domain/growth/status';
 import { KBM_GK, type KbmTable } from '@shared/domain/growth/kbm';
 import {
   COMPLETENESS_SETS,
   completenessSetFor,
   type CompletenessSet,
 } from '@shared/domain/immunization/completeness';
-import { VITAMIN_A_RULES, type VitaminARules } from '@shared/domain/child-services/vitamin-a';
+import { vitaminARulesOn, type VitaminARules } from '@shared/domain/child-services/vitamin-a';
 import { KB_DEFAULT, type KbSet } from '@shared/domain/maternal/kb';
 import { maternalRules, type MaternalRules } from '@shared/domain/maternal/episode';
 import { readRuleChoice } from '../services/maternal-data';
@@ -36,8 +34,8 @@ export function defaultReportRules(asOf: string): ReportRules {
     kb: KB_DEFAULT,
     kbm: KBM_GK,
     idl: completenessSetFor(COMPLETENESS_SETS, 'IDL', asOf) ?? COMPLETENESS_SETS[0]!,
-    statusGizi: inForce(STATUS_GIZI_STANDARDS, asOf) ?? STATUS_GIZI_PMK_2_2020,
-    vitaminA: inForce(VITAMIN_A_RULES, asOf) ?? VITAMIN_A_RULES[0]!,
+    statusGizi: statusStandardOn(asOf),
+    vitaminA: vitaminARulesOn(asOf),
   };
 }
 
