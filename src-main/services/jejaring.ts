@@ -20,13 +20,7 @@ import {
   pustuStaffGaps,
 } from '@shared/domain/management';
 import { translate, type Locale } from '@shared/i18n';
-import {
-  insertRecord,
-  updateRecord,
-  type NewRecord,
-  type RecordPatch,
-  type WriteContext,
-} from '../db/records';
+import { insertRecord, updateRecord, type WriteContext } from '../db/records';
 import type { DB } from '../db/schema';
 import { write, type Actor, type ServiceDeps } from './context';
 import type { FacilityService } from './facility';
@@ -46,9 +40,11 @@ import {
 import {
   facilityClock,
   generatedLine,
+  importedId,
   issuesError,
   listDesaRefs,
   undotted,
+  upsert,
   type DesaRef,
   type RuleIssue,
 } from './management-common';
@@ -206,58 +202,6 @@ function desaProblem(row: ImportRow, locale: Locale, label: string | null): Cell
     translate(locale, 'error.sasaran.import.desa', { code: String(code) }),
     label,
   );
-}
-
-function idProblem(
-  row: ImportRow,
-  known: ReadonlySet<string>,
-  seen: Set<string>,
-  locale: Locale,
-  label: string | null,
-): { id: string | null; error: CellError | null } {
-  const id = typeof row.values.id === 'string' && row.values.id ? row.values.id : null;
-  if (!id) return { id: null, error: null };
-  if (!known.has(id) || seen.has(id)) {
-    return {
-      id,
-      error: cellProblem(
-        row,
-        common.id,
-        locale,
-        translate(locale, seen.has(id) ? 'import.idTwice' : 'import.idUnknown'),
-        label,
-      ),
-    };
-  }
-  seen.add(id);
-  return { id, error: null };
-}
-
-/** Insert, or update to the stored version; counts what happened. */
-async function upsert<T extends 'pustu' | 'fktp' | 'posyandu'>(
-  ctx: WriteContext,
-  table: T,
-  id: string | null,
-  values: NewRecord<T>,
-  result: ImportResult,
-): Promise<string> {
-  if (!id) {
-    result.created += 1;
-    return insertRecord(ctx, table, values);
-  }
-  // One cast: Kysely cannot type a select over a union of table names.
-  const versions = ctx.trx as unknown as Kysely<Record<string, { id: string; version: number }>>;
-  const current = await versions
-    .selectFrom(table as string)
-    .select('version')
-    .where('id', '=', id)
-    .executeTakeFirstOrThrow();
-  const next = (await updateRecord(ctx, table, id, current.version, values as RecordPatch<T>)) as {
-    version: number;
-  };
-  if (next.version === current.version) result.unchanged += 1;
-  else result.updated += 1;
-  return id;
 }
 
 /**
@@ -538,7 +482,7 @@ export function createJejaringService(
       const staffSeen = new Map<string, number>();
       for (const row of rows) {
         const label = typeof row.values.name === 'string' ? row.values.name : null;
-        const { id, error } = idProblem(row, known, seen, locale, label);
+        const { id, error } = importedId(row, common.id, known, seen, locale, label);
         if (error) {
           errors.push(error);
           continue;
@@ -687,7 +631,7 @@ export function createJejaringService(
       const seen = new Set<string>();
       for (const row of rows) {
         const label = typeof row.values.name === 'string' ? row.values.name : null;
-        const { id, error } = idProblem(row, known, seen, locale, label);
+        const { id, error } = importedId(row, common.id, known, seen, locale, label);
         if (error) {
           errors.push(error);
           continue;
@@ -786,7 +730,7 @@ export function createJejaringService(
       const seen = new Set<string>();
       for (const row of rows) {
         const label = typeof row.values.name === 'string' ? row.values.name : null;
-        const { id, error } = idProblem(row, known, seen, locale, label);
+        const { id, error } = importedId(row, common.id, known, seen, locale, label);
         if (error) {
           errors.push(error);
           continue;
