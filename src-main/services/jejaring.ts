@@ -34,7 +34,6 @@ import {
   readGrid,
   readRows,
   type ExportColumn,
-  type ImportRow,
   type IoField,
 } from './list-io';
 import {
@@ -43,9 +42,9 @@ import {
   importedId,
   issuesError,
   listDesaRefs,
-  undotted,
+  desaOf,
+  desaProblem,
   upsert,
-  type DesaRef,
   type RuleIssue,
 } from './management-common';
 import type { WilayahService } from './wilayah';
@@ -180,29 +179,6 @@ const POSYANDU = {
 } satisfies Record<string, IoField>;
 
 const list = (o: Record<string, IoField>) => Object.values(o);
-
-/** Find the desa of an imported row by its Kemendagri code, or by its name. */
-function desaOf(row: ImportRow, desa: readonly DesaRef[]): DesaRef | null | 'missing' {
-  const code = typeof row.values.kode_desa === 'string' ? undotted(row.values.kode_desa) : '';
-  const name = typeof row.values.desa === 'string' ? row.values.desa.toLowerCase() : '';
-  if (!code && !name) return 'missing';
-  return (
-    (code
-      ? desa.find((d) => undotted(d.code) === code)
-      : desa.find((d) => d.name.toLowerCase() === name)) ?? null
-  );
-}
-
-function desaProblem(row: ImportRow, locale: Locale, label: string | null): CellError {
-  const code = row.values.kode_desa ?? row.values.desa;
-  return cellProblem(
-    row,
-    row.values.kode_desa ? common.kodeDesa : common.desa,
-    locale,
-    translate(locale, 'error.sasaran.import.desa', { code: String(code) }),
-    label,
-  );
-}
 
 /**
  * The puskesmas network: Pustu (desa, assigned nakes), posyandu (extended: kode, stratum, ILP,
@@ -498,7 +474,7 @@ export function createJejaringService(
                   translate(locale, 'validation.required'),
                   label,
                 )
-              : desaProblem(row, locale, label),
+              : desaProblem(row, common, locale, label),
           );
           continue;
         }
@@ -638,7 +614,7 @@ export function createJejaringService(
         }
         const d = desaOf(row, desa);
         if (d === null) {
-          errors.push(desaProblem(row, locale, label));
+          errors.push(desaProblem(row, common, locale, label));
           continue;
         }
         const v = row.values;
@@ -746,7 +722,7 @@ export function createJejaringService(
                   translate(locale, 'validation.required'),
                   label,
                 )
-              : desaProblem(row, locale, label),
+              : desaProblem(row, common, locale, label),
           );
           continue;
         }

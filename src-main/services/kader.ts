@@ -41,7 +41,8 @@ import {
   issuesError,
   listDesaRefs,
   parseJson,
-  undotted,
+  desaOf,
+  desaProblem,
   upsert,
   type RuleIssue,
 } from './management-common';
@@ -427,24 +428,12 @@ export function createKaderService(
           errors.push(error);
           continue;
         }
-        const code = typeof v.kode_desa === 'string' ? undotted(v.kode_desa) : '';
-        const name = typeof v.desa === 'string' ? v.desa.toLowerCase() : '';
-        const d = code
-          ? desa.find((x) => undotted(x.code) === code)
-          : desa.find((x) => x.name.toLowerCase() === name);
-        if (!d) {
+        const d = desaOf(row, desa);
+        if (d === 'missing' || d === null) {
           errors.push(
-            cellProblem(
-              row,
-              code ? F.kodeDesa : F.desa,
-              locale,
-              code || name
-                ? translate(locale, 'error.sasaran.import.desa', {
-                    code: String(v.kode_desa ?? v.desa),
-                  })
-                : translate(locale, 'validation.required'),
-              label,
-            ),
+            d === 'missing'
+              ? cellProblem(row, F.desa, locale, translate(locale, 'validation.required'), label)
+              : desaProblem(row, F, locale, label),
           );
           continue;
         }

@@ -58,6 +58,38 @@ export async function registeredByDesa(q: Kysely<DB>): Promise<Map<string, numbe
 /** Kemendagri desa codes are matched with or without dots (`32.05.02.2004` = `3205022004`). */
 export const undotted = (code: string) => code.replace(/[.\s]/g, '');
 
+/**
+ * The desa of an imported row by its Kemendagri code (`kode_desa`), or else by its name (`desa`);
+ * `'missing'` when the row gives neither, null when it names no desa of the wilayah kerja.
+ */
+export function desaOf(row: ImportRow, desa: readonly DesaRef[]): DesaRef | null | 'missing' {
+  const code = typeof row.values.kode_desa === 'string' ? undotted(row.values.kode_desa) : '';
+  const name = typeof row.values.desa === 'string' ? row.values.desa.toLowerCase() : '';
+  if (!code && !name) return 'missing';
+  return (
+    (code
+      ? desa.find((d) => undotted(d.code) === code)
+      : desa.find((d) => d.name.toLowerCase() === name)) ?? null
+  );
+}
+
+/** "Desa … not in the wilayah kerja", on the code cell when the row gave a code, else the name. */
+export function desaProblem(
+  row: ImportRow,
+  fields: { kodeDesa: IoField; desa: IoField },
+  locale: Locale,
+  label: string | null,
+): CellError {
+  const code = row.values.kode_desa ?? row.values.desa;
+  return cellProblem(
+    row,
+    row.values.kode_desa ? fields.kodeDesa : fields.desa,
+    locale,
+    translate(locale, 'error.sasaran.import.desa', { code: String(code) }),
+    label,
+  );
+}
+
 /** Today and the time at the puskesmas (its time zone), for expiry lists and file headings. */
 export async function facilityClock(deps: ServiceDeps, facility: FacilityService) {
   const f = await facility.find();
