@@ -20,13 +20,7 @@ import {
   pustuStaffGaps,
 } from '@shared/domain/management';
 import { translate, type Locale } from '@shared/i18n';
-import {
-  insertRecord,
-  updateRecord,
-  type NewRecord,
-  type RecordPatch,
-  type WriteContext,
-} from '../db/records';
+import { insertRecord, updateRecord, type WriteContext } from '../db/records';
 import type { DB } from '../db/schema';
 import { write, type Actor, type ServiceDeps } from './context';
 import type { FacilityService } from './facility';
@@ -40,16 +34,17 @@ import {
   readGrid,
   readRows,
   type ExportColumn,
-  type ImportRow,
   type IoField,
 } from './list-io';
 import {
   facilityClock,
   generatedLine,
+  importedId,
   issuesError,
   listDesaRefs,
-  undotted,
-  type DesaRef,
+  desaOf,
+  desaProblem,
+  upsert,
   type RuleIssue,
 } from './management-common';
 import type { WilayahService } from './wilayah';
@@ -184,81 +179,6 @@ const POSYANDU = {
 } satisfies Record<string, IoField>;
 
 const list = (o: Record<string, IoField>) => Object.values(o);
-
-/** Find the desa of an imported row by its Kemendagri code, or by its name. */
-function desaOf(row: ImportRow, desa: readonly DesaRef[]): DesaRef | null | 'missing' {
-  const code = typeof row.values.kode_desa === 'string' ? undotted(row.values.kode_desa) : '';
-  const name = typeof row.values.desa === 'string' ? row.values.desa.toLowerCase() : '';
-  if (!code && !name) return 'missing';
-  return (
-    (code
-      ? desa.find((d) => undotted(d.code) === code)
-      : desa.find((d) => d.name.toLowerCase() === name)) ?? null
-  );
-}
-
-function desaProblem(row: ImportRow, locale: Locale, label: string | null): CellError {
-  const code = row.values.kode_desa ?? row.values.desa;
-  return cellProblem(
-    row,
-    row.values.kode_desa ? common.kodeDesa : common.desa,
-    locale,
-    translate(locale, 'error.sasaran.import.desa', { code: String(code) }),
-    label,
-  );
-}
-
-function idProblem(
-  row: ImportRow,
-  known: ReadonlySet<string>,
-  seen: Set<string>,
-  locale: Locale,
-  label: string | null,
-): { id: string | null; error: CellError | null } {
-  const id = typeof row.values.id === 'string' && row.values.id ? row.values.id : null;
-  if (!id) return { id: null, error: null };
-  if (!known.has(id) || seen.has(id)) {
-    return {
-      id,
-      error: cellProblem(
-        row,
-        common.id,
-        locale,
-        translate(locale, seen.has(id) ? 'import.idTwice' : 'import.idUnknown'),
-        label,
-      ),
-    };
-  }
-  seen.add(id);
-  return { id, error: null };
-}
-
-/** Insert, or update to the stored version; counts what happened. */
-async function upsert<T extends 'pustu' | 'fktp' | 'posyandu'>(
-  ctx: WriteContext,
-  table: T,
-  id: string | null,
-  values: NewRecord<T>,
-  result: ImportResult,
-): Promise<string> {
-  if (!id) {
-    result.created += 1;
-    return insertRecord(ctx, table, values);
-  }
-  // One cast: Kysely cannot type a select over a union of table names.
-  const versions = ctx.trx as unknown as Kysely<Record<string, { id: string; version: number }>>;
-  const current = await versions
-    .selectFrom(table as string)
-    .select('version')
-    .where('id', '=', id)
-    .executeTakeFirstOrThrow();
-  const next = (await updateRecord(ctx, table, id, current.version, values as RecordPatch<T>)) as {
-    version: number;
-  };
-  if (next.version === current.version) result.unchanged += 1;
-  else result.updated += 1;
-  return id;
-}
 
 /**
  * The puskesmas network: Pustu (desa, assigned nakes), posyandu (extended: kode, stratum, ILP,
@@ -538,7 +458,7 @@ export function createJejaringService(
       const staffSeen = new Map<string, number>();
       for (const row of rows) {
         const label = typeof row.values.name === 'string' ? row.values.name : null;
-        const { id, error } = idProblem(row, known, seen, locale, label);
+        const { id, error } = importedId(row, common.id, known, seen, locale, label);
         if (error) {
           errors.push(error);
           continue;
@@ -554,7 +474,7 @@ export function createJejaringService(
                   translate(locale, 'validation.required'),
                   label,
                 )
-              : desaProblem(row, locale, label),
+              : desaProblem(row, common, locale, label),
           );
           continue;
         }
@@ -687,14 +607,14 @@ export function createJejaringService(
       const seen = new Set<string>();
       for (const row of rows) {
         const label = typeof row.values.name === 'string' ? row.values.name : null;
-        const { id, error } = idProblem(row, known, seen, locale, label);
+        const { id, error } = importedId(row, common.id, known, seen, locale, label);
         if (error) {
           errors.push(error);
           continue;
         }
         const d = desaOf(row, desa);
         if (d === null) {
-          errors.push(desaProblem(row, locale, label));
+          errors.push(desaProblem(row, common, locale, label));
           continue;
         }
         const v = row.values;
@@ -786,7 +706,7 @@ export function createJejaringService(
       const seen = new Set<string>();
       for (const row of rows) {
         const label = typeof row.values.name === 'string' ? row.values.name : null;
-        const { id, error } = idProblem(row, known, seen, locale, label);
+        const { id, error } = importedId(row, common.id, known, seen, locale, label);
         if (error) {
           errors.push(error);
           continue;
@@ -802,7 +722,7 @@ export function createJejaringService(
                   translate(locale, 'validation.required'),
                   label,
                 )
-              : desaProblem(row, locale, label),
+              : desaProblem(row, common, locale, label),
           );
           continue;
         }

@@ -37,10 +37,13 @@ import {
   facilityClock,
   generatedLine,
   identityIssues,
+  importedId,
   issuesError,
   listDesaRefs,
   parseJson,
-  undotted,
+  desaOf,
+  desaProblem,
+  upsert,
   type RuleIssue,
 } from './management-common';
 import type { RegionsService } from './regions';
@@ -414,44 +417,23 @@ export function createKaderService(
       const desa = await listDesaRefs(db);
       const posyandu = await posyanduRefs(db);
       const existing = await query(db).execute();
-      const byId = new Set(existing.map((k) => k.id));
+      const known = new Set(existing.map((k) => k.id));
       const plan: { id: string | null; values: KaderValues; row: (typeof rows)[number] }[] = [];
       const seenIds = new Set<string>();
       for (const row of rows) {
         const v = row.values;
         const label = typeof v.name === 'string' ? v.name : null;
-        const id = typeof v.id === 'string' && v.id ? v.id : null;
-        if (id && (!byId.has(id) || seenIds.has(id))) {
-          errors.push(
-            cellProblem(
-              row,
-              F.id,
-              locale,
-              translate(locale, seenIds.has(id) ? 'import.idTwice' : 'import.idUnknown'),
-              label,
-            ),
-          );
+        const { id, error } = importedId(row, F.id, known, seenIds, locale, label);
+        if (error) {
+          errors.push(error);
           continue;
         }
-        if (id) seenIds.add(id);
-        const code = typeof v.kode_desa === 'string' ? undotted(v.kode_desa) : '';
-        const name = typeof v.desa === 'string' ? v.desa.toLowerCase() : '';
-        const d = code
-          ? desa.find((x) => undotted(x.code) === code)
-          : desa.find((x) => x.name.toLowerCase() === name);
-        if (!d) {
+        const d = desaOf(row, desa);
+        if (d === 'missing' || d === null) {
           errors.push(
-            cellProblem(
-              row,
-              code ? F.kodeDesa : F.desa,
-              locale,
-              code || name
-                ? translate(locale, 'error.sasaran.import.desa', {
-                    code: String(v.kode_desa ?? v.desa),
-                  })
-                : translate(locale, 'validation.required'),
-              label,
-            ),
+            d === 'missing'
+              ? cellProblem(row, F.desa, locale, translate(locale, 'validation.required'), label)
+              : desaProblem(row, F, locale, label),
           );
           continue;
         }
@@ -539,21 +521,7 @@ export function createKaderService(
       if (errors.length > 0) throw importRefused(locale, errors);
       const result: ImportResult = { created: 0, updated: 0, unchanged: 0 };
       await write(deps, actor, async (ctx) => {
-        for (const p of plan) {
-          if (p.id) {
-            const current = await ctx.trx
-              .selectFrom('kader')
-              .select('version')
-              .where('id', '=', p.id)
-              .executeTakeFirstOrThrow();
-            const next = await updateRecord(ctx, 'kader', p.id, current.version, columns(p.values));
-            if (next.version === current.version) result.unchanged += 1;
-            else result.updated += 1;
-          } else {
-            await insertRecord(ctx, 'kader', columns(p.values));
-            result.created += 1;
-          }
-        }
+        for (const p of plan) await upsert(ctx, 'kader', p.id, columns(p.values), result);
       });
       return result;
     },

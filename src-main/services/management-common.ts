@@ -3,16 +3,26 @@ import {
   AppError,
   summariseIssues,
   TIMEZONE_OFFSETS,
+  type CellError,
   type ErrorCode,
   type FieldIssue,
+  type ImportResult,
 } from '@shared/contract';
 import { addMonths, localDate, localTime } from '@shared/domain/dates';
 import { checkNik } from '@shared/domain/identity';
 import { toFieldIssues, type FieldProblem } from '@shared/domain/refusal';
 import { fieldLabel, translate, type Locale, type MessageKey } from '@shared/i18n';
+import {
+  insertRecord,
+  updateRecord,
+  type NewRecord,
+  type RecordPatch,
+  type WriteContext,
+} from '../db/records';
 import type { DB } from '../db/schema';
 import type { ServiceDeps } from './context';
 import type { FacilityService } from './facility';
+import { cellProblem, type ImportRow, type IoField } from './list-io';
 import type { RegionsService } from './regions';
 
 /** Shared helpers of the Klaster 1 services (sasaran, SDM, kader, jejaring). */
@@ -47,6 +57,38 @@ export async function registeredByDesa(q: Kysely<DB>): Promise<Map<string, numbe
 
 /** Kemendagri desa codes are matched with or without dots (`32.05.02.2004` = `3205022004`). */
 export const undotted = (code: string) => code.replace(/[.\s]/g, '');
+
+/**
+ * The desa of an imported row by its Kemendagri code (`kode_desa`), or else by its name (`desa`);
+ * `'missing'` when the row gives neither, null when it names no desa of the wilayah kerja.
+ */
+export function desaOf(row: ImportRow, desa: readonly DesaRef[]): DesaRef | null | 'missing' {
+  const code = typeof row.values.kode_desa === 'string' ? undotted(row.values.kode_desa) : '';
+  const name = typeof row.values.desa === 'string' ? row.values.desa.toLowerCase() : '';
+  if (!code && !name) return 'missing';
+  return (
+    (code
+      ? desa.find((d) => undotted(d.code) === code)
+      : desa.find((d) => d.name.toLowerCase() === name)) ?? null
+  );
+}
+
+/** "Desa … not in the wilayah kerja", on the code cell when the row gave a code, else the name. */
+export function desaProblem(
+  row: ImportRow,
+  fields: { kodeDesa: IoField; desa: IoField },
+  locale: Locale,
+  label: string | null,
+): CellError {
+  const code = row.values.kode_desa ?? row.values.desa;
+  return cellProblem(
+    row,
+    row.values.kode_desa ? fields.kodeDesa : fields.desa,
+    locale,
+    translate(locale, 'error.sasaran.import.desa', { code: String(code) }),
+    label,
+  );
+}
 
 /** Today and the time at the puskesmas (its time zone), for expiry lists and file headings. */
 export async function facilityClock(deps: ServiceDeps, facility: FacilityService) {
@@ -142,4 +184,61 @@ export async function identityIssues(
     issues.push({ field: 'birthDate', message: translate(locale, 'error.identity.age') });
   }
   return issues;
+}
+
+/**
+ * The system id of an imported row (its hidden `id` column): null for a new row, refused when it
+ * names no living record of the list or a record an earlier row already named.
+ */
+export function importedId(
+  row: ImportRow,
+  field: IoField,
+  known: ReadonlySet<string>,
+  seen: Set<string>,
+  locale: Locale,
+  label: string | null,
+): { id: string | null; error: CellError | null } {
+  const id = typeof row.values.id === 'string' && row.values.id ? row.values.id : null;
+  if (!id) return { id: null, error: null };
+  if (!known.has(id) || seen.has(id)) {
+    return {
+      id,
+      error: cellProblem(
+        row,
+        field,
+        locale,
+        translate(locale, seen.has(id) ? 'import.idTwice' : 'import.idUnknown'),
+        label,
+      ),
+    };
+  }
+  seen.add(id);
+  return { id, error: null };
+}
+
+/** Insert an imported row, or update it to the stored version; counts what happened. */
+export async function upsert<T extends 'pustu' | 'fktp' | 'posyandu' | 'kader' | 'nakes'>(
+  ctx: WriteContext,
+  table: T,
+  id: string | null,
+  values: NewRecord<T>,
+  result: ImportResult,
+): Promise<string> {
+  if (!id) {
+    result.created += 1;
+    return insertRecord(ctx, table, values);
+  }
+  // One cast: Kysely cannot type a select over a union of table names.
+  const versions = ctx.trx as unknown as Kysely<Record<string, { id: string; version: number }>>;
+  const current = await versions
+    .selectFrom(table as string)
+    .select('version')
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  const next = (await updateRecord(ctx, table, id, current.version, values as RecordPatch<T>)) as {
+    version: number;
+  };
+  if (next.version === current.version) result.unchanged += 1;
+  else result.updated += 1;
+  return id;
 }

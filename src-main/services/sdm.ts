@@ -48,7 +48,9 @@ import {
   facilityClock,
   generatedLine,
   identityIssues,
+  importedId,
   issuesError,
+  upsert,
   type RuleIssue,
 } from './management-common';
 import type { RegionsService } from './regions';
@@ -514,7 +516,7 @@ export function createSdmService(
         typeof v.name === 'string' ? v.name : null,
       );
       const existing = (await query(db).execute()).map(toRow);
-      const byId = new Map(existing.map((n) => [n.id, n]));
+      const known = new Set(existing.map((n) => n.id));
       const pustuRows = await db
         .selectFrom('pustu')
         .select(['id', 'name'])
@@ -526,20 +528,11 @@ export function createSdmService(
       for (const row of rows) {
         const label = typeof row.values.name === 'string' ? row.values.name : null;
         const v = row.values;
-        const id = typeof v.id === 'string' && v.id ? v.id : null;
-        if (id && (!byId.has(id) || seenIds.has(id))) {
-          errors.push(
-            cellProblem(
-              row,
-              F.id,
-              locale,
-              translate(locale, seenIds.has(id) ? 'import.idTwice' : 'import.idUnknown'),
-              label,
-            ),
-          );
+        const { id, error } = importedId(row, F.id, known, seenIds, locale, label);
+        if (error) {
+          errors.push(error);
           continue;
         }
-        if (id) seenIds.add(id);
         let pustuId: string | null = null;
         if (typeof v.pustu === 'string' && v.pustu) {
           const matches = pustuRows.filter(
@@ -607,21 +600,7 @@ export function createSdmService(
       if (errors.length > 0) throw importRefused(locale, errors);
       const result: ImportResult = { created: 0, updated: 0, unchanged: 0 };
       await write(deps, actor, async (ctx) => {
-        for (const p of plan) {
-          if (p.id) {
-            const current = await ctx.trx
-              .selectFrom('nakes')
-              .select('version')
-              .where('id', '=', p.id)
-              .executeTakeFirstOrThrow();
-            const next = await updateRecord(ctx, 'nakes', p.id, current.version, columns(p.values));
-            if (next.version === current.version) result.unchanged += 1;
-            else result.updated += 1;
-          } else {
-            await insertRecord(ctx, 'nakes', columns(p.values));
-            result.created += 1;
-          }
-        }
+        for (const p of plan) await upsert(ctx, 'nakes', p.id, columns(p.values), result);
       });
       return result;
     },

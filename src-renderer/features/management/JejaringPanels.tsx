@@ -1,6 +1,5 @@
 import {
   Badge,
-  Button,
   Checkbox,
   Group,
   Modal,
@@ -14,9 +13,7 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconPlus } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Controller } from 'react-hook-form';
@@ -34,15 +31,10 @@ import { DataForm } from '../../components/DataForm';
 import { call, invoke } from '../../lib/api';
 import { applyServerError, useContractForm } from '../../lib/form';
 import { useT } from '../../lib/i18n';
-import { useAuthStatus, useDesaList } from '../../lib/lookups';
+import { useDesaList } from '../../lib/lookups';
 import { useUiStore } from '../../stores/ui';
 import { CodeSelect, useLastOpened } from './fields';
-import { ExportButton, ImportButton } from './files';
-
-function useCanWrite() {
-  const role = useAuthStatus().data?.user?.role;
-  return role === 'admin' || role === 'petugas';
-}
+import { AddButton, EmptyRow, InactiveBadge, ListActions, OpenableRow, useCanWrite } from './list';
 
 /* ------------------------------------------------------------------ Pustu */
 
@@ -190,7 +182,6 @@ function PustuForm({ pustu, onClose }: { pustu: PustuRow | null; onClose: () => 
 export function PustuPanel() {
   const t = useT();
   const locale = useUiStore((s) => s.locale);
-  const queryClient = useQueryClient();
   const canWrite = useCanWrite();
   const [showInactive, setShowInactive] = useState(false);
   const [editing, setEditing] = useState<PustuRow | 'new' | null>(null);
@@ -200,7 +191,6 @@ export function PustuPanel() {
     queryFn: () => call('pustu.list', { includeInactive: showInactive }),
   });
   const rows = list.data ?? [];
-  useHotkeys([['alt+n', () => canWrite && setEditing('new')]]);
   return (
     <Stack gap="sm">
       <Group justify="space-between">
@@ -209,25 +199,13 @@ export function PustuPanel() {
           checked={showInactive}
           onChange={(e) => setShowInactive(e.currentTarget.checked)}
         />
-        <Group gap="xs">
-          <ExportButton label={t('list.export')} run={() => invoke('pustu.export')} />
-          {canWrite && (
-            <ImportButton
-              label={t('list.import')}
-              run={(file) => invoke('pustu.import', file)}
-              onDone={(r) => {
-                void queryClient.invalidateQueries({ queryKey: ['pustu.list'] });
-                void queryClient.invalidateQueries({ queryKey: ['nakes.list'] });
-                notifications.show({ color: 'teal', message: t('list.imported', r) });
-              }}
-            />
-          )}
-          {canWrite && (
-            <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
-              {t('pustu.add')} (Alt+N)
-            </Button>
-          )}
-        </Group>
+        <ListActions
+          exportRun={() => invoke('pustu.export')}
+          importRun={(file) => invoke('pustu.import', file)}
+          refresh={['pustu.list', 'nakes.list']}
+        >
+          <AddButton label={t('pustu.add')} onClick={() => setEditing('new')} />
+        </ListActions>
       </Group>
       <Table striped highlightOnHover withTableBorder aria-label={t('k1.tab.pustu')}>
         <Table.Thead>
@@ -240,31 +218,13 @@ export function PustuPanel() {
         </Table.Thead>
         <Table.Tbody>
           {rows.length === 0 && (
-            <Table.Tr>
-              <Table.Td colSpan={4}>
-                <Text c="dimmed" size="sm">
-                  {list.isPending ? '…' : t('pustu.empty')}
-                </Text>
-              </Table.Td>
-            </Table.Tr>
+            <EmptyRow colSpan={4}>{list.isPending ? '…' : t('pustu.empty')}</EmptyRow>
           )}
           {rows.map((p) => (
-            <Table.Tr
-              key={p.id}
-              tabIndex={0}
-              style={{ cursor: canWrite ? 'pointer' : undefined }}
-              onClick={() => canWrite && setEditing(p)}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter' && canWrite) setEditing(p);
-              }}
-            >
+            <OpenableRow key={p.id} canWrite={canWrite} onOpen={() => setEditing(p)}>
               <Table.Td fw={500}>
                 {p.name}
-                {!p.active && (
-                  <Badge ml={6} size="xs" color="gray" variant="light">
-                    {t('posyandu.inactive')}
-                  </Badge>
-                )}
+                <InactiveBadge active={p.active} />
               </Table.Td>
               <Table.Td>{p.desaName}</Table.Td>
               <Table.Td>
@@ -282,7 +242,7 @@ export function PustuPanel() {
                 </Group>
               </Table.Td>
               <Table.Td ta="right">{p.posyanduCount}</Table.Td>
-            </Table.Tr>
+            </OpenableRow>
           ))}
         </Table.Tbody>
       </Table>
@@ -428,7 +388,6 @@ function FktpForm({ fktp, onClose }: { fktp: FktpRow | null; onClose: () => void
 export function FktpPanel() {
   const t = useT();
   const locale = useUiStore((s) => s.locale);
-  const queryClient = useQueryClient();
   const canWrite = useCanWrite();
   const [showInactive, setShowInactive] = useState(false);
   const [editing, setEditing] = useState<FktpRow | 'new' | null>(null);
@@ -438,7 +397,6 @@ export function FktpPanel() {
     queryFn: () => call('fktp.list', { includeInactive: showInactive }),
   });
   const rows = list.data ?? [];
-  useHotkeys([['alt+n', () => canWrite && setEditing('new')]]);
   const yes = (b: boolean) =>
     b ? (
       <Badge size="sm" variant="light" color="teal" tt="none">
@@ -457,24 +415,13 @@ export function FktpPanel() {
           checked={showInactive}
           onChange={(e) => setShowInactive(e.currentTarget.checked)}
         />
-        <Group gap="xs">
-          <ExportButton label={t('list.export')} run={() => invoke('fktp.export')} />
-          {canWrite && (
-            <ImportButton
-              label={t('list.import')}
-              run={(file) => invoke('fktp.import', file)}
-              onDone={(r) => {
-                void queryClient.invalidateQueries({ queryKey: ['fktp.list'] });
-                notifications.show({ color: 'teal', message: t('list.imported', r) });
-              }}
-            />
-          )}
-          {canWrite && (
-            <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
-              {t('fktp.add')} (Alt+N)
-            </Button>
-          )}
-        </Group>
+        <ListActions
+          exportRun={() => invoke('fktp.export')}
+          importRun={(file) => invoke('fktp.import', file)}
+          refresh={['fktp.list']}
+        >
+          <AddButton label={t('fktp.add')} onClick={() => setEditing('new')} />
+        </ListActions>
       </Group>
       <Text size="sm" c="dimmed">
         {t('fktp.help')}
@@ -493,24 +440,10 @@ export function FktpPanel() {
         </Table.Thead>
         <Table.Tbody>
           {rows.length === 0 && (
-            <Table.Tr>
-              <Table.Td colSpan={7}>
-                <Text c="dimmed" size="sm">
-                  {list.isPending ? '…' : t('fktp.empty')}
-                </Text>
-              </Table.Td>
-            </Table.Tr>
+            <EmptyRow colSpan={7}>{list.isPending ? '…' : t('fktp.empty')}</EmptyRow>
           )}
           {rows.map((f) => (
-            <Table.Tr
-              key={f.id}
-              tabIndex={0}
-              style={{ cursor: canWrite ? 'pointer' : undefined }}
-              onClick={() => canWrite && setEditing(f)}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter' && canWrite) setEditing(f);
-              }}
-            >
+            <OpenableRow key={f.id} canWrite={canWrite} onOpen={() => setEditing(f)}>
               <Table.Td>
                 <Badge size="sm" variant="light" tt="none">
                   {FKTP_KIND_SHORT[f.kind][locale]}
@@ -518,18 +451,14 @@ export function FktpPanel() {
               </Table.Td>
               <Table.Td fw={500}>
                 {f.name}
-                {!f.active && (
-                  <Badge ml={6} size="xs" color="gray" variant="light">
-                    {t('posyandu.inactive')}
-                  </Badge>
-                )}
+                <InactiveBadge active={f.active} />
               </Table.Td>
               <Table.Td>{[f.desaName, f.address].filter(Boolean).join(' · ') || '—'}</Table.Td>
               <Table.Td>{f.ownerName ?? '—'}</Table.Td>
               <Table.Td>{f.phone ?? '—'}</Table.Td>
               <Table.Td>{yes(f.bpjs)}</Table.Td>
               <Table.Td>{yes(f.sharesData)}</Table.Td>
-            </Table.Tr>
+            </OpenableRow>
           ))}
         </Table.Tbody>
       </Table>

@@ -16,7 +16,6 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -37,10 +36,10 @@ import { call, invoke } from '../../lib/api';
 import { shortDate, todayLocal } from '../../lib/format';
 import { applyServerError, useContractForm } from '../../lib/form';
 import { useT } from '../../lib/i18n';
-import { useAuthStatus, useDesaList, usePosyanduList } from '../../lib/lookups';
+import { useDesaList, usePosyanduList } from '../../lib/lookups';
 import { useUiStore } from '../../stores/ui';
 import { CodeSelect, SexInput, useLastOpened } from './fields';
-import { ExportButton, ImportButton } from './files';
+import { AddButton, EmptyRow, InactiveBadge, ListActions, OpenableRow, useCanWrite } from './list';
 import classes from './management.module.css';
 
 type SkillValue = { code: string; date: string };
@@ -396,9 +395,7 @@ function KaderForm({
 export function KaderPanel() {
   const t = useT();
   const locale = useUiStore((s) => s.locale);
-  const queryClient = useQueryClient();
-  const role = useAuthStatus().data?.user?.role;
-  const canWrite = role === 'admin' || role === 'petugas';
+  const canWrite = useCanWrite();
   const desa = useDesaList();
   const posyandu = usePosyanduList();
   const [desaId, setDesaId] = useState<string | null>(null);
@@ -416,7 +413,6 @@ export function KaderPanel() {
       }),
   });
   const rows = list.data ?? [];
-  useHotkeys([['alt+n', () => canWrite && setEditing('new')]]);
   const filtered = !!(desaId || posyanduId);
 
   return (
@@ -455,24 +451,14 @@ export function KaderPanel() {
             onChange={(e) => setShowInactive(e.currentTarget.checked)}
           />
         </Group>
-        <Group gap="xs" wrap="nowrap">
-          <ExportButton label={t('list.export')} run={() => invoke('kader.export')} />
-          {canWrite && (
-            <ImportButton
-              label={t('list.import')}
-              run={(file) => invoke('kader.import', file)}
-              onDone={(r) => {
-                void queryClient.invalidateQueries({ queryKey: ['kader.list'] });
-                notifications.show({ color: 'teal', message: t('list.imported', r) });
-              }}
-            />
-          )}
-          {canWrite && (
-            <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
-              {t('kader.add')} (Alt+N)
-            </Button>
-          )}
-        </Group>
+        <ListActions
+          nowrap
+          exportRun={() => invoke('kader.export')}
+          importRun={(file) => invoke('kader.import', file)}
+          refresh={['kader.list']}
+        >
+          <AddButton label={t('kader.add')} onClick={() => setEditing('new')} />
+        </ListActions>
       </Group>
       <Text size="sm" c="dimmed" data-testid="kader-count">
         {t('kader.count', { count: rows.length })}
@@ -491,34 +477,18 @@ export function KaderPanel() {
           </Table.Thead>
           <Table.Tbody>
             {rows.length === 0 && (
-              <Table.Tr>
-                <Table.Td colSpan={6}>
-                  <Text c="dimmed" size="sm">
-                    {list.isPending ? '…' : t(filtered ? 'kader.empty.filtered' : 'kader.empty')}
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
+              <EmptyRow colSpan={6}>
+                {list.isPending ? '…' : t(filtered ? 'kader.empty.filtered' : 'kader.empty')}
+              </EmptyRow>
             )}
             {rows.map((k) => {
               const last = k.trainings.at(-1);
               return (
-                <Table.Tr
-                  key={k.id}
-                  tabIndex={0}
-                  style={{ cursor: canWrite ? 'pointer' : undefined }}
-                  onClick={() => canWrite && setEditing(k)}
-                  onKeyDown={(e) => {
-                    if (e.key === 'Enter' && canWrite) setEditing(k);
-                  }}
-                >
+                <OpenableRow key={k.id} canWrite={canWrite} onOpen={() => setEditing(k)}>
                   <Table.Td>
                     <Text size="sm" fw={500}>
                       {k.name}
-                      {!k.active && (
-                        <Badge ml={6} size="xs" color="gray" variant="light">
-                          {t('posyandu.inactive')}
-                        </Badge>
-                      )}
+                      <InactiveBadge active={k.active} />
                     </Text>
                     <Text size="xs" c="dimmed">
                       NIK {k.nik ?? t('persons.noNik')}
@@ -546,7 +516,7 @@ export function KaderPanel() {
                       '—'
                     )}
                   </Table.Td>
-                </Table.Tr>
+                </OpenableRow>
               );
             })}
           </Table.Tbody>

@@ -3,7 +3,6 @@ import {
   Anchor,
   Badge,
   Box,
-  Button,
   Checkbox,
   Group,
   List,
@@ -18,9 +17,8 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconPlus } from '@tabler/icons-react';
+import { IconAlertTriangle } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Controller, useWatch } from 'react-hook-form';
@@ -44,10 +42,9 @@ import { call, invoke } from '../../lib/api';
 import { shortDate, todayLocal } from '../../lib/format';
 import { applyServerError, useContractForm } from '../../lib/form';
 import { useT } from '../../lib/i18n';
-import { useAuthStatus } from '../../lib/lookups';
 import { useUiStore } from '../../stores/ui';
 import { CodeSelect, LicenceBadge, SexInput, useLastOpened } from './fields';
-import { ExportButton, ImportButton } from './files';
+import { AddButton, EmptyRow, InactiveBadge, ListActions, OpenableRow, useCanWrite } from './list';
 
 function toForm(n: NakesRow | null): NakesInput {
   return {
@@ -465,9 +462,7 @@ function ExpiringList({ onOpen }: { onOpen: (id: string) => void }) {
 export function NakesPanel() {
   const t = useT();
   const locale = useUiStore((s) => s.locale);
-  const queryClient = useQueryClient();
-  const role = useAuthStatus().data?.user?.role;
-  const canWrite = role === 'admin' || role === 'petugas';
+  const canWrite = useCanWrite();
   const [showInactive, setShowInactive] = useState(false);
   const [profession, setProfession] = useState<string | null>(null);
   const [editing, setEditing] = useState<NakesRow | 'new' | null>(null);
@@ -478,7 +473,6 @@ export function NakesPanel() {
     queryFn: () => call('nakes.list', { includeInactive: showInactive }),
   });
   const rows = (list.data ?? []).filter((n) => !profession || n.profession === profession);
-  useHotkeys([['alt+n', () => canWrite && setEditing('new')]]);
   const open = (id: string) => {
     const found = (list.data ?? []).find((n) => n.id === id);
     if (found && canWrite) setEditing(found);
@@ -506,25 +500,14 @@ export function NakesPanel() {
             onChange={(e) => setShowInactive(e.currentTarget.checked)}
           />
         </Group>
-        <Group gap="xs" wrap="nowrap">
-          <ExportButton label={t('list.export')} run={() => invoke('nakes.export')} />
-          {canWrite && (
-            <ImportButton
-              label={t('list.import')}
-              run={(file) => invoke('nakes.import', file)}
-              onDone={(r) => {
-                void queryClient.invalidateQueries({ queryKey: ['nakes.list'] });
-                void queryClient.invalidateQueries({ queryKey: ['nakes.expiring'] });
-                notifications.show({ color: 'teal', message: t('list.imported', r) });
-              }}
-            />
-          )}
-          {canWrite && (
-            <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
-              {t('nakes.add')} (Alt+N)
-            </Button>
-          )}
-        </Group>
+        <ListActions
+          nowrap
+          exportRun={() => invoke('nakes.export')}
+          importRun={(file) => invoke('nakes.import', file)}
+          refresh={['nakes.list', 'nakes.expiring']}
+        >
+          <AddButton label={t('nakes.add')} onClick={() => setEditing('new')} />
+        </ListActions>
       </Group>
       <ScrollArea h="calc(100vh - 400px)" type="auto">
         <Table striped highlightOnHover withTableBorder stickyHeader aria-label={t('k1.tab.sdm')}>
@@ -541,32 +524,16 @@ export function NakesPanel() {
           </Table.Thead>
           <Table.Tbody>
             {rows.length === 0 && (
-              <Table.Tr>
-                <Table.Td colSpan={7}>
-                  <Text c="dimmed" size="sm">
-                    {list.isPending ? '…' : t(canWrite ? 'nakes.empty' : 'nakes.empty.reader')}
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
+              <EmptyRow colSpan={7}>
+                {list.isPending ? '…' : t(canWrite ? 'nakes.empty' : 'nakes.empty.reader')}
+              </EmptyRow>
             )}
             {rows.map((n) => (
-              <Table.Tr
-                key={n.id}
-                tabIndex={0}
-                style={{ cursor: canWrite ? 'pointer' : undefined }}
-                onClick={() => canWrite && setEditing(n)}
-                onKeyDown={(e) => {
-                  if (e.key === 'Enter' && canWrite) setEditing(n);
-                }}
-              >
+              <OpenableRow key={n.id} canWrite={canWrite} onOpen={() => setEditing(n)}>
                 <Table.Td>
                   <Text size="sm" fw={500}>
                     {n.name}
-                    {!n.active && (
-                      <Badge ml={6} size="xs" color="gray" variant="light">
-                        {t('posyandu.inactive')}
-                      </Badge>
-                    )}
+                    <InactiveBadge active={n.active} />
                   </Text>
                   {n.nip && (
                     <Text size="xs" c="dimmed">
@@ -598,7 +565,7 @@ export function NakesPanel() {
                   )}
                 </Table.Td>
                 <Table.Td>{n.pustuName ?? '—'}</Table.Td>
-              </Table.Tr>
+              </OpenableRow>
             ))}
           </Table.Tbody>
         </Table>

@@ -19,6 +19,7 @@ import type { DesaRow } from '@shared/contract';
 import { call, invoke } from '../../lib/api';
 import { useT } from '../../lib/i18n';
 import { useAuthStatus, useDesaList } from '../../lib/lookups';
+import { EmptyRow } from '../management/list';
 
 function EditDesa({ desa, onClose }: { desa: DesaRow; onClose: () => void }) {
   const t = useT();
@@ -193,15 +194,7 @@ export function DesaPanel() {
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {rows.length === 0 && (
-            <Table.Tr>
-              <Table.Td colSpan={9}>
-                <Text c="dimmed" size="sm">
-                  {t('desa.empty')}
-                </Text>
-              </Table.Td>
-            </Table.Tr>
-          )}
+          {rows.length === 0 && <EmptyRow colSpan={9}>{t('desa.empty')}</EmptyRow>}
           {rows.map((d) => (
             <Table.Tr key={d.id}>
               <Table.Td fw={500}>{d.name}</Table.Td>

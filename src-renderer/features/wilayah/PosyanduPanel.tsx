@@ -8,7 +8,6 @@ import {
   SimpleGrid,
   Stack,
   Table,
-  Text,
   TextInput,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -22,10 +21,10 @@ import { DataForm } from '../../components/DataForm';
 import { call, invoke } from '../../lib/api';
 import { applyServerError, useContractForm } from '../../lib/form';
 import { useT } from '../../lib/i18n';
-import { useAuthStatus, useDesaList, usePosyanduList } from '../../lib/lookups';
+import { useDesaList, usePosyanduList } from '../../lib/lookups';
 import { useUiStore } from '../../stores/ui';
 import { CodeSelect } from '../management/fields';
-import { ExportButton, ImportButton } from '../management/files';
+import { EmptyRow, ListActions, useCanWrite } from '../management/list';
 
 export function scheduleText(
   t: (k: MessageKey, p?: Record<string, string | number>) => string,
@@ -213,14 +212,12 @@ function PosyanduForm({
 /** Posyandu of the wilayah kerja: name, desa, RW/dusun and schedule. */
 export function PosyanduPanel() {
   const t = useT();
-  const role = useAuthStatus().data?.user?.role;
   const [showInactive, setShowInactive] = useState(false);
   const list = usePosyanduList(showInactive);
   const [editing, setEditing] = useState<PosyanduRow | 'new' | null>(null);
-  const canWrite = role === 'admin' || role === 'petugas';
+  const canWrite = useCanWrite();
   const rows = list.data ?? [];
   const locale = useUiStore((s) => s.locale);
-  const queryClient = useQueryClient();
   return (
     <Stack gap="sm">
       <Group justify="space-between">
@@ -229,21 +226,13 @@ export function PosyanduPanel() {
           checked={showInactive}
           onChange={(e) => setShowInactive(e.currentTarget.checked)}
         />
-        <Group gap="xs">
-          <ExportButton label={t('list.export')} run={() => invoke('posyandu.export')} />
-          {canWrite && (
-            <ImportButton
-              label={t('list.import')}
-              run={(file) => invoke('posyandu.import', file)}
-              onDone={(r) => {
-                void queryClient.invalidateQueries({ queryKey: ['posyandu.list'] });
-                void queryClient.invalidateQueries({ queryKey: ['pustu.list'] });
-                notifications.show({ color: 'teal', message: t('list.imported', r) });
-              }}
-            />
-          )}
-          {canWrite && <Button onClick={() => setEditing('new')}>{t('posyandu.add')}</Button>}
-        </Group>
+        <ListActions
+          exportRun={() => invoke('posyandu.export')}
+          importRun={(file) => invoke('posyandu.import', file)}
+          refresh={['posyandu.list', 'pustu.list']}
+        >
+          <Button onClick={() => setEditing('new')}>{t('posyandu.add')}</Button>
+        </ListActions>
       </Group>
       <Table striped highlightOnHover withTableBorder>
         <Table.Thead>
@@ -260,15 +249,7 @@ export function PosyanduPanel() {
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {rows.length === 0 && (
-            <Table.Tr>
-              <Table.Td colSpan={9}>
-                <Text c="dimmed" size="sm">
-                  {t('posyandu.empty')}
-                </Text>
-              </Table.Td>
-            </Table.Tr>
-          )}
+          {rows.length === 0 && <EmptyRow colSpan={9}>{t('posyandu.empty')}</EmptyRow>}
           {rows.map((p) => (
             <Table.Tr key={p.id}>
               <Table.Td fw={500}>{p.name}</Table.Td>

@@ -214,4 +214,31 @@ describe('kader spreadsheet', () => {
     expect(count(t, 'SELECT count(*) AS n FROM kader')).toBe(1);
     expect((await value<KaderRow[]>(t, 'kader.list'))[0]!.version).toBe(1);
   });
+
+  it('reports a desa code outside the wilayah kerja on its cell, and a row with no desa', async () => {
+    await value(t, 'kader.create', { kader: ani() });
+    const workbook = await loadWorkbook(await value<FileDownload>(t, 'kader.export'));
+    const ws = workbook.worksheets[0]!;
+    const header = rowWith(ws, 1, 'Nama');
+    const col = (h: string) => columnWith(ws, header, h);
+    const row = rowWith(ws, 1, 'Ani Suryani');
+    ws.getCell(row + 1, col('Nama')).value = 'Baru Satu';
+    ws.getCell(row + 1, col('Jenis kelamin (L/P)')).value = 'P';
+    ws.getCell(row + 1, col('Kode desa (Kemendagri)')).value = '99.99.99.9999';
+    ws.getCell(row + 2, col('Nama')).value = 'Baru Dua';
+    ws.getCell(row + 2, col('Jenis kelamin (L/P)')).value = 'P';
+    const error = await failure(t, 'kader.import', {
+      fileName: 'kader.xlsx',
+      base64: await workbookBase64(workbook),
+    });
+    expect(cellsOf(error).map((c) => [c.column, c.rowLabel, c.message])).toEqual([
+      [
+        'Kode desa (Kemendagri)',
+        'Baru Satu',
+        'desa/kelurahan dengan kode "99.99.99.9999" tidak ada di wilayah kerja',
+      ],
+      ['Desa/kelurahan', 'Baru Dua', 'wajib diisi'],
+    ]);
+    expect(count(t, 'SELECT count(*) AS n FROM kader')).toBe(1);
+  });
 });
