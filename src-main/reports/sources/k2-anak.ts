@@ -131,10 +131,9 @@ export const K2_ANAK_SOURCES: EventSource[] = [
         k3.residence_desa_id AS desa_id, 1 AS flag
       FROM (${firstKn(w, 'KN3')}) k3
       WHERE k3.rn = 1
-        AND EXISTS (SELECT 1 FROM neonatal_visit a WHERE a.person_id = k3.person_id
-                      AND a.kn = 'KN1' AND a.deleted_at IS NULL)
-        AND EXISTS (SELECT 1 FROM neonatal_visit b WHERE b.person_id = k3.person_id
-                      AND b.kn = 'KN2' AND b.deleted_at IS NULL)`,
+        AND k3.person_id IN (SELECT person_id FROM neonatal_visit
+          WHERE kn IN ('KN1', 'KN2') AND deleted_at IS NULL
+          GROUP BY person_id HAVING count(DISTINCT kn) = 2)`,
     activity: knActivity,
   },
   {

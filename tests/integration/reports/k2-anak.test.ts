@@ -14,6 +14,8 @@ import { nd, openReportWorld, rowOf, type ReportWorld } from './helpers';
  *   was first read; blue capsule 12 Aug (6 months old).
  * - Gita (A, girl, born 1 Nov 2026 08.00): KN1 1 Nov 20.00, KN2 5 Nov, KN3 15 Nov → KN lengkap Nov.
  * - Dodi (luar wilayah, boy, born 1 Jan 2025): weighed 12 Nov → D in luar, not in the total.
+ * - Hana (luar wilayah, girl, born 2 Nov 2026 06.00): KN1 2 Nov 18.00, KN3 16 Nov, no KN2 → KN1 in luar,
+ *   never KN lengkap.
  * Registry on 31 Aug: A has Budi, Cici, Fajar (12–59 mo: 3); B has Eka (6–11 mo: 1).
  * On 30 Nov: balita 0–59 mo A = Budi, Cici, Fajar, Gita = 4; B = Eka = 1.
  */
@@ -103,6 +105,25 @@ beforeAll(async () => {
     outsideAddress: 'Kp. Cibunar, Kec. Tarogong',
   });
   await growth(dodi, '2026-11-12', { weightKg: 10.5 });
+
+  const hana = await w.person('Hana Safitri', 'P', '2026-11-02', {
+    desaId: null,
+    outsideAddress: 'Kp. Cibunar, Kec. Tarogong',
+  });
+  await ok('child.profile.save', {
+    personId: hana,
+    version: null,
+    birthTime: '06:00',
+    kiaBook: true,
+  });
+  for (const [visitDate, visitTime] of [
+    ['2026-11-02', '18:00'],
+    ['2026-11-16', '10:00'],
+  ] as const) {
+    await ok('neonatal.create', {
+      visit: { personId: hana, visitDate, visitTime, place: 'rumah' },
+    });
+  }
 }, 120_000);
 afterAll(() => w.t.close());
 
@@ -163,6 +184,9 @@ describe('Klaster 2 anak, gizi and imunisasi, hand-counted', () => {
     const nov = await w.report('2026-11');
     expect(rowOf(nov, 'KN1', w.A.id).month).toEqual({ numerator: 1, denominator: 20, value: 5 });
     expect(nd(rowOf(nov, 'KN_LENGKAP', w.A.id).month)).toEqual([1, 20]);
+    // Hana has KN1 and KN3 but no KN2.
+    expect(rowOf(nov, 'KN1', 'luar').month.numerator).toBe(1);
+    expect(rowOf(nov, 'KN_LENGKAP', 'luar').month.numerator).toBe(0);
   });
 
   it('IDL in the month of the last required dose', async () => {
