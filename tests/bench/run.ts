@@ -12,7 +12,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { contract, type MonthlyReport } from '@shared/contract';
+import { contract } from '@shared/contract';
 import { searchTerms } from '@shared/domain/identity';
 import {
   encryptBundle,
@@ -31,8 +31,7 @@ import { createCore, type Core } from '../../src-main/core';
 import { LATEST_SCHEMA_VERSION } from '../../src-main/db/migrations';
 import { DEMO_ADMIN } from '../../src-main/demo';
 import { silentLogger } from '../../src-main/log';
-import { EXPORT_TABLES, type MonthlyReportSource } from '../../src-main/services/bundle-export';
-import { coreFixtureSource } from '../fixtures/bundle/report';
+import { EXPORT_TABLES } from '../../src-main/services/bundle-export';
 import { cachedDemo, ROOT, workingCopy, type CachedDemo } from './dataset';
 import { budget, eachOnce, formatTable, sample, timing, type BudgetRow, type Timing } from './stats';
 
@@ -67,7 +66,7 @@ function record(name: string, t: Timing) {
   log(`${name}: p50 ${t.p50.toFixed(2)} ms, p95 ${t.p95.toFixed(2)} ms (n=${t.n})`);
 }
 
-async function openCore(dir: string, reportSource?: MonthlyReportSource): Promise<Core> {
+async function openCore(dir: string): Promise<Core> {
   return createCore({
     dataDir: dir,
     runtime: 'cli',
@@ -75,7 +74,6 @@ async function openCore(dir: string, reportSource?: MonthlyReportSource): Promis
     now: () => new Date(NOW),
     log: silentLogger,
     dailyBackup: 'off',
-    ...(reportSource ? { reportSource } : {}),
   });
 }
 
@@ -87,31 +85,6 @@ function caller(core: Core) {
     }
     return result.value as T;
   };
-}
-
-/** The report engine (`services.reports`) when it is wired: monthly report, and the bundle's. */
-type ReportsService = {
-  monthly(period: string, cluster: undefined, locale: 'id'): Promise<unknown>;
-  forBundle?(period: string): Promise<{ report: MonthlyReport; xlsx: Uint8Array }>;
-};
-function reportsOf(core: Core): ReportsService | null {
-  const services = core.services as unknown as Record<string, unknown>;
-  const reports = services.reports as Partial<ReportsService> | undefined;
-  return reports && typeof reports.monthly === 'function' ? (reports as ReportsService) : null;
-}
-
-/**
- * A core whose bundle export has a report: the engine's own when it is wired, otherwise the
- * fixture report the bundle tests use.
- */
-async function openWithReports(dir: string): Promise<Core> {
-  const core = await openCore(dir);
-  if (reportsOf(core)) return core;
-  await core.close();
-  const fixture = coreFixtureSource();
-  const withFixture = await openCore(dir, fixture);
-  fixture.bind(withFixture);
-  return withFixture;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -350,14 +323,7 @@ async function sessionSection(core: Core): Promise<void> {
 }
 
 async function reportSection(core: Core): Promise<void> {
-  const reports = reportsOf(core);
-  if (!reports) {
-    rows.push(
-      budget('laporan bulanan semua indikator', null, 'ms', 1000, '<=', 'belum tersedia (mesin laporan)'),
-      budget('laporan tahunan', null, 'ms', null, '<=', 'belum tersedia (mesin laporan)'),
-    );
-    return;
-  }
+  const reports = core.services.reports;
   const month = await sample('monthly report', () => reports.monthly(PERIOD, undefined, 'id'), {
     iterations: 5,
     timeMs: 500,
@@ -411,13 +377,7 @@ async function exportSection(
       .prepare(`SELECT * FROM "${table}" WHERE updated_at >= ? ORDER BY id`)
       .all(since) as object[];
   }
-  const engine = reportsOf(core)?.forBundle;
-  const fixture = coreFixtureSource();
-  fixture.bind(core);
-  const report = engine
-    ? await engine(PERIOD)
-    : ((await fixture.monthly(PERIOD)) as { report: MonthlyReport; xlsx: Uint8Array });
-  measured.exportReport = engine ? 'report engine' : 'fixture report';
+  const report = await core.services.reports.forBundle(PERIOD);
   const signingKey = await unlockSigningKey(keysDir(dir), KEY_PASS);
   const input = {
     facility: { kode: 'BENCH', name: 'Bench' },
@@ -523,7 +483,7 @@ async function dinkesSection(cached: CachedDemo, dinkesDir: string, recipient: s
   const copy = workingCopy(cached);
   try {
     log(`membuat ${BUNDLES} bundel…`);
-    const core = await openWithReports(copy.dir);
+    const core = await openCore(copy.dir);
     try {
       const call = caller(core);
       await call('auth.login', DEMO_ADMIN);
@@ -687,7 +647,7 @@ async function main(): Promise<void> {
     memory('coldStart');
     await initPuskesmasKeys(keysDir(work.dir), KEY_PASS, FAST_KEYS);
     await addRecipient(keysDir(work.dir), recipient);
-    const core = await openWithReports(work.dir);
+    const core = await openCore(work.dir);
     try {
       const call = caller(core);
       await call('auth.login', DEMO_ADMIN);
