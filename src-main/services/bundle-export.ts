@@ -104,10 +104,18 @@ export function localIsoAt(instant: Date, offset: string): string {
   return `${shifted.slice(0, 19)}${offset}`;
 }
 
+/**
+ * A table's rows for the bundle, in id order: all of them, or those changed since the last
+ * export — found by the `updated_at` index, then sorted (`+id` keeps SQLite from walking the
+ * whole table in id order instead).
+ */
+export function exportRowsQuery(q: Kysely<DB>, table: ExportTable, since: string | null) {
+  const all = (q as unknown as Kysely<Record<string, Row>>).selectFrom(table).selectAll();
+  return since ? all.where('updated_at', '>=', since).orderBy(sql`+id`) : all.orderBy('id');
+}
+
 async function rowsOf(q: Kysely<DB>, table: ExportTable, since: string | null): Promise<Row[]> {
-  let query = (q as unknown as Kysely<Record<string, Row>>).selectFrom(table).selectAll();
-  if (since) query = query.where('updated_at', '>=', since);
-  return (await query.orderBy('id').execute()) as Row[];
+  return (await exportRowsQuery(q, table, since).execute()) as Row[];
 }
 
 function countOf(q: Kysely<DB>, table: ExportTable, since: string | null) {

@@ -8,6 +8,7 @@ import { migration0007 } from './0007_management';
 import { migration0008 } from './0008_bundles';
 import { migration0009 } from './0009_report_indexes';
 import { migration0010 } from './0010_adult_report_indexes';
+import { migration0011 } from './0011_export_indexes';
 import type { Migration } from './types';
 
 export type { Migration };
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0008,
   migration0009,
   migration0010,
+  migration0011,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
