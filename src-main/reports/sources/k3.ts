@@ -31,14 +31,16 @@ const DM_FOUND_CODES: readonly ResultCode[] = ['gula.dm', 'gula.curiga_dm'];
 const yearStart = (w: DateWindow) => `${w.from.slice(0, 4)}-01-01`;
 
 /**
- * `WITH reg AS …`: the live rows of the `program` register of live persons, with their birth
- * dates, materialised so SQLite indexes them by person on the fly (the register has no plain
- * index on `person_id`; a correlated lookup scanned it once per service row). Reading the person
- * once per patient here is far cheaper than once per service row.
+ * `WITH reg AS …`: the live rows of the `program` register of live persons, with the day each
+ * reaches the Klaster 3 minimum age (`adult_from`), materialised so SQLite indexes them by
+ * person on the fly (the register has no plain index on `person_id`; a correlated lookup scanned
+ * it once per service row). Reading the person and working out that day once per patient is
+ * far cheaper than once per service row.
  */
 const withRegister = (program: FollowUpProgram) =>
   sql`WITH reg AS MATERIALIZED (
-    SELECT a.person_id, a.diagnosed_on, a.ended_on, p.birth_date
+    SELECT a.person_id, a.diagnosed_on, a.ended_on,
+      ${addMonthsSql(sql`p.birth_date`, E.ptm.minAge * 12)} AS adult_from
     FROM adult_patient a JOIN person p ON p.id = a.person_id AND p.deleted_at IS NULL
     WHERE a.program = ${program} AND a.deleted_at IS NULL)`;
 
@@ -134,12 +136,7 @@ const kontrols = (program: FollowUpProgram, from: string, to: string, extra = sq
     FROM adult_kontrol k
     WHERE k.deleted_at IS NULL AND k.visit_on >= ${from} AND k.visit_on <= ${to}
       AND ${measured}
-      AND ${registeredOn(
-        sql`k.person_id`,
-        sql`k.visit_on`,
-        'on',
-        sql`k.visit_on >= ${addMonthsSql(sql`a.birth_date`, E.ptm.minAge * 12)}`,
-      )}`;
+      AND ${registeredOn(sql`k.person_id`, sql`k.visit_on`, 'on', sql`k.visit_on >= a.adult_from`)}`;
 };
 
 /** Live lansia rows at age ≥ the SKILAS minimum, of live persons, with `extra` columns. */
