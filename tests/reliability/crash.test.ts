@@ -9,6 +9,7 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../src-main/core';
+import { Random } from '../../src-main/demo/random';
 import { silentLogger } from '../../src-main/log';
 import { setupInput } from '../support/setup';
 import { tempDir } from '../support/temp';
@@ -20,18 +21,6 @@ const WRITER = path.join(ROOT, 'tests/reliability/crash-writer.ts');
 interface Acks {
   creates: Map<string, string>;
   updates: Map<string, { version: number; name: string }>;
-}
-
-/** A seeded generator (mulberry32) so a failing trial can be replayed. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Run the writer until `killAfterMs` past its first acknowledged write, then SIGKILL it. */
@@ -94,11 +83,11 @@ describe('crash: SIGKILL while writing', () => {
   afterAll(() => temp.cleanup());
 
   it(`keeps every acknowledged write through ${COUNTS.crashTrials} kills`, async () => {
-    const rng = random(20261122);
+    const rng = new Random(20261122);
     let writes = 0;
     for (let n = 1; n <= COUNTS.crashTrials; n++) {
       // Anywhere from right after the first write to a second of writing.
-      const killAfterMs = Math.floor(rng() * 1000);
+      const killAfterMs = Math.floor(rng.next() * 1000);
       writes += await trial(temp.dir, n, killAfterMs, acks);
 
       const sqlite = new BetterSqlite3(dbFile);

@@ -9,7 +9,6 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  BUNDLE_ERROR_CODES,
   createAgeIdentity,
   decryptBundle,
   encryptBundle,
@@ -29,25 +28,10 @@ import {
   totalChanges,
   type Dinkes,
   type Puskesmas,
+  REFUSAL_CODES as REFUSALS,
 } from '../integration/bundle-flow/helpers';
+import { Random } from '../../src-main/demo/random';
 import { COUNTS, report } from './scale';
-
-const REFUSALS = new Set<string>(
-  BUNDLE_ERROR_CODES.filter(
-    (c) => c.startsWith('BUNDLE_') && c !== 'BUNDLE_INTERNAL' && c !== 'BUNDLE_CANCELLED',
-  ),
-);
-
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('tampering: every mutation of a bundle is refused', () => {
   let p: Puskesmas;
@@ -55,7 +39,7 @@ describe('tampering: every mutation of a bundle is refused', () => {
   let bytes: Uint8Array;
   let zip: Uint8Array;
   let identity: ReturnType<typeof createAgeIdentity>;
-  const rng = random(11);
+  const rng = new Random(11);
   const tally = new Map<string, number>();
   let mutations = 0;
 
@@ -141,12 +125,12 @@ describe('tampering: every mutation of a bundle is refused', () => {
     const files: ImportFile[] = [];
     for (let i = 0; i < bytes.length; i += COUNTS.flipStride) {
       const changed = Uint8Array.from(bytes);
-      changed[i] = changed[i]! ^ (1 + Math.floor(rng() * 255));
+      changed[i] = changed[i]! ^ (1 + Math.floor(rng.next() * 255));
       files.push({ name: `ubah-${i}.siklus`, bytes: changed });
     }
     for (let k = 0; k < COUNTS.junkAppends; k++) {
       const changed = Uint8Array.from(bytes);
-      const bit = Math.floor(rng() * bytes.length * 8);
+      const bit = Math.floor(rng.next() * bytes.length * 8);
       changed[bit >> 3] = changed[bit >> 3]! ^ (1 << (bit & 7));
       files.push({ name: `bit-${bit}.siklus`, bytes: changed });
     }
@@ -159,16 +143,16 @@ describe('tampering: every mutation of a bundle is refused', () => {
       files.push({ name: `potong-${n}.siklus`, bytes: bytes.subarray(0, n) });
     }
     for (let k = 0; k < COUNTS.junkAppends; k++) {
-      const extra = 1 + Math.floor(rng() * (k % 10 === 0 ? 70_000 : 64));
-      const junk = new Uint8Array(extra).map(() => Math.floor(rng() * 256));
+      const extra = 1 + Math.floor(rng.next() * (k % 10 === 0 ? 70_000 : 64));
+      const junk = new Uint8Array(extra).map(() => Math.floor(rng.next() * 256));
       const longer = new Uint8Array(bytes.length + extra);
       longer.set(bytes);
       longer.set(junk, bytes.length);
       files.push({ name: `tambah-${k}.siklus`, bytes: longer });
-      const at = Math.floor(rng() * bytes.length);
+      const at = Math.floor(rng.next() * bytes.length);
       const inserted = new Uint8Array(bytes.length + 1);
       inserted.set(bytes.subarray(0, at));
-      inserted[at] = Math.floor(rng() * 256);
+      inserted[at] = Math.floor(rng.next() * 256);
       inserted.set(bytes.subarray(at), at + 1);
       files.push({ name: `sisip-${k}.siklus`, bytes: inserted });
     }
@@ -179,7 +163,7 @@ describe('tampering: every mutation of a bundle is refused', () => {
     const files: ImportFile[] = [];
     for (let i = 0; i < zip.length; i += COUNTS.flipStride) {
       const changed = Uint8Array.from(zip);
-      changed[i] = changed[i]! ^ (1 + Math.floor(rng() * 255));
+      changed[i] = changed[i]! ^ (1 + Math.floor(rng.next() * 255));
       innerOf.set(`zip-${i}.siklus`, changed);
       files.push({
         name: `zip-${i}.siklus`,
@@ -201,7 +185,7 @@ describe('tampering: every mutation of a bundle is refused', () => {
     const rows = snapshot(d.core);
     const files = Array.from({ length: 25 }, (_, k) => {
       const changed = Uint8Array.from(bytes);
-      const i = Math.floor(rng() * bytes.length);
+      const i = Math.floor(rng.next() * bytes.length);
       changed[i] = changed[i]! ^ 0x5a;
       return { name: `jembatan-${k}.siklus`, base64: Buffer.from(changed).toString('base64') };
     });

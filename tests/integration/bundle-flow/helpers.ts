@@ -1,6 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { addRecipient, initDinkesKeys, initPuskesmasKeys, keysDir } from '../../../src-main/bundle';
+import {
+  BUNDLE_ERROR_CODES,
+  addRecipient,
+  initDinkesKeys,
+  initPuskesmasKeys,
+  keysDir,
+} from '../../../src-main/bundle';
 import { createCore, type Core } from '../../../src-main/core';
 import { silentLogger } from '../../../src-main/log';
 import type { MonthlyReportSource } from '../../../src-main/services/bundle-service';
@@ -12,6 +18,13 @@ import { fixedClock, tempDir } from '../../support/temp';
 export const SIGNING_PASSPHRASE = 'kunci-puskesmas-uji';
 export const DINKES_PASSPHRASE = 'kunci-dinkes-kabupaten';
 export const FAST_KEYS = { scryptWorkFactor: 10 };
+
+/** Codes a damaged or tampered file may get (never an internal error, never "cancelled"). */
+export const REFUSAL_CODES = new Set<string>(
+  BUNDLE_ERROR_CODES.filter(
+    (c) => c.startsWith('BUNDLE_') && c !== 'BUNDLE_INTERNAL' && c !== 'BUNDLE_CANCELLED',
+  ),
+);
 
 export interface Installation {
   core: Core;

@@ -5,12 +5,7 @@
  */
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  BUNDLE_ERROR_CODES,
-  createAgeIdentity,
-  keysDir,
-  unlockDinkesIdentity,
-} from '../../../src-main/bundle';
+import { createAgeIdentity, keysDir, unlockDinkesIdentity } from '../../../src-main/bundle';
 import type { ImportFile } from '../../../src-main/services/bundle-import';
 import { SYSTEM_ACTOR } from '../../../src-main/services/context';
 import {
@@ -23,14 +18,8 @@ import {
   totalChanges,
   type Dinkes,
   type Puskesmas,
+  REFUSAL_CODES as REFUSALS,
 } from './helpers';
-
-/** Codes a damaged file may get (never an internal error). */
-const REFUSALS = new Set<string>(
-  BUNDLE_ERROR_CODES.filter(
-    (c) => c.startsWith('BUNDLE_') && c !== 'BUNDLE_INTERNAL' && c !== 'BUNDLE_CANCELLED',
-  ),
-);
 
 describe('tampered bundles at the import service', () => {
   let p: Puskesmas;
