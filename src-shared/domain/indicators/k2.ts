@@ -1,6 +1,11 @@
 import { DOSE_LABELS, type DoseCode } from '../immunization/codes';
 import type { Label } from '../refusal';
-import type { CountMode, Denominator, IndicatorCluster, IndicatorDefinition } from './types';
+import {
+  indicatorDefinition,
+  type Denominator,
+  type IndicatorDefinition,
+  type IndicatorSpec,
+} from './types';
 
 /**
  * Klaster 2 indicators (ibu, anak, gizi, imunisasi): PWS-KIA, gizi and imunisasi, domain.md
@@ -8,33 +13,9 @@ import type { CountMode, Denominator, IndicatorCluster, IndicatorDefinition } fr
  * takes its cut-offs from the same domain rules the forms use.
  */
 
-interface Spec {
-  code: string;
-  name: Label;
-  cluster: IndicatorCluster;
-  unit?: 'count' | 'percent';
-  source: string;
-  mode?: CountMode;
-  denominator: Denominator;
-  goal?: number | null;
-  attribution: Label;
-  regulation: string;
-}
-
-const define = (s: Spec): IndicatorDefinition => ({
-  id: `indicator.${s.code.toLowerCase()}.2026`,
-  title: s.name.id,
-  validFrom: '2020-01-01',
-  source: s.regulation,
-  code: s.code,
-  name: s.name,
-  cluster: s.cluster,
-  unit: s.unit ?? 'percent',
-  numerator: { source: s.source, mode: s.mode ?? 'achievement' },
-  denominator: s.denominator,
-  goal: s.goal === undefined ? 100 : s.goal,
-  attribution: s.attribution,
-});
+/** Klaster 2 indicators: in force since 2020, goal 100 % unless stated. */
+const define = (s: IndicatorSpec): IndicatorDefinition =>
+  indicatorDefinition(s, { validFrom: '2020-01-01', goal: 100 });
 
 const PWS_KIA = 'PWS-KIA 2009 "13 Indikator" and Permenkes 21/2021 (domain.md §5.2) [GK]';
 const GIZI = 'Permenkes 2/2020 status gizi; SKDN (domain.md §2.8, §5.3) [GK]';

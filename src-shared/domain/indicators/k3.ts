@@ -6,7 +6,13 @@ import {
   type ResultCode,
 } from '../adult';
 import type { Label } from '../refusal';
-import type { CountMode, Denominator, IndicatorCluster, IndicatorDefinition } from './types';
+import {
+  indicatorDefinition,
+  type Denominator,
+  type IndicatorCluster,
+  type IndicatorDefinition,
+  type IndicatorSpec,
+} from './types';
 
 /**
  * Klaster 3 indicators (dewasa dan lansia), domain.md §5.6 with §3, counted per §5.8: PTM
@@ -50,35 +56,17 @@ export const adlCategoryKey = (code: ResultCode): string => code.replace(/^barth
 
 export const adlSource = (code: ResultCode): string => `lansia.adl.${adlCategoryKey(code)}`;
 
-interface Spec {
-  code: string;
-  name: Label;
-  cluster?: IndicatorCluster;
-  unit?: 'count' | 'percent';
-  source: string;
-  mode?: CountMode;
-  denominator: Denominator;
-  goal?: number | null;
-  attribution: Label;
-  regulation: string;
-}
-
-/** A definition with its `ReferenceSet` fields (id by code, in force since 2019). */
-export function defineIndicator(s: Spec): IndicatorDefinition {
-  return {
-    id: `indicator.${s.code.toLowerCase()}.2026`,
-    title: s.name.id,
-    validFrom: '2019-01-01',
-    source: s.regulation,
-    code: s.code,
-    name: s.name,
-    cluster: s.cluster ?? 'k3',
-    unit: s.unit ?? 'percent',
-    numerator: { source: s.source, mode: s.mode ?? 'achievement' },
-    denominator: s.denominator,
-    goal: s.goal === undefined ? null : s.goal,
-    attribution: s.attribution,
-  };
+/**
+ * A Klaster 3 or SPM definition: cluster `k3` unless stated, in force since 2019, no goal unless
+ * stated.
+ */
+export function defineIndicator(
+  s: Omit<IndicatorSpec, 'cluster'> & { cluster?: IndicatorCluster },
+): IndicatorDefinition {
+  return indicatorDefinition(
+    { ...s, cluster: s.cluster ?? 'k3' },
+    { validFrom: '2019-01-01', goal: null },
+  );
 }
 
 const E = ELIGIBILITY_KLASTER3;

@@ -59,3 +59,41 @@ export interface IndicatorDefinition extends ReferenceSet {
   /** Set when the recorded data cannot support the indicator yet; the report says why. */
   notComputable?: Label;
 }
+
+/** What an area writes for one indicator; {@link indicatorDefinition} adds the rest. */
+export interface IndicatorSpec {
+  code: string;
+  name: Label;
+  cluster: IndicatorCluster;
+  unit?: 'count' | 'percent';
+  source: string;
+  mode?: CountMode;
+  denominator: Denominator;
+  goal?: number | null;
+  attribution: Label;
+  regulation: string;
+}
+
+/**
+ * A definition with its `ReferenceSet` fields (id by code, in force from `validFrom`), unit
+ * percent, achievements and the area's goal unless the spec says otherwise.
+ */
+export function indicatorDefinition(
+  s: IndicatorSpec,
+  defaults: { validFrom: string; goal: number | null },
+): IndicatorDefinition {
+  return {
+    id: `indicator.${s.code.toLowerCase()}.2026`,
+    title: s.name.id,
+    validFrom: defaults.validFrom,
+    source: s.regulation,
+    code: s.code,
+    name: s.name,
+    cluster: s.cluster,
+    unit: s.unit ?? 'percent',
+    numerator: { source: s.source, mode: s.mode ?? 'achievement' },
+    denominator: s.denominator,
+    goal: s.goal === undefined ? defaults.goal : s.goal,
+    attribution: s.attribution,
+  };
+}
