@@ -18,6 +18,8 @@ import {
   type IndicatorDefinition,
 } from '@shared/domain/indicators';
 import { translate, type Locale } from '@shared/i18n';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema';
 import type { ServiceDeps } from '../services/context';
 import type { FacilityService } from '../services/facility';
 import { expectedChildren, growthDbRows, type PosyanduFacts } from '../services/child-common';
@@ -40,6 +42,22 @@ export interface ReportServiceOptions {
   indicators?: readonly IndicatorDefinition[];
 }
 
+/** The annual targets per desa as saved in Klaster 1 › Sasaran (live rows only). */
+export function sasaranTargets(db: Kysely<DB>): TargetSource {
+  return {
+    async targets(year, group) {
+      const rows = await db
+        .selectFrom('sasaran')
+        .select(['desa_id', 'value'])
+        .where('year', '=', year)
+        .where('group_code', '=', group)
+        .where('deleted_at', 'is', null)
+        .execute();
+      return new Map(rows.map((r) => [r.desa_id, r.value]));
+    },
+  };
+}
+
 /**
  * The monthly report (issue #8): every indicator per desa of the wilayah kerja, luar wilayah and
  * the total, for the month and January to the month; the persons behind any number; the PWS
@@ -53,18 +71,7 @@ export function createReportService(
   const { db } = deps;
   const definitions = options.indicators ?? INDICATORS;
 
-  const targets: TargetSource = {
-    async targets(year, group) {
-      const rows = await db
-        .selectFrom('sasaran')
-        .select(['desa_id', 'value'])
-        .where('year', '=', year)
-        .where('group_code', '=', group)
-        .where('deleted_at', 'is', null)
-        .execute();
-      return new Map(rows.map((r) => [r.desa_id, r.value]));
-    },
-  };
+  const targets = sasaranTargets(db);
 
   async function wilayah(): Promise<Desa[]> {
     return db

@@ -4,7 +4,8 @@ import type { IndicatorDefinition } from '@shared/domain/indicators/types';
 import { K3_INDICATORS } from '@shared/domain/indicators/k3';
 import { SPM_INDICATORS } from '@shared/domain/indicators/spm';
 import { computeIndicator, subjectsBehind, windowsOf } from '../../../src-main/reports/engine';
-import type { Desa, TargetSource } from '../../../src-main/reports/engine';
+import type { Desa } from '../../../src-main/reports/engine';
+import { sasaranTargets } from '../../../src-main/reports/service';
 import { K3_SOURCES } from '../../../src-main/reports/sources/k3';
 import { openTestCore, type TestCore } from '../../support/core';
 import { setupFacility } from '../../support/setup';
@@ -168,20 +169,6 @@ async function sasaran(desaId: string, values: Record<string, number>) {
   await ok('sasaran.save', { year: 2026, desaId, values, versions });
 }
 
-/** The annual targets as saved in the `sasaran` table (live rows only). */
-const targets: TargetSource = {
-  async targets(year, group) {
-    const rows = await t.core.database.db
-      .selectFrom('sasaran')
-      .select(['desa_id', 'value'])
-      .where('year', '=', year)
-      .where('group_code', '=', group)
-      .where('deleted_at', 'is', null)
-      .execute();
-    return new Map(rows.map((r) => [r.desa_id, r.value]));
-  },
-};
-
 beforeAll(async () => {
   t = await openTestCore('2026-11-22T02:00:00.000Z');
   await setupFacility(t);
@@ -272,7 +259,14 @@ async function compute(code: string, month: string) {
   const d = def(code);
   const source = K3_SOURCES[d.numerator.source];
   if (!source) throw new Error(`no source ${d.numerator.source}`);
-  return computeIndicator(t.core.database.db, d, source, { month }, desa, targets);
+  return computeIndicator(
+    t.core.database.db,
+    d,
+    source,
+    { month },
+    desa,
+    sasaranTargets(t.core.database.db),
+  );
 }
 
 type Cells = Record<'A' | 'B' | 'C' | 'D' | 'total' | 'luar', unknown>;
@@ -520,7 +514,7 @@ describe('Klaster 3 indicators against hand counts', () => {
       K3_SOURCES['ptm.skrining']!,
       { month: '2026-03' },
       desa,
-      targets,
+      sasaranTargets(t.core.database.db),
     );
     expect(result).toMatchObject({
       computable: false,
