@@ -7,7 +7,8 @@ import { fullAgeText, shortDate } from '../../lib/format';
 import { useT } from '../../lib/i18n';
 import { useUiStore } from '../../stores/ui';
 import { KmsChart, type KmsIndicator, type KmsPoint } from './KmsChart';
-import { PrintArea, printNow } from './PrintArea';
+import { PrintArea, printNow } from '../../components/PrintArea';
+import './child.css';
 
 type ChartKey = 'wfa' | 'lhfa' | 'wfx';
 
@@ -110,7 +111,7 @@ export function KmsCharts({
             size="xs"
             variant="light"
             leftSection={<IconPrinter size={14} />}
-            onClick={printNow}
+            onClick={() => printNow()}
           >
             {t('child.kms.print')}
           </Button>

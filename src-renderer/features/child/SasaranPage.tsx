@@ -25,7 +25,8 @@ import { usePosyanduList } from '../../lib/lookups';
 import { useUiStore } from '../../stores/ui';
 import { ChildSectionHeader } from './ChildSectionTabs';
 import { doseLabel } from './labels';
-import { PrintArea, printNow } from './PrintArea';
+import { PrintArea, printNow } from '../../components/PrintArea';
+import './child.css';
 import { useFocusOnOpen } from './queries';
 
 /** Sasaran imunisasi of a posyandu session: who needs which dose that day; printable. */
@@ -73,7 +74,7 @@ export function SasaranPage() {
               variant="light"
               leftSection={<IconPrinter size={16} />}
               disabled={!data}
-              onClick={printNow}
+              onClick={() => printNow()}
             >
               {t('child.sasaran.print')}
             </Button>

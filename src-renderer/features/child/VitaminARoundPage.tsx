@@ -19,7 +19,8 @@ import { call } from '../../lib/api';
 import { useT } from '../../lib/i18n';
 import { usePosyanduList } from '../../lib/lookups';
 import { ChildSectionHeader } from './ChildSectionTabs';
-import { PrintArea, printNow } from './PrintArea';
+import { PrintArea, printNow } from '../../components/PrintArea';
+import './child.css';
 
 /** February and August rounds from the current one back two years. */
 function recentRounds(today: string): string[] {
@@ -108,7 +109,7 @@ export function VitaminARoundPage() {
             variant="light"
             leftSection={<IconPrinter size={16} />}
             disabled={!data}
-            onClick={printNow}
+            onClick={() => printNow()}
           >
             {t('child.sasaran.print')}
           </Button>

@@ -1,5 +1,3 @@
-import { useEffect } from 'react';
-import { createPortal } from 'react-dom';
 import type { MonthlyReport, SkdnRow } from '@shared/contract';
 import type { Locale } from '@shared/i18n';
 import { shortDateTime } from '../../lib/format';
@@ -23,6 +21,10 @@ import {
   type ComputableIndicator,
 } from './model';
 import './print.css';
+import { PrintArea, printNow } from '../../components/PrintArea';
+
+/** The print area's name: `print.css` styles `body.siklus-report-print` and its root. */
+const REPORT_PRINT = 'siklus-report-print';
 
 /** Numeric columns per printed table so it fits the width of A4 landscape at 8pt. */
 const COLUMNS_PER_PAGE = 16;
@@ -41,17 +43,6 @@ export function ReportPrint({
   locale: Locale;
 }) {
   const t = useT();
-  useEffect(() => {
-    const before = () => document.body.classList.add('siklus-report-print');
-    const after = () => document.body.classList.remove('siklus-report-print');
-    window.addEventListener('beforeprint', before);
-    window.addEventListener('afterprint', after);
-    return () => {
-      window.removeEventListener('beforeprint', before);
-      window.removeEventListener('afterprint', after);
-      after();
-    };
-  }, []);
   const period = report.period;
   const rowName = (key: string, desaName: string) =>
     key === 'total' ? t('reports.row.total') : key === 'luar' ? t('reports.row.luar') : desaName;
@@ -87,8 +78,8 @@ export function ReportPrint({
     pending: report.indicators.filter((i) => i.cluster === cluster && !i.computable),
   })).filter((c) => c.computable.length + c.pending.length > 0);
 
-  return createPortal(
-    <div className="siklus-report-print-root" data-testid="report-print">
+  return (
+    <PrintArea name={REPORT_PRINT} testId="report-print">
       {clusters.map(({ cluster, computable, pending }, ci) => {
         const tables = chunkByColumns(computable, (i) => columnsOf(i).length, COLUMNS_PER_PAGE);
         return (
@@ -243,8 +234,7 @@ export function ReportPrint({
           </table>
         </section>
       )}
-    </div>,
-    document.body,
+    </PrintArea>
   );
 }
 
@@ -268,8 +258,5 @@ export function skdnTotal(rows: readonly SkdnRow[], name: string): SkdnRow {
 
 const SKDN_COUNTS = ['S', 'K', 'D', 'N', 'O', 'T2', 'BGM'] as const;
 
-/** Print now (the same as Ctrl+P on this screen). */
-export function printReport(): void {
-  document.body.classList.add('siklus-report-print');
-  window.print();
-}
+/** Print the report now (the same as Ctrl+P on the Laporan screen). */
+export const printReport = () => printNow(REPORT_PRINT);
