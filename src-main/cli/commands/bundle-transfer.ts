@@ -1,13 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { isPeriod } from '@shared/domain/bundle';
-import { AppError, type ImportSummary } from '@shared/contract';
+import type { ImportSummary } from '@shared/contract';
 import { createAgeIdentity, keysDir, unlockDinkesIdentity } from '../../bundle';
-import { createCore, type Core } from '../../core';
-import { silentLogger } from '../../log';
+import type { Core } from '../../core';
 import { SYSTEM_ACTOR } from '../../services/context';
 import { bundleFilesIn, importOrder, type ImportFile } from '../../services/bundle-import';
-import type { MonthlyReportSource } from '../../services/bundle-service';
+import { withCore, type CommandCoreOptions } from '../core';
 import { CliError, type CliCommand, type CliIo } from '../io';
 import { dataDirOf, parseCommandArgs, requirePassphrase, withBundleErrors } from './keys';
 
@@ -17,39 +16,6 @@ import { dataDirOf, parseCommandArgs, requirePassphrase, withBundleErrors } from
  * (never from an argument); a bundle locked with a passphrase needs
  * `SIKLUS_BUNDLE_PASSPHRASE` or `--bundle-passphrase-file`.
  */
-
-export interface BundleCommandOptions {
-  /** Tests only: the indicator report source (the app's wired one otherwise). */
-  reportSource?: MonthlyReportSource;
-}
-
-async function withCore<T>(
-  dataDir: string,
-  options: BundleCommandOptions,
-  work: (core: Core) => Promise<T>,
-): Promise<T> {
-  if (!fs.existsSync(path.join(path.resolve(dataDir), 'siklus.sqlite3'))) {
-    throw new CliError(`Tidak ada basis data Siklus di ${path.resolve(dataDir)}`, 2);
-  }
-  const core = await createCore({
-    dataDir,
-    runtime: 'cli',
-    log: silentLogger,
-    dailyBackup: 'off',
-    ...(options.reportSource ? { reportSource: options.reportSource } : {}),
-  });
-  try {
-    if (core.mode !== 'normal') {
-      throw new CliError(`Basis data tidak dapat dibuka: ${core.recovery?.error ?? core.mode}`);
-    }
-    return await work(core);
-  } catch (error) {
-    if (error instanceof AppError) throw new CliError(error.message, 1);
-    throw error;
-  } finally {
-    await core.close();
-  }
-}
 
 function bundlePassphrase(values: Record<string, unknown>): string | undefined {
   const file = values['bundle-passphrase-file'];
@@ -73,7 +39,7 @@ function printProgress(core: Core, io: CliIo): () => void {
   });
 }
 
-export function bundleExportCommand(options: BundleCommandOptions = {}): CliCommand {
+export function bundleExportCommand(options: CommandCoreOptions = {}): CliCommand {
   return {
     name: 'bundle export',
     usage:

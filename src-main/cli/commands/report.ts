@@ -1,13 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { AppError } from '@shared/contract';
-import { createCore } from '../../core';
-import { silentLogger } from '../../log';
+import { isPeriod } from '@shared/domain/bundle';
 import { reportWorkbook } from '../../reports/xlsx';
+import { withCore } from '../core';
 import { CliError, type CliCommand } from '../io';
-
-const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
+import { dataDirOf } from './keys';
 
 /**
  * `siklus report`: the monthly indicator report of a data folder, as JSON (the bundle's
@@ -27,29 +25,16 @@ export const reportCommand: CliCommand = {
         out: { type: 'string' },
       },
     });
-    const dataDir = values['data-dir'];
-    if (!dataDir) throw new CliError('--data-dir FOLDER wajib diisi', 2);
+    const dataDir = dataDirOf(values);
     const period = values.period;
-    if (!period || !PERIOD.test(period)) {
+    if (!period || !isPeriod(period)) {
       throw new CliError('--period TTTT-BB wajib diisi (mis. 2026-10)', 2);
     }
     const format = values.format;
     if (format !== 'json' && format !== 'xlsx') {
       throw new CliError('--format harus json atau xlsx', 2);
     }
-    if (!fs.existsSync(path.join(path.resolve(dataDir), 'siklus.sqlite3'))) {
-      throw new CliError(`Tidak ada basis data Siklus di ${path.resolve(dataDir)}`, 2);
-    }
-    const core = await createCore({
-      dataDir,
-      runtime: 'cli',
-      log: silentLogger,
-      dailyBackup: 'off',
-    });
-    try {
-      if (core.mode !== 'normal') {
-        throw new CliError(`Basis data tidak dapat dibuka: ${core.recovery?.error ?? core.mode}`);
-      }
+    return withCore(dataDir, {}, async (core) => {
       const started = performance.now();
       const report = await core.services.reports.monthly(period, undefined, 'id');
       const seconds = ((performance.now() - started) / 1000).toFixed(2);
@@ -70,11 +55,6 @@ export const reportCommand: CliCommand = {
         `Laporan ${period} (${report.indicators.length} indikator, dihitung dalam ${seconds} detik) disimpan di ${path.resolve(values.out)}`,
       );
       return 0;
-    } catch (error) {
-      if (error instanceof AppError) throw new CliError(error.message, 1);
-      throw error;
-    } finally {
-      await core.close();
-    }
+    });
   },
 };
