@@ -20,6 +20,77 @@ function ticks(max: number): number[] {
   return out;
 }
 
+/** A percent chart's drawing area: the plot inside the margins, and where a % value falls. */
+interface PercentPlot {
+  W: number;
+  H: number;
+  left: number;
+  right: number;
+  top: number;
+  plotW: number;
+  plotH: number;
+  max: number;
+  y: (v: number) => number;
+}
+
+function percentPlot(
+  size: { W: number; H: number },
+  margin: { left: number; right: number; top: number; bottom: number },
+  values: readonly number[],
+): PercentPlot {
+  const plotW = size.W - margin.left - margin.right;
+  const plotH = size.H - margin.top - margin.bottom;
+  const max = niceMax(values);
+  return {
+    ...size,
+    left: margin.left,
+    right: margin.right,
+    top: margin.top,
+    plotW,
+    plotH,
+    max,
+    y: (v) => margin.top + plotH - (v / max) * plotH,
+  };
+}
+
+/** The horizontal grid lines with their % labels on the left. */
+function PercentGrid({ plot }: { plot: PercentPlot }) {
+  return ticks(plot.max).map((v) => (
+    <g key={v}>
+      <line
+        x1={plot.left}
+        x2={plot.W - plot.right}
+        y1={plot.y(v)}
+        y2={plot.y(v)}
+        stroke="#e9ecef"
+      />
+      <text x={plot.left - 4} y={plot.y(v) + 4} fontSize={11} textAnchor="end" fill="#495057">
+        {v}%
+      </text>
+    </g>
+  ));
+}
+
+/** A legend entry for a target line (solid or dashed), at `x` along the top. */
+function TargetLegend({ x, label, dashed }: { x: number; label: string; dashed: boolean }) {
+  return (
+    <g transform={`translate(${x}, 10)`}>
+      <line
+        x1={0}
+        x2={26}
+        y1={0}
+        y2={0}
+        stroke={TARGET}
+        strokeWidth={2}
+        strokeDasharray={dashed ? '6 4' : undefined}
+      />
+      <text x={32} y={4} fontSize={12} fill={TARGET} fontWeight={600}>
+        {label}
+      </text>
+    </g>
+  );
+}
+
 export interface Bar {
   key: string;
   label: string;
@@ -44,16 +115,11 @@ export function BarChart({
   locale: Locale;
   title: string;
 }) {
-  const W = 720;
-  const H = 322;
-  const left = 40;
-  const right = 8;
-  const top = 30;
-  const bottom = 92;
-  const plotW = W - left - right;
-  const plotH = H - top - bottom;
-  const max = niceMax([...bars.map((b) => b.value ?? 0), ...lines.map((l) => l.value)]);
-  const y = (v: number) => top + plotH - (v / max) * plotH;
+  const plot = percentPlot({ W: 720, H: 322 }, { left: 40, right: 8, top: 30, bottom: 92 }, [
+    ...bars.map((b) => b.value ?? 0),
+    ...lines.map((l) => l.value),
+  ]);
+  const { W, H, left, right, top, plotW, plotH, y } = plot;
   const slot = plotW / Math.max(1, bars.length);
   const barW = Math.min(34, slot * 0.7);
   const labelSize = bars.length > 16 ? 10 : 11;
@@ -73,14 +139,7 @@ export function BarChart({
           <path d="M0,6 L6,0" stroke="white" strokeWidth="1.6" />
         </pattern>
       </defs>
-      {ticks(max).map((v) => (
-        <g key={v}>
-          <line x1={left} x2={W - right} y1={y(v)} y2={y(v)} stroke="#e9ecef" />
-          <text x={left - 4} y={y(v) + 4} fontSize={11} textAnchor="end" fill="#495057">
-            {v}%
-          </text>
-        </g>
-      ))}
+      <PercentGrid plot={plot} />
       {bars.map((b, i) => {
         const x = left + i * slot + (slot - barW) / 2;
         const v = b.value ?? 0;
@@ -139,20 +198,12 @@ export function BarChart({
         />
       ))}
       {lines.map((l, i) => (
-        <g key={`legend-${l.label}`} transform={`translate(${left + 6 + i * 230}, 10)`}>
-          <line
-            x1={0}
-            x2={26}
-            y1={0}
-            y2={0}
-            stroke={TARGET}
-            strokeWidth={2}
-            strokeDasharray={l.dashed ? '6 4' : undefined}
-          />
-          <text x={32} y={4} fontSize={12} fill={TARGET} fontWeight={600}>
-            {l.label}
-          </text>
-        </g>
+        <TargetLegend
+          key={`legend-${l.label}`}
+          x={left + 6 + i * 230}
+          label={l.label}
+          dashed={l.dashed ?? false}
+        />
       ))}
     </svg>
   );
@@ -181,16 +232,12 @@ export function LineChart({
   valueLabel: string;
   targetLabel: string;
 }) {
-  const W = 480;
-  const H = 340;
-  const left = 40;
-  const right = 14;
-  const top = 30;
-  const bottom = 40;
-  const plotW = W - left - right;
-  const plotH = H - top - bottom;
-  const max = niceMax(points.flatMap((p) => [p.value ?? 0, p.target ?? 0]));
-  const y = (v: number) => top + plotH - (v / max) * plotH;
+  const plot = percentPlot(
+    { W: 480, H: 340 },
+    { left: 40, right: 14, top: 30, bottom: 40 },
+    points.flatMap((p) => [p.value ?? 0, p.target ?? 0]),
+  );
+  const { W, H, left, right, top, plotW, plotH, y } = plot;
   const step = plotW / 12;
   const x = (i: number) => left + step * i + step / 2;
   const path = (pick: (p: LinePoint) => number | null) => {
@@ -218,14 +265,7 @@ export function LineChart({
       style={{ display: 'block' }}
     >
       <title>{title}</title>
-      {ticks(max).map((v) => (
-        <g key={v}>
-          <line x1={left} x2={W - right} y1={y(v)} y2={y(v)} stroke="#e9ecef" />
-          <text x={left - 4} y={y(v) + 4} fontSize={11} textAnchor="end" fill="#495057">
-            {v}%
-          </text>
-        </g>
-      ))}
+      <PercentGrid plot={plot} />
       {Array.from({ length: 12 }, (_, i) => {
         const month = `${points[0]?.month.slice(0, 4) ?? '2000'}-${String(i + 1).padStart(2, '0')}`;
         return (
@@ -284,22 +324,7 @@ export function LineChart({
           {valueLabel}
         </text>
       </g>
-      {hasTarget && (
-        <g transform={`translate(${left + 190}, 10)`}>
-          <line
-            x1={0}
-            x2={26}
-            y1={0}
-            y2={0}
-            stroke={TARGET}
-            strokeWidth={2}
-            strokeDasharray="6 4"
-          />
-          <text x={32} y={4} fontSize={12} fill={TARGET} fontWeight={600}>
-            {targetLabel}
-          </text>
-        </g>
-      )}
+      {hasTarget && <TargetLegend x={left + 190} label={targetLabel} dashed />}
     </svg>
   );
 }
