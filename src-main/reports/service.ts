@@ -22,7 +22,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import type { ServiceDeps } from '../services/context';
 import type { FacilityService } from '../services/facility';
-import { expectedChildren, growthDbRows, type PosyanduFacts } from '../services/child-common';
+import { expectedChildren, weighingsByPerson, type PosyanduFacts } from '../services/child-common';
 import {
   computeIndicator,
   notComputableResult,
@@ -276,7 +276,7 @@ export function createReportService(
         weighedHere.map((r) => r.person_id),
       );
       const ids = children.map((c) => c.id);
-      const growth = await growthDbRows(db, ids);
+      const weighings = await weighingsByPerson(db, ids, month.to);
       const kia = new Set<string>();
       for (let i = 0; i < ids.length; i += 500) {
         const profiles = await db
@@ -288,27 +288,30 @@ export function createReportService(
           .execute();
         for (const p of profiles) kia.add(p.person_id);
       }
-      const byChild = new Map<string, typeof growth>();
-      for (const g of growth) {
-        const list = byChild.get(g.person_id) ?? [];
-        list.push(g);
-        byChild.set(g.person_id, list);
-      }
       const counts = skdn(
         children.map((c) => ({
           id: c.id,
           birthDate: c.birthDate,
           kiaBook: kia.has(c.id),
-          weighings: (byChild.get(c.id) ?? [])
-            .filter((g) => g.weight_kg !== null && g.measure_date >= c.birthDate)
-            .map((g) => ({ date: g.measure_date, weightKg: g.weight_kg! })),
+          weighings: (weighings.get(c.id) ?? []).filter((w) => w.date >= c.birthDate),
         })),
         period,
         rules.kbm,
       );
+      // BGM: the weighing that counted for the month has BB/U below −3 SD.
+      const statuses = ids.length
+        ? await db
+            .selectFrom('growth_measurement')
+            .select(['person_id', 'measure_date', 'status_bbu'])
+            .where('person_id', 'in', ids)
+            .where('measure_date', '>=', month.from)
+            .where('measure_date', '<=', month.to)
+            .where('deleted_at', 'is', null)
+            .execute()
+        : [];
       let bgm = 0;
       for (const [childId, entry] of counts.byChild) {
-        const row = (byChild.get(childId) ?? []).find((g) => g.measure_date === entry.date);
+        const row = statuses.find((g) => g.person_id === childId && g.measure_date === entry.date);
         if (row?.status_bbu && (bgmCodes as string[]).includes(row.status_bbu)) bgm += 1;
       }
       rows.push({

@@ -18,6 +18,7 @@ import {
   type ImplausibleFlag,
   type MeasurementAssessment,
   type KbmTable,
+  type Weighing,
 } from '@shared/domain/growth';
 import {
   scheduleOn,
@@ -211,6 +212,32 @@ export async function growthDbRows(q: Kysely<DB>, personIds: string[]): Promise<
     .orderBy('g.person_id')
     .orderBy('g.measure_date')
     .execute()) as GrowthDbRow[];
+}
+
+/**
+ * Each child's weighings (live rows with a weight), for N/T/2T/O/B and SKDN: only the date and
+ * the weight, not the whole measurement rows. `upTo` leaves out later weighings.
+ */
+export async function weighingsByPerson(
+  q: Kysely<DB>,
+  personIds: readonly string[],
+  upTo?: string,
+): Promise<Map<string, Weighing[]>> {
+  const byPerson = new Map<string, Weighing[]>();
+  if (personIds.length === 0) return byPerson;
+  let query = q
+    .selectFrom('growth_measurement')
+    .select(['person_id', 'measure_date', 'weight_kg'])
+    .where('person_id', 'in', [...personIds])
+    .where('deleted_at', 'is', null)
+    .where('weight_kg', 'is not', null);
+  if (upTo) query = query.where('measure_date', '<=', upTo);
+  for (const w of await query.execute()) {
+    const list = byPerson.get(w.person_id) ?? [];
+    list.push({ date: w.measure_date, weightKg: w.weight_kg! });
+    byPerson.set(w.person_id, list);
+  }
+  return byPerson;
 }
 
 /** Measurements as DTOs with N/T/2T/O/B (one child's rows, oldest first). */

@@ -72,6 +72,7 @@ import {
   growthColumns,
   implausibleError,
   growthDbRows,
+  weighingsByPerson,
   growthDtos,
   neonatalDto,
   posyanduFacts,
@@ -338,21 +339,7 @@ export function createChildService(deps: ServiceDeps, facility: FacilityService)
        ORDER BY p.name_search, p.birth_date, p.id
        LIMIT ${input.limit} OFFSET ${input.offset}`.execute(db);
     const ids = page.rows.map((r) => r.id);
-    const weighings = ids.length
-      ? await db
-          .selectFrom('growth_measurement')
-          .select(['person_id', 'measure_date', 'weight_kg'])
-          .where('person_id', 'in', ids)
-          .where('deleted_at', 'is', null)
-          .where('weight_kg', 'is not', null)
-          .execute()
-      : [];
-    const byPerson = new Map<string, { date: string; weightKg: number }[]>();
-    for (const w of weighings) {
-      const list = byPerson.get(w.person_id) ?? [];
-      list.push({ date: w.measure_date, weightKg: w.weight_kg! });
-      byPerson.set(w.person_id, list);
-    }
+    const byPerson = await weighingsByPerson(db, ids);
     return {
       total: total.rows[0]?.n ?? 0,
       rows: page.rows.map((r) => {
