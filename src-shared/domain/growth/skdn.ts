@@ -11,6 +11,7 @@
  * So D = N + T + O + B, and 2T ⊆ T. Percentages are left to the reader of the counts
  * (D/S, N/D, T/D, 2T/D), never computed over a zero denominator.
  */
+import { addPeriods } from '../bundle/period';
 import { isIsoDate, monthOf } from '../dates';
 import { growthMonitoring, KBM_GK, type KbmTable, type MonthlyGrowth, type Weighing } from './kbm';
 
@@ -39,6 +40,26 @@ export interface Skdn {
   readonly byChild: ReadonlyMap<string, MonthlyGrowth>;
 }
 
+/**
+ * The weighings that decide `month`'s N/T/2T/O/B: those of the month and the month before, and
+ * the latest one before that — the month before last when the child was weighed then (2T needs
+ * last month's T, which needs its weight), else an older one, which keeps a child weighed before
+ * from being taken for a first weighing (B). Nothing older can change the month, and later
+ * weighings are left out: a child with years of history is assessed on a few weighings.
+ */
+function deciding(weighings: readonly Weighing[], month: string): Weighing[] {
+  const from = addPeriods(month, -1);
+  const kept: Weighing[] = [];
+  let earlier: Weighing | undefined;
+  for (const w of weighings) {
+    const m = monthOf(w.date);
+    if (m > month) continue;
+    if (m >= from) kept.push(w);
+    else if (!earlier || w.date > earlier.date) earlier = w;
+  }
+  return earlier ? [earlier, ...kept] : kept;
+}
+
 /** SKDN of `month` (`YYYY-MM`) over `children` (= S). */
 export function skdn(
   children: readonly SkdnChild[],
@@ -51,8 +72,7 @@ export function skdn(
   const counts = { N: 0, T: 0, T2: 0, O: 0, B: 0 };
   for (const child of children) {
     if (child.kiaBook) K += 1;
-    const upToMonth = child.weighings.filter((w) => monthOf(w.date) <= month);
-    const entry = growthMonitoring(child.birthDate, upToMonth, table).find(
+    const entry = growthMonitoring(child.birthDate, deciding(child.weighings, month), table).find(
       (g) => g.month === month,
     );
     if (!entry) continue;

@@ -1,6 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { addPeriods } from '../../../../src-shared/domain/bundle/period';
 import {
   KBM_GK,
+  growthMonitoring,
   growthStatusByDate,
   kbmTableFromRows,
   skdn,
@@ -64,6 +67,59 @@ describe('SKDN of a posyandu month', () => {
     const r = skdn(children, '2025-08');
     expect(r.byChild.get('later-only')).toBeUndefined();
     expect(r.byChild.get('2t')?.status).toBe('T');
+  });
+
+  it('decides on the last months, yet a child weighed long ago is O, not B', () => {
+    // T in July and August before September's T: 2T, whatever came before June.
+    const threeT: [string, number][] = [
+      ['2025-04-05', 7],
+      ['2025-06-05', 7.5],
+      ['2025-07-05', 7.6],
+      ['2025-08-05', 7.7],
+      ['2025-09-05', 7.8],
+    ];
+    const longAgo: [string, number][] = [
+      ['2025-03-05', 6.5],
+      ['2025-09-05', 8.4],
+    ];
+    const r = skdn([child('long-ago', longAgo), child('3t', threeT)], '2025-09');
+    expect(r.byChild.get('long-ago')?.status).toBe('O');
+    expect(r.byChild.get('3t')?.status).toBe('2T');
+    expect(r.byChild.get('3t')).toEqual(
+      growthMonitoring(BIRTH, child('3t', threeT).weighings).at(-1),
+    );
+  });
+
+  it('gives each child the same month as the KMS over the whole history', () => {
+    const months = Array.from({ length: 20 }, (_, i) => addPeriods('2025-01', i));
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            i: fc.nat({ max: 19 }),
+            day: fc.integer({ min: 10, max: 28 }),
+            g: fc.integer({ min: 3000, max: 12000 }),
+          }),
+          { maxLength: 20 },
+        ),
+        fc.nat({ max: 19 }),
+        (raw, at) => {
+          const weighings = raw.map((w) => ({
+            date: `${months[w.i]}-${w.day}`,
+            weightKg: w.g / 1000,
+          }));
+          const month = months[at]!;
+          const expected = growthMonitoring(
+            BIRTH,
+            weighings.filter((w) => w.date.slice(0, 7) <= month),
+          ).find((g) => g.month === month);
+          expect(
+            skdn([{ id: 'x', birthDate: BIRTH, kiaBook: true, weighings }], month).byChild.get('x'),
+          ).toEqual(expected);
+        },
+      ),
+      { numRuns: 300, seed: 8 },
+    );
   });
 
   it('uses the KBM table given (a puskesmas table changes N to T)', () => {
