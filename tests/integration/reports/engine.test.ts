@@ -182,6 +182,79 @@ describe('indicator engine', () => {
     expect(row(result, 'total').ytd.numerator).toBe(1);
   });
 
+  it('breaks a tie on one day the same way in the count and in the persons behind it', async () => {
+    t.core.database.sqlite.exec(`
+      CREATE TABLE test_ties (subject_id TEXT, person_id TEXT, on_date TEXT, desa_id TEXT, flag INTEGER);
+      INSERT INTO test_ties VALUES
+        -- t1: two rows on one day, the counted one wins whatever its desa
+        ('t1', 'p1', '2026-03-10', 'A', 0),
+        ('t1', 'p1', '2026-03-10', 'B', 1),
+        -- t2: two rows on one day with the same flag: status takes the higher desa key,
+        -- an achievement the lower (luar, no desa, is the lowest)
+        ('t2', 'p2', '2026-03-12', 'A', 1),
+        ('t2', 'p2', '2026-03-12', 'B', 1),
+        ('t3', 'p3', '2026-03-14', NULL, 1),
+        ('t3', 'p3', '2026-03-14', 'A', 1);
+    `);
+    const status: IndicatorDefinition = {
+      ...achievement,
+      numerator: { source: 'test_ties', mode: 'status' },
+      denominator: { kind: 'observed' },
+    };
+    const march = windowsOf({ month: '2026-03' }).month;
+    const counted = await computeIndicator(
+      t.core.database.db,
+      status,
+      source('test_ties'),
+      { month: '2026-03' },
+      desa,
+      targets,
+    );
+    expect(row(counted, 'A').month).toMatchObject({ numerator: 1, denominator: 1 });
+    expect(row(counted, 'B').month).toMatchObject({ numerator: 2, denominator: 2 });
+    expect(row(counted, 'luar').month.denominator ?? 0).toBe(0);
+    const behindB = await subjectsBehind(
+      t.core.database.db,
+      status,
+      source('test_ties'),
+      march,
+      'B',
+    );
+    expect(behindB.map((b) => b.personId)).toEqual(['p1', 'p2']);
+    const behindA = await subjectsBehind(
+      t.core.database.db,
+      status,
+      source('test_ties'),
+      march,
+      'A',
+    );
+    expect(behindA.map((b) => b.personId)).toEqual(['p3']);
+
+    const first = {
+      ...achievement,
+      numerator: { source: 'test_ties', mode: 'achievement' as const },
+    };
+    const achieved = await computeIndicator(
+      t.core.database.db,
+      first,
+      source('test_ties'),
+      { month: '2026-03' },
+      desa,
+      targets,
+    );
+    expect(row(achieved, 'A').month.numerator).toBe(1);
+    expect(row(achieved, 'B').month.numerator).toBe(1);
+    expect(row(achieved, 'luar').month.numerator).toBe(1);
+    const behindLuar = await subjectsBehind(
+      t.core.database.db,
+      first,
+      source('test_ties'),
+      march,
+      'luar',
+    );
+    expect(behindLuar.map((b) => b.personId)).toEqual(['p3']);
+  });
+
   it('lists the persons behind an achievement number', async () => {
     const behind = await subjectsBehind(
       t.core.database.db,
