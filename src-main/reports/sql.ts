@@ -30,11 +30,26 @@ export function addDaysSql(date: RawBuilder<unknown>, days: number | RawBuilder<
   return sql<string>`date(${date}, (CASE WHEN (${n}) >= 0 THEN '+' ELSE '' END) || (${n}) || ' days')`;
 }
 
-/** Completed months of age from `birth` to `on` (as `completedMonths` in `domain/dates.ts`). */
+/** Year, month or day of an ISO date as an integer (cheaper than `strftime`). */
+const part = (date: RawBuilder<unknown>, which: 'y' | 'm' | 'd') =>
+  which === 'y'
+    ? sql`CAST(substr(${date}, 1, 4) AS INTEGER)`
+    : sql`CAST(substr(${date}, ${which === 'm' ? 6 : 9}, 2) AS INTEGER)`;
+
+/**
+ * Completed months of age from `birth` (on or before `on`) to `on`, as `completedMonths` in
+ * `domain/dates.ts`. The month count by calendar less one when `addMonths(birth, count)` falls
+ * after `on`, that is when the birth day is later than `on`'s day, unless `on` is the last day of
+ * its month (born 31 January: one month old on 28 February). Only a birth day after the 28th
+ * needs the month's length. Plain arithmetic on the date's digits: SQLite's date functions cost
+ * microseconds a call, and a report asks this of every weighing.
+ */
 export function completedMonthsSql(birth: RawBuilder<unknown>, on: RawBuilder<unknown>) {
-  const raw = sql`((CAST(strftime('%Y', ${on}) AS INTEGER) - CAST(strftime('%Y', ${birth}) AS INTEGER)) * 12
-    + CAST(strftime('%m', ${on}) AS INTEGER) - CAST(strftime('%m', ${birth}) AS INTEGER))`;
-  return sql<number>`(${raw} - CASE WHEN ${addMonthsSql(birth, raw)} > ${on} THEN 1 ELSE 0 END)`;
+  const [by, bm, bd] = [part(birth, 'y'), part(birth, 'm'), part(birth, 'd')];
+  const [oy, om, od] = [part(on, 'y'), part(on, 'm'), part(on, 'd')];
+  const lastDay = sql`CAST(strftime('%d', ${on}, 'start of month', '+1 month', '-1 day') AS INTEGER)`;
+  return sql<number>`((${oy} - ${by}) * 12 + ${om} - ${bm} - CASE
+    WHEN ${bd} <= ${od} THEN 0 WHEN ${bd} <= 28 THEN 1 WHEN ${od} < ${lastDay} THEN 1 ELSE 0 END)`;
 }
 
 /** The last allowed day of an age limit (as `lastAllowedDay` in `domain/immunization`). */

@@ -59,33 +59,37 @@ function kbmSql(rules: ReportRules, months: RawBuilder<unknown>): RawBuilder<num
  * months on this month's date; O and B are never N).
  */
 function monthlyGrowth(w: DateWindow, rules: ReportRules) {
-  // One weighing per child and day (a unique index), so the latest of a month is unambiguous.
-  // The birth date is the one the measurement was saved with (date − age in days).
+  // One weighing per child and day (a unique index), so the latest of a month is unambiguous:
+  // with one max() in a GROUP BY, SQLite takes the other columns from that weighing. The birth
+  // date is the one the measurement was saved with (date − age in days). Each step is
+  // materialised so that no expression is worked out twice for a row.
+  const month = sql`(CAST(substr(g.measure_date, 1, 4) AS INTEGER) * 12
+    + CAST(substr(g.measure_date, 6, 2) AS INTEGER))`;
+  const grams = (kg: RawBuilder<unknown>) => sql`CAST(round(${kg} * 1000) AS INTEGER)`;
   return sql<SourceRow>`
-    WITH w AS (
-      SELECT g.person_id, g.measure_date, g.weight_kg, g.residence_desa_id,
-        date(g.measure_date, '-' || g.age_days || ' days') AS birth_date,
-        substr(g.measure_date, 1, 7) AS month,
-        row_number() OVER (PARTITION BY g.person_id, substr(g.measure_date, 1, 7)
-                           ORDER BY g.measure_date DESC) AS rn
+    WITH latest AS MATERIALIZED (
+      SELECT g.person_id, max(g.measure_date) AS measure_date, g.weight_kg, g.residence_desa_id,
+        g.age_days, ${month} AS month
       FROM growth_measurement g
       WHERE g.measure_date >= date(${w.from}, 'start of month', '-1 month')
         AND g.measure_date <= ${w.to}
         AND g.deleted_at IS NULL AND g.weight_kg IS NOT NULL
-        AND ${livePerson(sql`g.person_id`)}),
-    m AS (
-      SELECT w.*,
-        lag(month) OVER (PARTITION BY person_id ORDER BY month) AS prev_month,
-        lag(weight_kg) OVER (PARTITION BY person_id ORDER BY month) AS prev_kg,
-        ${completedMonthsSql(sql`birth_date`, sql`measure_date`)} AS age_months
-      FROM w WHERE rn = 1)
+        AND ${livePerson(sql`g.person_id`)}
+      GROUP BY g.person_id, month),
+    paired AS MATERIALIZED (
+      SELECT c.person_id, c.measure_date, c.residence_desa_id,
+        ${grams(sql`c.weight_kg`)} - ${grams(sql`p.weight_kg`)} AS gain_g,
+        date(c.measure_date, '-' || c.age_days || ' days') AS birth_date
+      FROM latest c LEFT JOIN latest p ON p.person_id = c.person_id AND p.month = c.month - 1
+      WHERE c.measure_date >= ${w.from}),
+    aged AS MATERIALIZED (
+      SELECT paired.*, ${completedMonthsSql(sql`birth_date`, sql`measure_date`)} AS age_months
+      FROM paired)
     SELECT person_id AS subject_id, person_id, measure_date AS on_date,
       residence_desa_id AS desa_id,
-      CASE WHEN prev_month = strftime('%Y-%m', month || '-01', '-1 month')
-        AND CAST(round(weight_kg * 1000) AS INTEGER) - CAST(round(prev_kg * 1000) AS INTEGER)
-            >= ${kbmSql(rules, sql`age_months`)}
-        THEN 1 ELSE 0 END AS flag
-    FROM m`;
+      CASE WHEN gain_g IS NULL THEN 0 WHEN gain_g >= ${kbmSql(rules, sql`age_months`)} THEN 1
+        ELSE 0 END AS flag
+    FROM aged`;
 }
 
 function capsules(w: DateWindow, capsule: Capsule) {

@@ -1,0 +1,55 @@
+import Database from 'better-sqlite3';
+import fc from 'fast-check';
+import { Kysely, SqliteDialect, sql } from 'kysely';
+import { afterAll, describe, expect, it } from 'vitest';
+import { addDays, completedMonths } from '@shared/domain/dates';
+import { completedMonthsSql } from '../../../src-main/reports/sql';
+
+const db = new Kysely<Record<string, never>>({
+  dialect: new SqliteDialect({ database: new Database(':memory:') }),
+});
+afterAll(() => db.destroy());
+
+async function monthsInSql(birth: string, on: string): Promise<number> {
+  const r = await sql<{
+    n: number;
+  }>`SELECT ${completedMonthsSql(sql`${birth}`, sql`${on}`)} AS n`.execute(db);
+  return r.rows[0]!.n;
+}
+
+describe('completedMonthsSql', () => {
+  it.each([
+    // birth, on, completed months (hand-counted, as a KMS reads them)
+    ['2025-01-15', '2025-02-14', 0],
+    ['2025-01-15', '2025-02-15', 1],
+    ['2025-01-31', '2025-02-27', 0],
+    ['2025-01-31', '2025-02-28', 1], // no 31 February: one month on its last day
+    ['2024-01-31', '2024-02-28', 0], // leap year: the last day is the 29th
+    ['2024-01-31', '2024-02-29', 1],
+    ['2024-01-30', '2024-02-29', 1],
+    ['2025-01-29', '2025-02-28', 1],
+    ['2024-02-29', '2025-02-28', 12],
+    ['2025-03-31', '2025-04-30', 1],
+    ['2025-03-31', '2025-04-29', 0],
+    ['2025-05-31', '2025-06-30', 1],
+    ['2025-12-31', '2026-01-30', 0],
+    ['2025-12-31', '2026-01-31', 1],
+    ['2021-10-01', '2026-09-30', 59],
+    ['2021-10-01', '2026-10-01', 60],
+    ['2026-10-10', '2026-10-10', 0],
+  ])('born %s, on %s: %i', async (birth, on, months) => {
+    expect(completedMonths(birth, on)).toBe(months);
+    expect(await monthsInSql(birth, on)).toBe(months);
+  });
+
+  it('agrees with the domain for any birth date and any later date within six years', async () => {
+    const day = fc.integer({ min: 0, max: 365 * 8 }).map((n) => addDays('2019-01-01', n));
+    await fc.assert(
+      fc.asyncProperty(day, fc.integer({ min: 0, max: 365 * 6 }), async (birth, after) => {
+        const on = addDays(birth, after);
+        expect(await monthsInSql(birth, on)).toBe(completedMonths(birth, on));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
