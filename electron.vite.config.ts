@@ -13,6 +13,8 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src-main/app/main.ts'),
           cli: resolve(__dirname, 'src-main/cli/bin.ts'),
+          // A report worker thread (src-main/reports/pool.ts finds it next to the entries).
+          'report-worker': resolve(__dirname, 'src-main/reports/worker.ts'),
         },
       },
     },

@@ -65,6 +65,11 @@ export interface CoreOptions {
    * The desktop app never passes it.
    */
   reportSource?: MonthlyReportSource;
+  /**
+   * Worker threads that count a monthly report's sources side by side (`defaultReportWorkers()`
+   * in the app, the CLI, the harness and the bench). None: reports count on the main connection.
+   */
+  reportWorkers?: number;
 }
 
 export type EventListener = (event: EventName, payload: EventPayload<EventName>) => void;
@@ -279,7 +284,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
           dbFile: paths.database,
           runtime: options.runtime,
         },
-        options.reportSource ? { reportSource: options.reportSource } : {},
+        {
+          ...(options.reportSource ? { reportSource: options.reportSource } : {}),
+          ...(options.reportWorkers ? { reportWorkers: options.reportWorkers } : {}),
+        },
       );
       await services.settings.load();
       services.backup.attach({
@@ -365,6 +373,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     };
     if (previous.mode === 'normal') {
       await previous.services.backup.idle();
+      await previous.services.reports.close();
       await previous.database.close();
     }
   }

@@ -7,6 +7,7 @@ import { createCore, type Core } from '../core';
 import { IPC_EVENT, IPC_INVOKE } from '../ipc/transport-names';
 import { consoleLogger } from '../log';
 import { resolveDataDir } from '../paths';
+import { defaultReportWorkers } from '../reports/pool';
 import {
   APP_HOST,
   APP_INDEX_URL,
@@ -99,6 +100,7 @@ if (!app.requestSingleInstanceLock()) {
         dataDir: resolveDataDir(process.env, app.getPath('userData')),
         runtime: 'electron',
         appVersion: app.getVersion(),
+        reportWorkers: defaultReportWorkers(),
         log: consoleLogger,
         onRestored: () => {
           // Let the reply reach the page, then start afresh on the restored data.

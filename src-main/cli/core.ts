@@ -5,6 +5,7 @@ import { createCore, type Core } from '../core';
 import { silentLogger } from '../log';
 import type { MonthlyReportSource } from '../services/bundle-service';
 import { CliError } from './io';
+import { defaultReportWorkers } from '../reports/pool';
 
 /** What a command may change in the core it opens. */
 export interface CommandCoreOptions {
@@ -30,6 +31,7 @@ export async function withCore<T>(
     runtime: 'cli',
     log: silentLogger,
     dailyBackup: 'off',
+    reportWorkers: defaultReportWorkers(),
     ...(options.reportSource ? { reportSource: options.reportSource } : {}),
   });
   try {

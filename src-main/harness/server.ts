@@ -7,6 +7,7 @@ import { createCore, type Core } from '../core';
 import type { Logger } from '../log';
 import type { MonthlyReportSource } from '../services/bundle-service';
 import { BRIDGE_SCRIPT } from './bridge-script';
+import { defaultReportWorkers } from '../reports/pool';
 
 export interface HarnessOptions {
   dataDir: string;
@@ -57,6 +58,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const core = await createCore({
     dataDir: options.dataDir,
     runtime: 'harness',
+    reportWorkers: defaultReportWorkers(),
     ...(options.now ? { now: options.now } : {}),
     ...(options.log ? { log: options.log } : {}),
     ...(options.reportSource ? { reportSource: options.reportSource } : {}),

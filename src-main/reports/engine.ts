@@ -99,7 +99,7 @@ export interface WindowCounts {
   ytd: Map<string, Counts>;
 }
 
-type CountMode = IndicatorDefinition['numerator']['mode'];
+export type CountMode = IndicatorDefinition['numerator']['mode'];
 
 /**
  * The row that counts for a subject is its first (achievement) or latest (status) row; on the
@@ -131,7 +131,7 @@ const sourceRows = (source: EventSource, window: DateWindow, rules: ReportRules)
  * month's pick among the subject's rows of the month, the year's among its month and earlier
  * picks.
  */
-async function countByDesa(
+export async function countByDesa(
   db: Kysely<DB>,
   source: EventSource,
   mode: CountMode,
@@ -168,6 +168,21 @@ async function countByDesa(
     month: new Map(rows.rows.map((r) => [r.key, counts(r.month_observed, r.month_flagged)])),
     ytd: new Map(rows.rows.map((r) => [r.key, counts(r.ytd_observed, r.ytd_flagged)])),
   };
+}
+
+/** The key of a source's counts in `EngineContext.cache`. */
+export const countsKey = (sourceId: string, mode: CountMode, period: Period) =>
+  `${sourceId}|${mode}|${period.month}`;
+
+/** The sources (and modes) whose counts an indicator needs: its own, and B of a drop-out. */
+export function countsNeeded(def: IndicatorDefinition): { source: string; mode: CountMode }[] {
+  if (def.notComputable) return [];
+  const mode = def.numerator.mode;
+  const den = def.denominator;
+  return [
+    { source: def.numerator.source, mode },
+    ...(den.kind === 'dropout' ? [{ source: den.later, mode }] : []),
+  ];
 }
 
 /** `make()` once per key when a cache is given. */
@@ -283,7 +298,7 @@ export async function computeIndicator(
     throw new Error(`Indicator ${def.code}: no population ${den.population}`);
   }
   const counted = (s: EventSource) =>
-    remembered(context?.cache, `${s.id}|${mode}|${period.month}`, () =>
+    remembered(context?.cache, countsKey(s.id, mode, period), () =>
       countByDesa(db, s, mode, windows, rules),
     );
   const active = (w: DateWindow) => {

@@ -25,6 +25,7 @@ import type { FacilityService } from '../services/facility';
 import { expectedChildren, weighingsByPerson, type PosyanduFacts } from '../services/child-common';
 import {
   computeIndicator,
+  countsNeeded,
   notComputableResult,
   subjectsBehind,
   windowsOf,
@@ -32,6 +33,7 @@ import {
   type EngineContext,
   type TargetSource,
 } from './engine';
+import { createCountPool } from './pool';
 import { loadReportRules } from './rules';
 import { POPULATIONS, SOURCES } from './sources';
 import { codesBelow } from './sql';
@@ -40,6 +42,11 @@ import { reportWorkbook } from './xlsx';
 export interface ReportServiceOptions {
   /** Definitions to compute (default: every indicator). Tests pass a subset. */
   indicators?: readonly IndicatorDefinition[];
+  /**
+   * Count the sources of a monthly report in this many worker threads reading `file` (see
+   * `pool.ts`); without it, or if a worker fails, they are counted on the main connection.
+   */
+  workers?: { file: string; count: number };
 }
 
 /** The annual targets per desa as saved in Klaster 1 › Sasaran (live rows only). */
@@ -72,6 +79,9 @@ export function createReportService(
   const definitions = options.indicators ?? INDICATORS;
 
   const targets = sasaranTargets(db);
+  const pool = options.workers
+    ? createCountPool(options.workers.file, options.workers.count)
+    : null;
 
   async function wilayah(): Promise<Desa[]> {
     return db
@@ -108,6 +118,27 @@ export function createReportService(
     };
   }
 
+  /**
+   * The counts of every source the indicators need, side by side in the workers, put in the
+   * report's cache so `computeIndicator` finds them. A failing worker costs only time: the
+   * engine then counts what is missing itself.
+   */
+  async function countInWorkers(
+    ctx: EngineContext,
+    period: string,
+    chosen: readonly IndicatorDefinition[],
+  ): Promise<void> {
+    if (!pool) return;
+    try {
+      const counted = await pool.count(period, ctx.rules, chosen.flatMap(countsNeeded));
+      for (const [key, counts] of counted) ctx.cache?.set(key, Promise.resolve(counts));
+    } catch (error) {
+      deps.log.warn('report workers failed: counting on the main connection', {
+        error: String(error),
+      });
+    }
+  }
+
   function definition(code: string, locale: Locale): IndicatorDefinition {
     const def = definitions.find((d) => d.code === code) ?? indicatorByCode(code);
     if (!def) {
@@ -137,6 +168,7 @@ export function createReportService(
     const f = await checked(period, locale);
     const [desa, ctx] = await Promise.all([wilayah(), context(period)]);
     const chosen = definitions.filter((d) => !cluster || d.cluster === cluster);
+    await countInWorkers(ctx, period, chosen);
     const indicators = [];
     // One after the other: the SQLite connection serialises them anyway.
     for (const def of chosen) {
@@ -337,6 +369,8 @@ export function createReportService(
 
   return {
     monthly,
+    /** Stop the report workers (the database is about to close). */
+    close: () => pool?.close() ?? Promise.resolve(),
     drill,
     series,
     skdn: skdnByPosyandu,

@@ -23,14 +23,22 @@ export type { Actor, ServiceDeps } from './context';
 export function createServices(
   deps: ServiceDeps,
   facts: AppFacts,
-  /** Tests only: a report source the bundle export uses instead of the engine. */
-  overrides: { reportSource?: MonthlyReportSource } = {},
+  options: {
+    /** Tests only: a report source the bundle export uses instead of the engine. */
+    reportSource?: MonthlyReportSource;
+    /** Report worker threads reading `facts.dbFile` (none: reports count on `deps.db`). */
+    reportWorkers?: number;
+  } = {},
 ) {
   const settings = createSettingsService(deps);
   const regions = createRegionsService();
   const facility = createFacilityService(deps, regions);
   const wilayah = createWilayahService(deps, regions);
-  const reports = createReportService(deps, facility);
+  const reports = createReportService(
+    deps,
+    facility,
+    options.reportWorkers ? { workers: { file: facts.dbFile, count: options.reportWorkers } } : {},
+  );
   return {
     settings,
     regions,
@@ -48,7 +56,7 @@ export function createServices(
     bundle: createBundleService(deps, facts, {
       facility,
       regions,
-      reportSource: overrides.reportSource ?? {
+      reportSource: options.reportSource ?? {
         monthly: (period) => reports.forBundle(period),
       },
     }),

@@ -34,6 +34,7 @@ import { silentLogger } from '../../src-main/log';
 import { EXPORT_TABLES } from '../../src-main/services/bundle-export';
 import { cachedDemo, ROOT, workingCopy, type CachedDemo } from './dataset';
 import { budget, eachOnce, formatTable, sample, timing, type BudgetRow, type Timing } from './stats';
+import { defaultReportWorkers } from '../../src-main/reports/pool';
 
 const PERSONS = Number(process.env.BENCH_PERSONS ?? 100_000);
 const SEED = process.env.BENCH_SEED ?? '1';
@@ -74,6 +75,7 @@ async function openCore(dir: string): Promise<Core> {
     now: () => new Date(NOW),
     log: silentLogger,
     dailyBackup: 'off',
+    reportWorkers: defaultReportWorkers(),
   });
 }
 

@@ -1,0 +1,132 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { countsKey, type CountMode, type WindowCounts } from './engine';
+import type { ReportRules } from './rules';
+
+/** One source to count for a period, as sent to a report worker. */
+export interface CountJob {
+  id: number;
+  /** The database file; the worker opens it read-only. */
+  file: string;
+  period: string;
+  rules: ReportRules;
+  source: string;
+  mode: CountMode;
+}
+
+export type CountReply = { id: number; counts: WindowCounts } | { id: number; error: string };
+
+export interface CountItem {
+  source: string;
+  mode: CountMode;
+}
+
+/**
+ * Report worker threads: the sources of a monthly report counted side by side, each worker on
+ * its own read-only connection (WAL lets them read while the app writes). SQLite runs one
+ * statement at a time per connection, and a report is some sixty sources of a year's rows, so
+ * on a two-core clinic PC this halves the wait, and the main process, which answers the window,
+ * is never blocked by it. Each counts exactly what `countByDesa` counts on the main connection.
+ */
+export interface CountPool {
+  /** The counts of every item, keyed by `countsKey`. Rejects if a worker fails. */
+  count(
+    period: string,
+    rules: ReportRules,
+    items: readonly CountItem[],
+  ): Promise<Map<string, WindowCounts>>;
+  close(): Promise<void>;
+}
+
+/** Two workers: what a modest clinic PC has cores for; each costs memory for its cache. */
+export const defaultReportWorkers = (): number => Math.min(2, os.availableParallelism());
+
+/**
+ * The worker's script: the bundled `report-worker.js` next to the app's entry, or in the
+ * sources (tests, the bench, `tsx`) `worker.ts` through tsx (`worker-dev.mjs`).
+ */
+function workerScript(): URL {
+  const here = import.meta.url;
+  if (here.endsWith('.ts')) return new URL('./worker-dev.mjs', here);
+  for (const candidate of ['./report-worker.js', '../report-worker.js']) {
+    const url = new URL(candidate, here);
+    if (fs.existsSync(fileURLToPath(url))) return url;
+  }
+  throw new Error(`report-worker.js not found next to ${here}`);
+}
+
+interface Slot {
+  worker: Worker;
+  pending: Map<number, { resolve(counts: WindowCounts): void; reject(error: Error): void }>;
+}
+
+export function createCountPool(file: string, size: number): CountPool {
+  let slots: Slot[] = [];
+  let nextId = 1;
+  /** How long each source took last time: the longest go first, so the workers end together. */
+  const lastMs = new Map<string, number>();
+
+  function spawn(): Slot {
+    const worker = new Worker(workerScript());
+    worker.unref();
+    const slot: Slot = { worker, pending: new Map() };
+    const fail = (error: Error) => {
+      slots = slots.filter((s) => s !== slot);
+      for (const p of slot.pending.values()) p.reject(error);
+      slot.pending.clear();
+    };
+    worker.on('message', (reply: CountReply) => {
+      const p = slot.pending.get(reply.id);
+      if (!p) return;
+      slot.pending.delete(reply.id);
+      if (slot.pending.size === 0) worker.unref();
+      if ('error' in reply) p.reject(new Error(reply.error));
+      else p.resolve(reply.counts);
+    });
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`report worker stopped (exit ${code})`)));
+    return slot;
+  }
+
+  function send(slot: Slot, job: Omit<CountJob, 'id'>): Promise<WindowCounts> {
+    const id = nextId++;
+    return new Promise((resolve, reject) => {
+      slot.pending.set(id, { resolve, reject });
+      slot.worker.ref(); // a CLI awaiting the report must not exit under it
+      slot.worker.postMessage({ ...job, id } satisfies CountJob);
+    });
+  }
+
+  return {
+    async count(period, rules, items) {
+      while (slots.length < size) slots.push(spawn());
+      const unique = new Map(items.map((i) => [countsKey(i.source, i.mode, { month: period }), i]));
+      const cost = ([, i]: [string, CountItem]) => lastMs.get(`${i.source}|${i.mode}`) ?? 0;
+      const queue = [...unique].sort((a, b) => cost(b) - cost(a));
+      const results = new Map<string, WindowCounts>();
+      let failed = false;
+      const drain = async (slot: Slot) => {
+        for (let next = queue.shift(); next && !failed; next = queue.shift()) {
+          const [key, item] = next;
+          const started = performance.now();
+          try {
+            results.set(key, await send(slot, { file, period, rules, ...item }));
+          } catch (error) {
+            failed = true;
+            throw error;
+          }
+          lastMs.set(`${item.source}|${item.mode}`, performance.now() - started);
+        }
+      };
+      await Promise.all(slots.map(drain));
+      return results;
+    },
+    async close() {
+      const closing = slots;
+      slots = [];
+      await Promise.all(closing.map((s) => s.worker.terminate()));
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import { parentPort } from 'node:worker_threads';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { BUSY_TIMEOUT_MS } from '../db/connection';
+import type { DB } from '../db/schema';
+import { countByDesa, windowsOf } from './engine';
+import type { CountJob, CountReply } from './pool';
+import { SOURCES } from './sources';
+
+/**
+ * A report worker thread (see `pool.ts`): counts one source at a time on its own read-only
+ * connection to the data folder's database, so the sources of a report run side by side and the
+ * main process stays free to answer the window.
+ */
+
+let open: { file: string; db: Kysely<DB> } | null = null;
+
+async function connection(file: string): Promise<Kysely<DB>> {
+  if (open?.file === file) return open.db;
+  await open?.db.destroy();
+  const sqlite = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  open = { file, db: new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) }) };
+  return open.db;
+}
+
+async function count(job: CountJob): Promise<CountReply> {
+  try {
+    const source = SOURCES[job.source];
+    if (!source) throw new Error(`no report source ${job.source}`);
+    const db = await connection(job.file);
+    const counts = await countByDesa(
+      db,
+      source,
+      job.mode,
+      windowsOf({ month: job.period }),
+      job.rules,
+    );
+    return { id: job.id, counts };
+  } catch (error) {
+    return { id: job.id, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+const port = parentPort;
+if (!port) throw new Error('reports/worker.ts runs as a worker thread');
+port.on('message', (job: CountJob) => {
+  void count(job).then((reply) => port.postMessage(reply));
+});

@@ -1,0 +1,82 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCore, type Core } from '../../../src-main/core';
+import { generateDemo } from '../../../src-main/demo';
+import { silentLogger, type Logger } from '../../../src-main/log';
+import { tempDir } from '../../support/temp';
+
+/**
+ * Report worker threads (reports/pool.ts) count exactly what the main connection counts, and a
+ * worker that cannot work costs time, never a wrong or missing report.
+ */
+
+const TODAY = '2026-11-22';
+let dir: string;
+let cleanup: () => void;
+
+beforeAll(async () => {
+  ({ dir, cleanup } = tempDir());
+  await generateDemo({ dataDir: dir, persons: 1500, seed: 'workers', today: TODAY });
+}, 120_000);
+afterAll(() => cleanup());
+
+async function open(reportWorkers: number | undefined, log: Logger = silentLogger): Promise<Core> {
+  return createCore({
+    dataDir: dir,
+    runtime: 'cli',
+    appVersion: '0.0.0-test',
+    now: () => new Date(`${TODAY}T03:00:00Z`),
+    log,
+    dailyBackup: 'off',
+    ...(reportWorkers ? { reportWorkers } : {}),
+  });
+}
+
+async function reportWith(reportWorkers: number | undefined, log?: Logger) {
+  const core = await open(reportWorkers, log);
+  try {
+    const october = await core.services.reports.monthly('2026-10', undefined, 'id');
+    const march = await core.services.reports.monthly('2026-03', 'k3', 'en');
+    return [october.indicators, march.indicators];
+  } finally {
+    await core.close();
+  }
+}
+
+describe('report workers', () => {
+  it('give the same report as the main connection, for every indicator', async () => {
+    const inline = await reportWith(undefined);
+    const [october] = inline;
+    // The demo has services in every cluster: a report of zeros would prove nothing.
+    const counted = october!.filter(
+      (i) => i.computable && i.rows.some((r) => (r.ytd.numerator ?? 0) > 0),
+    );
+    expect(counted.length).toBeGreaterThan(40);
+    const warnings: string[] = [];
+    const log: Logger = { ...silentLogger, warn: (message) => warnings.push(message) };
+    expect(await reportWith(2, log)).toEqual(inline);
+    expect(warnings).toEqual([]); // counted in the workers, not by the fallback
+  }, 120_000);
+
+  it('fall back to the main connection, with a warning, when a worker cannot read', async () => {
+    const inline = await reportWith(undefined);
+    const warnings: string[] = [];
+    const log: Logger = { ...silentLogger, warn: (message) => warnings.push(message) };
+    const core = await open(2, log);
+    try {
+      // The workers open the file by its path: move it away under the open main connection.
+      const file = path.join(dir, 'siklus.sqlite3');
+      fs.renameSync(file, `${file}.away`);
+      try {
+        const october = await core.services.reports.monthly('2026-10', undefined, 'id');
+        expect(october.indicators).toEqual(inline[0]);
+      } finally {
+        fs.renameSync(`${file}.away`, file);
+      }
+      expect(warnings).toEqual(['report workers failed: counting on the main connection']);
+    } finally {
+      await core.close();
+    }
+  }, 120_000);
+});
