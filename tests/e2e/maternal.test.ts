@@ -210,6 +210,12 @@ test('kohort ibu: register a pregnancy, contacts raise KEK and hypertension, twi
   await expect(page.getByText('Ibu hamil dengan satu atau lebih faktor risiko')).toBeVisible();
   await page.getByText('Nifas belum lengkap', { exact: true }).click();
   await screenshot(page, 'k2-worklists');
+  await page.getByRole('tab', { name: 'Kohort ibu' }).click();
+  await expect(page.getByRole('tab', { name: 'Kohort ibu' })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
+  await expect(row).toContainText('KEK');
 
   // The person card's Klaster 2 · Ibu tab.
   await page.goto(`${harness.url}#/penduduk`);

@@ -1,8 +1,8 @@
-import { Group, Stack, Tabs } from '@mantine/core';
-import { useState, type ComponentType } from 'react';
-import { Route, Switch, useLocation } from 'wouter';
-import type { MessageKey } from '@shared/i18n';
+import { Group, Stack } from '@mantine/core';
+import { useState } from 'react';
+import { Route, Switch } from 'wouter';
 import { PageHeader } from '../../components/PageHeader';
+import { SectionRoutes, SectionTabs, type PageSection } from '../../components/SectionedPage';
 import { useT } from '../../lib/i18n';
 import { useIsAdmin } from './hooks';
 import { LansiaFormPage } from './LansiaFormPage';
@@ -18,12 +18,7 @@ const HtPanel = () => <RegisterPanel program="ht" />;
 const DmPanel = () => <RegisterPanel program="dm" />;
 
 /** The sections of Klaster 3, each at `/klaster-3<path>`. */
-export const KLASTER3_SECTIONS: {
-  path: string;
-  label: MessageKey;
-  Panel: ComponentType;
-  adminOnly?: boolean;
-}[] = [
+export const KLASTER3_SECTIONS: (PageSection & { adminOnly?: boolean })[] = [
   { path: '/', label: 'k3.tab.skrining', Panel: ScreeningListPanel },
   { path: '/hipertensi', label: 'k3.tab.ht', Panel: HtPanel },
   { path: '/diabetes', label: 'k3.tab.dm', Panel: DmPanel },
@@ -34,31 +29,17 @@ export const KLASTER3_SECTIONS: {
 function Sections() {
   const t = useT();
   const isAdmin = useIsAdmin();
-  const [location, navigate] = useLocation();
   const [slot, setSlot] = useState<HTMLElement | null>(null);
   const sections = KLASTER3_SECTIONS.filter((s) => !s.adminOnly || isAdmin);
-  const current = sections.find((s) => s.path === location) ?? sections[0]!;
   return (
     <Stack gap="sm">
       <PageHeader title={t('nav.k3')} />
       <Group justify="space-between" wrap="nowrap" mt={-12}>
-        <Tabs value={current.path} onChange={(v) => v && navigate(v)}>
-          <Tabs.List>
-            {sections.map((s) => (
-              <Tabs.Tab key={s.path} value={s.path}>
-                {t(s.label)}
-              </Tabs.Tab>
-            ))}
-          </Tabs.List>
-        </Tabs>
+        <SectionTabs sections={sections} />
         <Group gap="xs" ref={setSlot} wrap="nowrap" />
       </Group>
       <ActionSlot.Provider value={slot}>
-        <Switch>
-          {sections.map((s) => (
-            <Route key={s.path} path={s.path} component={s.Panel} />
-          ))}
-        </Switch>
+        <SectionRoutes sections={sections} />
       </ActionSlot.Provider>
     </Stack>
   );

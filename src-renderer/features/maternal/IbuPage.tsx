@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Select, Stack, Tabs, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconDownload, IconPlus, IconSearch, IconSettings } from '@tabler/icons-react';
@@ -12,8 +12,8 @@ import {
   type MaternalRulesView,
 } from '@shared/contract';
 import { PREGNANCY_OUTCOMES } from '@shared/domain/maternal';
-import type { MessageKey } from '@shared/i18n';
 import { PageHeader } from '../../components/PageHeader';
+import { SectionTabs, type SectionTab } from '../../components/SectionedPage';
 import { VirtualTable, type Column, type VirtualTableHandle } from '../../components/VirtualTable';
 import { invoke } from '../../lib/api';
 import { downloadFile } from '../../lib/download';
@@ -25,35 +25,19 @@ import { useKohortFilter } from './filter';
 import { FlagCell, gaShort, useLocale, useMaternalRules } from './ui';
 import { WorkListsPanel } from './WorkListsPanel';
 
-const SECTIONS: { path: string; label: MessageKey }[] = [
-  { path: '/klaster-2/ibu', label: 'k2.ibu.kohort' },
-  { path: '/klaster-2/ibu/daftar-kerja', label: 'k2.ibu.worklists' },
+/** The sections of Klaster 2 › Ibu, each at `/klaster-2/ibu<path>` (a nested route). */
+const SECTIONS: SectionTab[] = [
+  { path: '/', label: 'k2.ibu.kohort' },
+  { path: '/daftar-kerja', label: 'k2.ibu.worklists' },
 ];
 
 /** Klaster 2 › Ibu: the kohort ibu register and the work lists. */
 export function IbuPage() {
   const t = useT();
-  const [location, navigate] = useLocation();
-  // Inside the nested `/klaster-2/ibu` route the location is relative.
-  const here = location === '/daftar-kerja' ? SECTIONS[1]!.path : SECTIONS[0]!.path;
   return (
     <Stack gap="xs">
       <PageHeader title={t('k2.title')} />
-      <Tabs
-        value={here}
-        onChange={(v) =>
-          v &&
-          navigate(v === SECTIONS[0]!.path ? '~/klaster-2/ibu' : '~/klaster-2/ibu/daftar-kerja')
-        }
-      >
-        <Tabs.List>
-          {SECTIONS.map((s) => (
-            <Tabs.Tab key={s.path} value={s.path}>
-              {t(s.label)}
-            </Tabs.Tab>
-          ))}
-        </Tabs.List>
-      </Tabs>
+      <SectionTabs sections={SECTIONS} />
       <Switch>
         <Route path="/daftar-kerja" component={WorkListsPanel} />
         <Route component={KohortPanel} />
