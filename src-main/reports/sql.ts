@@ -31,7 +31,7 @@ export function addDaysSql(date: RawBuilder<unknown>, days: number | RawBuilder<
 }
 
 /** Year, month or day of an ISO date as an integer (cheaper than `strftime`). */
-const part = (date: RawBuilder<unknown>, which: 'y' | 'm' | 'd') =>
+export const datePart = (date: RawBuilder<unknown>, which: 'y' | 'm' | 'd') =>
   which === 'y'
     ? sql`CAST(substr(${date}, 1, 4) AS INTEGER)`
     : sql`CAST(substr(${date}, ${which === 'm' ? 6 : 9}, 2) AS INTEGER)`;
@@ -45,8 +45,8 @@ const part = (date: RawBuilder<unknown>, which: 'y' | 'm' | 'd') =>
  * microseconds a call, and a report asks this of every weighing.
  */
 export function completedMonthsSql(birth: RawBuilder<unknown>, on: RawBuilder<unknown>) {
-  const [by, bm, bd] = [part(birth, 'y'), part(birth, 'm'), part(birth, 'd')];
-  const [oy, om, od] = [part(on, 'y'), part(on, 'm'), part(on, 'd')];
+  const [by, bm, bd] = [datePart(birth, 'y'), datePart(birth, 'm'), datePart(birth, 'd')];
+  const [oy, om, od] = [datePart(on, 'y'), datePart(on, 'm'), datePart(on, 'd')];
   const lastDay = sql`CAST(strftime('%d', ${on}, 'start of month', '+1 month', '-1 day') AS INTEGER)`;
   return sql<number>`((${oy} - ${by}) * 12 + ${om} - ${bm} - CASE
     WHEN ${bd} <= ${od} THEN 0 WHEN ${bd} <= 28 THEN 1 WHEN ${od} < ${lastDay} THEN 1 ELSE 0 END)`;

@@ -9,6 +9,7 @@ import {
   codesBelow,
   completedMonthsSql,
   countInWindow,
+  datePart,
   inList,
   livePerson,
 } from '../sql';
@@ -63,8 +64,8 @@ function monthlyGrowth(w: DateWindow, rules: ReportRules) {
   // with one max() in a GROUP BY, SQLite takes the other columns from that weighing. The birth
   // date is the one the measurement was saved with (date − age in days). Each step is
   // materialised so that no expression is worked out twice for a row.
-  const month = sql`(CAST(substr(g.measure_date, 1, 4) AS INTEGER) * 12
-    + CAST(substr(g.measure_date, 6, 2) AS INTEGER))`;
+  const day = sql`g.measure_date`;
+  const month = sql`(${datePart(day, 'y')} * 12 + ${datePart(day, 'm')})`;
   const grams = (kg: RawBuilder<unknown>) => sql`CAST(round(${kg} * 1000) AS INTEGER)`;
   return sql<SourceRow>`
     WITH latest AS MATERIALIZED (
