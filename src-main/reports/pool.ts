@@ -8,12 +8,15 @@ import type { ReportRules } from './rules';
 /** One source to count for a period, as sent to a report worker. */
 export interface CountJob {
   id: number;
-  /** The database file; the worker opens it read-only. */
-  file: string;
   period: string;
   rules: ReportRules;
   source: string;
   mode: CountMode;
+}
+
+/** What a report worker is started with: the database file it opens read-only. */
+export interface CountWorkerData {
+  file: string;
 }
 
 export type CountReply = { id: number; counts: WindowCounts } | { id: number; error: string };
@@ -69,7 +72,7 @@ export function createCountPool(file: string, size: number): CountPool {
   const lastMs = new Map<string, number>();
 
   function spawn(): Slot {
-    const worker = new Worker(workerScript());
+    const worker = new Worker(workerScript(), { workerData: { file } satisfies CountWorkerData });
     worker.unref();
     const slot: Slot = { worker, pending: new Map() };
     const fail = (error: Error) => {
@@ -91,6 +94,8 @@ export function createCountPool(file: string, size: number): CountPool {
   }
 
   function send(slot: Slot, job: Omit<CountJob, 'id'>): Promise<WindowCounts> {
+    // A worker that stopped under a report running alongside takes no more jobs.
+    if (!slots.includes(slot)) return Promise.reject(new Error('report worker stopped'));
     const id = nextId++;
     return new Promise((resolve, reject) => {
       slot.pending.set(id, { resolve, reject });
@@ -112,7 +117,7 @@ export function createCountPool(file: string, size: number): CountPool {
           const [key, item] = next;
           const started = performance.now();
           try {
-            results.set(key, await send(slot, { file, period, rules, ...item }));
+            results.set(key, await send(slot, { period, rules, ...item }));
           } catch (error) {
             failed = true;
             throw error;

@@ -251,9 +251,13 @@ export function createReportService(
     const desa = await wilayah();
     const ctx = await context(period);
     const [year, last] = period.split('-').map(Number) as [number, number];
+    const months = Array.from(
+      { length: last },
+      (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`,
+    );
+    await Promise.all(months.map((month) => countInWorkers(ctx, month, [def])));
     const points: SeriesPoint[] = [];
-    for (let m = 1; m <= last; m++) {
-      const month = `${year}-${String(m).padStart(2, '0')}`;
+    for (const month of months) {
       const result = await computeIndicator(db, def, sourceOf(def), { month }, desa, targets, ctx);
       if (!result.computable) continue;
       const total = result.rows.find((r) => r.key === 'total')!;

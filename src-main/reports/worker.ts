@@ -1,10 +1,10 @@
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { BUSY_TIMEOUT_MS } from '../db/connection';
 import type { DB } from '../db/schema';
 import { countByDesa, windowsOf } from './engine';
-import type { CountJob, CountReply } from './pool';
+import type { CountJob, CountReply, CountWorkerData } from './pool';
 import { SOURCES } from './sources';
 
 /**
@@ -13,24 +13,24 @@ import { SOURCES } from './sources';
  * main process stays free to answer the window.
  */
 
-let open: { file: string; db: Kysely<DB> } | null = null;
+const { file } = workerData as CountWorkerData;
+let db: Kysely<DB> | null = null;
 
-async function connection(file: string): Promise<Kysely<DB>> {
-  if (open?.file === file) return open.db;
-  await open?.db.destroy();
+/** The connection, opened at the first job (so a file that cannot be read fails that job). */
+function connection(): Kysely<DB> {
+  if (db) return db;
   const sqlite = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
   sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-  open = { file, db: new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) }) };
-  return open.db;
+  db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return db;
 }
 
 async function count(job: CountJob): Promise<CountReply> {
   try {
     const source = SOURCES[job.source];
     if (!source) throw new Error(`no report source ${job.source}`);
-    const db = await connection(job.file);
     const counts = await countByDesa(
-      db,
+      connection(),
       source,
       job.mode,
       windowsOf({ month: job.period }),

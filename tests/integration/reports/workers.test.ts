@@ -38,7 +38,9 @@ async function reportWith(reportWorkers: number | undefined, log?: Logger) {
   try {
     const october = await core.services.reports.monthly('2026-10', undefined, 'id');
     const march = await core.services.reports.monthly('2026-03', 'k3', 'en');
-    return [october.indicators, march.indicators];
+    // The PWS line counts each month of the year side by side.
+    const naik = await core.services.reports.series('2026-10', 'ND', 'id');
+    return [october.indicators, march.indicators, naik.points];
   } finally {
     await core.close();
   }
@@ -53,6 +55,7 @@ describe('report workers', () => {
       (i) => i.computable && i.rows.some((r) => (r.ytd.numerator ?? 0) > 0),
     );
     expect(counted.length).toBeGreaterThan(40);
+    expect(inline[2]).toHaveLength(10); // January to October
     const warnings: string[] = [];
     const log: Logger = { ...silentLogger, warn: (message) => warnings.push(message) };
     expect(await reportWith(2, log)).toEqual(inline);
