@@ -1,5 +1,8 @@
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './support/chromium';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, PUSKESMAS_PC } from './support/chromium';
+
+// The tests' own dates (Node, the harness) in the puskesmas's zone too, as the page's (PUSKESMAS_PC).
+process.env.TZ = PUSKESMAS_PC.timezoneId;
 
 export default defineConfig({
   testDir: '.',
@@ -18,8 +21,7 @@ export default defineConfig({
       testMatch: /.*\.test\.ts$/,
       use: {
         browserName: 'chromium',
-        viewport: { width: 1366, height: 768 },
-        locale: 'id-ID',
+        ...PUSKESMAS_PC,
         launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
         trace: 'retain-on-failure',
         screenshot: 'only-on-failure',

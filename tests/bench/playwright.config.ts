@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, PUSKESMAS_PC } from '../support/chromium';
 
 /**
  * The UI benchmark (`npm run bench` starts it): `tests/e2e/*.bench.ts` through the browser
@@ -16,8 +16,7 @@ export default defineConfig({
   expect: { timeout: 60_000 },
   use: {
     browserName: 'chromium',
-    viewport: { width: 1366, height: 768 },
-    locale: 'id-ID',
+    ...PUSKESMAS_PC,
     launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
   },
 });

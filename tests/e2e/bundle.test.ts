@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { PUSKESMAS_PC } from '../support/chromium';
 import { setupInput } from '../support/setup';
 import { invoke, setupViaBridge } from './bridge';
 import { expect, screenshot, startHarness, test } from './fixtures';
@@ -34,15 +35,8 @@ test('a puskesmas sends its month, Dinkes receives it and sees completeness and 
   fs.mkdirSync(flashdisk);
   const pkm = await startReportHarness(pkmDir);
   const dinkes = await startReportHarness(dinkesDir);
-  const pkmPage = await browser.newPage({
-    viewport: { width: 1366, height: 768 },
-    locale: 'id-ID',
-  });
-  const dinkesPage = await browser.newPage({
-    viewport: { width: 1366, height: 768 },
-    locale: 'id-ID',
-    acceptDownloads: true,
-  });
+  const pkmPage = await browser.newPage(PUSKESMAS_PC);
+  const dinkesPage = await browser.newPage({ ...PUSKESMAS_PC, acceptDownloads: true });
   const pageErrors: string[] = [];
   try {
     // Any error thrown in a page fails the test (a blank screen is a failure, not a pass).

@@ -11,3 +11,14 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+
+/**
+ * The page as a puskesmas PC shows it: 1366×768, Indonesian, the clock in WIB. The renderer reads
+ * today from the PC's time zone, the tests from WIB; without the zone they disagree for seven
+ * hours a day (17:00–24:00 UTC), e.g. "31 hr lagi" on screen where the test expects 30.
+ */
+export const PUSKESMAS_PC = {
+  viewport: { width: 1366, height: 768 },
+  locale: 'id-ID',
+  timezoneId: 'Asia/Jakarta',
+} as const;
