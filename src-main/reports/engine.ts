@@ -123,13 +123,22 @@ const pickKey = (mode: CountMode) =>
 const sourceRows = (source: EventSource, window: DateWindow, rules: ReportRules) => sql`
   WITH src AS MATERIALIZED (${source.events(window, rules)})`;
 
+/** The flag of the row a `pickKey` chose: the digit after the ten-character date. */
+const flagOfKey = (mode: CountMode, key: RawBuilder<unknown>) => {
+  const digit = sql`CAST(substr(${key}, 11, 1) AS INTEGER)`;
+  return mode === 'achievement' ? sql`(1 - ${digit})` : digit;
+};
+/** The desa key (`luar` for none) of the row a `pickKey` chose: what follows the flag. */
+const desaOfKey = (key: RawBuilder<unknown>) =>
+  sql`coalesce(nullif(substr(${key}, 12), ''), 'luar')`;
+
 /**
  * Per desa key, in both windows from one read of the year to date: achievements count each
  * subject once, at its first row in the window (a source gives one row per subject; a subject
  * that somehow has two is still one person); status counts each subject's latest observation.
- * Each window picks a subject's row on its own, so the month is never read off the year: the
- * month's pick among the subject's rows of the month, the year's among its month and earlier
- * picks.
+ * Each window picks a subject's row on its own, so the month is never read off the year: one
+ * `GROUP BY` subject takes the month's pick among the subject's rows of the month and the year's
+ * among all. The key holds all the count needs (date, flag, desa), so nothing else is carried.
  */
 export async function countByDesa(
   db: Kysely<DB>,
@@ -147,17 +156,20 @@ export async function countByDesa(
     ytd_flagged: number;
   }>`
     ${sourceRows(source, ytd, rules)},
-    parts AS (
-      SELECT subject_id, desa_id, flag, on_date >= ${month.from} AS in_month,
-        ${pick(mode, pickKey(mode))} AS k
-      FROM src WHERE on_date >= ${ytd.from} AND on_date <= ${ytd.to}
-      GROUP BY subject_id, in_month),
-    whole AS (SELECT desa_id, flag, ${pick(mode, sql`k`)} FROM parts GROUP BY subject_id),
+    keyed AS (
+      SELECT subject_id, on_date, ${pickKey(mode)} AS k
+      FROM src WHERE on_date >= ${ytd.from} AND on_date <= ${ytd.to}),
+    subjects AS (
+      SELECT ${pick(mode, sql`CASE WHEN on_date >= ${month.from} THEN k END`)} AS in_month,
+        ${pick(mode, sql`k`)} AS in_ytd
+      FROM keyed GROUP BY subject_id),
     picked AS (
-      SELECT desa_id, flag, 1 AS in_month, 0 AS in_ytd FROM parts WHERE in_month
-      UNION ALL SELECT desa_id, flag, 0, 1 FROM whole)
-    SELECT coalesce(desa_id, 'luar') AS key,
-      sum(in_month) AS month_observed, sum(in_month * flag) AS month_flagged,
+      SELECT ${desaOfKey(sql`in_month`)} AS key, ${flagOfKey(mode, sql`in_month`)} AS flag,
+        1 AS in_month, 0 AS in_ytd
+      FROM subjects WHERE in_month IS NOT NULL
+      UNION ALL
+      SELECT ${desaOfKey(sql`in_ytd`)}, ${flagOfKey(mode, sql`in_ytd`)}, 0, 1 FROM subjects)
+    SELECT key, sum(in_month) AS month_observed, sum(in_month * flag) AS month_flagged,
       sum(in_ytd) AS ytd_observed, sum(in_ytd * flag) AS ytd_flagged
     FROM picked GROUP BY key`.execute(db);
   const counts = (observed: number, flagged: number): Counts => ({
