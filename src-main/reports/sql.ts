@@ -24,6 +24,17 @@ export function addMonthsSql(date: RawBuilder<unknown>, months: number | RawBuil
     date(${date}, 'start of month', '+' || ((${n}) + 1) || ' months', '-1 day'))`;
 }
 
+/**
+ * `date` + `years` calendar years, as `addMonths(date, 12 × years)`: the same day, except 29
+ * February in a year that has none, which becomes the 28th. By the date's digits, without
+ * SQLite's date functions but for those few.
+ */
+export function addYearsSql(date: RawBuilder<unknown>, years: number) {
+  const year = sql`printf('%04d', ${datePart(date, 'y')} + ${years})`;
+  return sql<string>`(CASE WHEN substr(${date}, 6, 5) = '02-29'
+    THEN date(${year} || '-03-01', '-1 day') ELSE ${year} || substr(${date}, 5) END)`;
+}
+
 /** `date` + `days` days. */
 export function addDaysSql(date: RawBuilder<unknown>, days: number | RawBuilder<unknown>) {
   const n = typeof days === 'number' ? sql`${days}` : days;

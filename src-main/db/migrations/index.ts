@@ -9,6 +9,7 @@ import { migration0008 } from './0008_bundles';
 import { migration0009 } from './0009_report_indexes';
 import { migration0010 } from './0010_adult_report_indexes';
 import { migration0011 } from './0011_export_indexes';
+import { migration0012 } from './0012_adult_patient_person';
 import type { Migration } from './types';
 
 export type { Migration };
@@ -29,6 +30,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0009,
   migration0010,
   migration0011,
+  migration0012,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

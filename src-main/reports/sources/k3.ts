@@ -7,7 +7,7 @@ import {
 } from '@shared/domain/adult';
 import { ADL_CATEGORIES, K3_SOURCE_IDS, adlSource } from '@shared/domain/indicators/k3';
 import type { DateWindow, EventSource, SourceRow } from '../engine';
-import { addMonthsSql, inList, livePerson } from '../sql';
+import { addYearsSql, inList, livePerson } from '../sql';
 
 /**
  * Klaster 3 event sources (definitions in `domain/indicators/k3.ts`). Every row is attributed to
@@ -31,52 +31,45 @@ const DM_FOUND_CODES: readonly ResultCode[] = ['gula.dm', 'gula.curiga_dm'];
 const yearStart = (w: DateWindow) => `${w.from.slice(0, 4)}-01-01`;
 
 /**
+ * A register row `a` covers `date`: diagnosed on or `before` it and not yet left (a patient who
+ * left on `date` was still one that day).
+ */
+const covers = (date: RawBuilder<unknown>, diagnosed: 'on' | 'before') =>
+  sql`a.diagnosed_on ${diagnosed === 'on' ? sql`<=` : sql`<`} ${date}
+    AND (a.ended_on IS NULL OR a.ended_on >= ${date})`;
+
+/**
  * `WITH reg AS …`: the live rows of the `program` register of live persons, with the day each
  * reaches the Klaster 3 minimum age (`adult_from`), materialised so SQLite indexes them by
- * person on the fly (the register has no plain index on `person_id`; a correlated lookup scanned
- * it once per service row). Reading the person and working out that day once per patient is
- * far cheaper than once per service row.
+ * person on the fly: reading the person once per patient is far cheaper than once per kontrol.
+ * The birth date comes from the narrow `person_live_birth` index, which SQLite would not choose
+ * over the primary key on its own.
  */
 const withRegister = (program: FollowUpProgram) =>
   sql`WITH reg AS MATERIALIZED (
     SELECT a.person_id, a.diagnosed_on, a.ended_on,
-      ${addMonthsSql(sql`p.birth_date`, E.ptm.minAge * 12)} AS adult_from
-    FROM adult_patient a JOIN person p ON p.id = a.person_id AND p.deleted_at IS NULL
+      ${addYearsSql(sql`p.birth_date`, E.ptm.minAge)} AS adult_from
+    FROM adult_patient a
+      JOIN person p INDEXED BY person_live_birth ON p.id = a.person_id AND p.deleted_at IS NULL
     WHERE a.program = ${program} AND a.deleted_at IS NULL)`;
 
 /**
- * Whether a `reg` row covers `date` for the person: diagnosed on or `before` it and not yet left
- * (a patient who left on `date` was still one that day), and `also` holds for that row.
- */
-const registeredOn = (
-  personId: RawBuilder<unknown>,
-  date: RawBuilder<unknown>,
-  diagnosed: 'on' | 'before',
-  also: RawBuilder<unknown> = sql`1`,
-) => sql`EXISTS (SELECT 1 FROM reg a WHERE a.person_id = ${personId}
-    AND a.diagnosed_on ${diagnosed === 'on' ? sql`<=` : sql`<`} ${date}
-    AND (a.ended_on IS NULL OR a.ended_on >= ${date}) AND ${also})`;
-
-/**
  * One row per person per calendar year: the first of `events` (columns `person_id`, `on_date`,
- * `desa_id`, `created_at`, `id`) that year.
+ * `desa_id`, `created_at`, `id`) that year, by date, then entry time, then id. One `min` in a
+ * `GROUP BY` (SQLite takes the other columns from the row it chose) sorts once where a window
+ * function sorts per partition; the key orders as the tuple because the date and the entry
+ * time (`toISOString`) have fixed widths.
  */
 const firstPerYear = (events: RawBuilder<unknown>) => sql<SourceRow>`
   SELECT person_id || ':' || substr(on_date, 1, 4) AS subject_id, person_id, on_date, desa_id,
-    1 AS flag
-  FROM (SELECT e.*, row_number() OVER (
-          PARTITION BY e.person_id, substr(e.on_date, 1, 4)
-          ORDER BY e.on_date, e.created_at, e.id) AS rn
-        FROM (${events}) e)
-  WHERE rn = 1`;
+    1 AS flag, min(on_date || created_at || id) AS entry
+  FROM (${events}) GROUP BY person_id, substr(on_date, 1, 4)`;
 
-/** One row per person per day (the later entry of the day), subject = the person. */
+/** One row per person per day, the later entry of the day (picked as in `firstPerYear`). */
 const lastPerDay = (events: RawBuilder<unknown>) => sql<SourceRow>`
-  SELECT person_id AS subject_id, person_id, on_date, desa_id, flag
-  FROM (SELECT e.*, row_number() OVER (
-          PARTITION BY e.person_id, e.on_date ORDER BY e.created_at DESC, e.id DESC) AS rn
-        FROM (${events}) e)
-  WHERE rn = 1`;
+  SELECT person_id AS subject_id, person_id, on_date, desa_id, flag,
+    max(created_at || id) AS entry
+  FROM (${events}) GROUP BY person_id, on_date`;
 
 /** Live rows of `table` in the window: 0 means the area recorded nothing (no data, not zero). */
 const activity =
@@ -110,10 +103,11 @@ const positiveScreenings = (
   tested: RawBuilder<unknown>,
   positive: RawBuilder<unknown>,
 ) => sql`
-  ${withRegister(program)}
   SELECT s.id, s.person_id, s.screened_on AS on_date, s.residence_desa_id AS desa_id,
     s.created_at,
-    CASE WHEN ${positive} AND NOT ${registeredOn(sql`s.person_id`, sql`s.screened_on`, 'before')}
+    CASE WHEN ${positive} AND NOT EXISTS (SELECT 1 FROM adult_patient a
+        WHERE a.person_id = s.person_id AND a.program = ${program} AND a.deleted_at IS NULL
+          AND ${covers(sql`s.screened_on`, 'before')})
       THEN 1 ELSE 0 END AS flag
   FROM adult_screening s
   WHERE ${livePerson(sql`s.person_id`)} AND s.deleted_at IS NULL
@@ -136,7 +130,8 @@ const kontrols = (program: FollowUpProgram, from: string, to: string, extra = sq
     FROM adult_kontrol k
     WHERE k.deleted_at IS NULL AND k.visit_on >= ${from} AND k.visit_on <= ${to}
       AND ${measured}
-      AND ${registeredOn(sql`k.person_id`, sql`k.visit_on`, 'on', sql`k.visit_on >= a.adult_from`)}`;
+      AND EXISTS (SELECT 1 FROM reg a WHERE a.person_id = k.person_id
+        AND ${covers(sql`k.visit_on`, 'on')} AND k.visit_on >= a.adult_from)`;
 };
 
 /** Live lansia rows at age ≥ the SKILAS minimum, of live persons, with `extra` columns. */

@@ -39,7 +39,8 @@ import { setupFacility } from '../../support/setup';
  *   March; DM register 28 Mar; kontrol 5 Apr HbA1c 8 → SPM 9 in April.
  * - Lina (B, 34): PTM 9 Mar, deleted the same day → counts nowhere.
  * - Opik (C, born 1 Jun 2011): HT diagnosed 1 May 2026 at 14; kontrol with BP on 20 May (still 14)
- *   → not SPM 8; on 1 Jun, his 15th birthday → SPM 8 in June.
+ *   → not SPM 8; on 1 Jun, his 15th birthday → SPM 8 in June. That day's kontrol is entered twice,
+ *   138/88 and then 145/95 (measured again) → the later entry decides: not controlled.
  * - Nani (B, 50): HT patient from 2025 who left the register on 28 Feb (moved); a kontrol on
  *   10 Mar → neither served nor controlled (she is no longer a patient here).
  */
@@ -238,6 +239,7 @@ beforeAll(async () => {
   await kontrol('Nani', '2026-03-10', { systolic: 120, diastolic: 80 });
   await kontrol('Opik', '2026-05-20', { systolic: 142, diastolic: 92 });
   await kontrol('Opik', '2026-06-01', { systolic: 138, diastolic: 88 });
+  await kontrol('Opik', '2026-06-01', { systolic: 145, diastolic: 95 });
 
   await lansia('Gita', '2026-01-20', { skilas: SKILAS_NORMAL, barthel: BARTHEL[12] });
   await lansia('Gita', '2026-03-18', { barthel: BARTHEL[20] });
@@ -437,6 +439,11 @@ describe('Klaster 3 indicators against hand counts', () => {
     expect(cells(await compute('HT_TERKENDALI', '2026-04'))).toMatchObject({
       month: { A: '0/1', total: '0/1', luar: '0/0' },
       ytd: { A: '1/2', total: '1/2', luar: '1/1' },
+    });
+    // June: Opik's two kontrols of the 1st, 138/88 then 145/95: the later entry of the day counts.
+    expect(cells(await compute('HT_TERKENDALI', '2026-06'))).toMatchObject({
+      month: { A: '0/0', C: '0/1', total: '0/1' },
+      ytd: { A: '1/2', C: '0/1', total: '1/3', luar: '1/1' },
     });
   });
 

@@ -2,8 +2,8 @@ import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
-import { addDays, completedMonths } from '@shared/domain/dates';
-import { completedMonthsSql } from '../../../src-main/reports/sql';
+import { addDays, addMonths, completedMonths } from '@shared/domain/dates';
+import { addYearsSql, completedMonthsSql } from '../../../src-main/reports/sql';
 
 const db = new Kysely<Record<string, never>>({
   dialect: new SqliteDialect({ database: new Database(':memory:') }),
@@ -50,6 +50,38 @@ describe('completedMonthsSql', () => {
         expect(await monthsInSql(birth, on)).toBe(completedMonths(birth, on));
       }),
       { numRuns: 3000 },
+    );
+  });
+});
+
+async function plusYearsInSql(date: string, years: number): Promise<string> {
+  const r = await sql<{ d: string }>`SELECT ${addYearsSql(sql`${date}`, years)} AS d`.execute(db);
+  return r.rows[0]!.d;
+}
+
+describe('addYearsSql', () => {
+  it.each([
+    // date, years, the same day that many years on (hand-counted)
+    ['2010-06-15', 15, '2025-06-15'],
+    ['2009-02-28', 15, '2024-02-28'],
+    ['2008-02-29', 15, '2023-02-28'], // no 29 February in 2023
+    ['2008-02-29', 16, '2024-02-29'],
+    ['2008-02-29', 4, '2012-02-29'],
+    ['2000-03-01', 15, '2015-03-01'],
+    ['2010-12-31', 15, '2025-12-31'],
+    ['0995-01-01', 15, '1010-01-01'],
+  ])('%s + %i years: %s', async (date, years, expected) => {
+    expect(addMonths(date, years * 12)).toBe(expected);
+    expect(await plusYearsInSql(date, years)).toBe(expected);
+  });
+
+  it("agrees with the domain's addMonths(date, 12 × years) for any date", async () => {
+    const day = fc.integer({ min: 0, max: 365 * 90 }).map((n) => addDays('1936-01-01', n));
+    await fc.assert(
+      fc.asyncProperty(day, fc.integer({ min: 0, max: 70 }), async (date, years) => {
+        expect(await plusYearsInSql(date, years)).toBe(addMonths(date, years * 12));
+      }),
+      { numRuns: 2000 },
     );
   });
 });
