@@ -34,12 +34,15 @@ export interface CountItem {
  * is never blocked by it. Each counts exactly what `countByDesa` counts on the main connection.
  */
 export interface CountPool {
-  /** The counts of every item, keyed by `countsKey`. Rejects if a worker fails. */
+  /**
+   * The counts of every item, keyed by `countsKey`, each settling as soon as its worker is done
+   * (the longest first). If a worker fails, the items not yet counted reject.
+   */
   count(
     period: string,
     rules: ReportRules,
     items: readonly CountItem[],
-  ): Promise<Map<string, WindowCounts>>;
+  ): Map<string, Promise<WindowCounts>>;
   close(): Promise<void>;
 }
 
@@ -58,6 +61,23 @@ function workerScript(): URL {
     if (fs.existsSync(fileURLToPath(url))) return url;
   }
   throw new Error(`report-worker.js not found next to ${here}`);
+}
+
+interface Deferred<T> {
+  promise: Promise<T>;
+  resolve(value: T): void;
+  reject(error: unknown): void;
+}
+
+/** A promise with its settling functions (`Promise.withResolvers`, which Node 20 lacks). */
+function deferred<T>(): Deferred<T> {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
 }
 
 interface Slot {
@@ -105,28 +125,28 @@ export function createCountPool(file: string, size: number): CountPool {
   }
 
   return {
-    async count(period, rules, items) {
+    count(period, rules, items) {
       while (slots.length < size) slots.push(spawn());
       const unique = new Map(items.map((i) => [countsKey(i.source, i.mode, { month: period }), i]));
       const cost = ([, i]: [string, CountItem]) => lastMs.get(`${i.source}|${i.mode}`) ?? 0;
       const queue = [...unique].sort((a, b) => cost(b) - cost(a));
-      const results = new Map<string, WindowCounts>();
-      let failed = false;
+      const settle = new Map(queue.map(([key]) => [key, deferred<WindowCounts>()]));
       const drain = async (slot: Slot) => {
-        for (let next = queue.shift(); next && !failed; next = queue.shift()) {
+        for (let next = queue.shift(); next; next = queue.shift()) {
           const [key, item] = next;
           const started = performance.now();
-          try {
-            results.set(key, await send(slot, { period, rules, ...item }));
-          } catch (error) {
-            failed = true;
-            throw error;
-          }
+          settle.get(key)!.resolve(await send(slot, { period, rules, ...item }));
           lastMs.set(`${item.source}|${item.mode}`, performance.now() - started);
         }
       };
-      await Promise.all(slots.map(drain));
-      return results;
+      for (const slot of slots) {
+        drain(slot).catch((error: unknown) => {
+          // What is still queued will not be counted here: every item not yet settled fails.
+          queue.length = 0;
+          for (const s of settle.values()) s.reject(error);
+        });
+      }
+      return new Map([...settle].map(([key, s]) => [key, s.promise]));
     },
     async close() {
       const closing = slots;

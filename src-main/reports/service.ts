@@ -25,6 +25,8 @@ import type { FacilityService } from '../services/facility';
 import { expectedChildren, weighingsByPerson, type PosyanduFacts } from '../services/child-common';
 import {
   computeIndicator,
+  countByDesa,
+  countsKey,
   countsNeeded,
   notComputableResult,
   subjectsBehind,
@@ -32,6 +34,7 @@ import {
   type Desa,
   type EngineContext,
   type TargetSource,
+  type WindowCounts,
 } from './engine';
 import { createCountPool } from './pool';
 import { loadReportRules } from './rules';
@@ -119,23 +122,44 @@ export function createReportService(
   }
 
   /**
-   * The counts of every source the indicators need, side by side in the workers, put in the
-   * report's cache so `computeIndicator` finds them. A failing worker costs only time: the
-   * engine then counts what is missing itself.
+   * The counts of every source the indicators need, handed to the workers (side by side) and
+   * put in the report's cache at once, as promises: meanwhile `computeIndicator` reads the rest
+   * of each row (activity, targets, head counts) on the main connection and waits only for its
+   * own sources. A failing worker costs only time: what it did not count, the main connection
+   * counts.
    */
-  async function countInWorkers(
+  function countInWorkers(
     ctx: EngineContext,
     period: string,
     chosen: readonly IndicatorDefinition[],
-  ): Promise<void> {
+  ): void {
     if (!pool) return;
-    try {
-      const counted = await pool.count(period, ctx.rules, chosen.flatMap(countsNeeded));
-      for (const [key, counts] of counted) ctx.cache?.set(key, Promise.resolve(counts));
-    } catch (error) {
+    let warned = false;
+    const warn = (error: unknown) => {
+      if (warned) return;
+      warned = true;
       deps.log.warn('report workers failed: counting on the main connection', {
         error: String(error),
       });
+    };
+    const items = chosen.flatMap(countsNeeded);
+    let counting: Map<string, Promise<WindowCounts>>;
+    try {
+      counting = pool.count(period, ctx.rules, items);
+    } catch (error) {
+      warn(error); // the engine counts every source itself
+      return;
+    }
+    for (const item of items) {
+      const key = countsKey(item.source, item.mode, { month: period });
+      const source = SOURCES[item.source];
+      const counts = counting.get(key);
+      if (!source || !counts || ctx.cache?.has(key)) continue;
+      const onMain = (error: unknown) => {
+        warn(error);
+        return countByDesa(db, source, item.mode, windowsOf({ month: period }), ctx.rules);
+      };
+      ctx.cache?.set(key, counts.catch(onMain));
     }
   }
 
@@ -168,16 +192,15 @@ export function createReportService(
     const f = await checked(period, locale);
     const [desa, ctx] = await Promise.all([wilayah(), context(period)]);
     const chosen = definitions.filter((d) => !cluster || d.cluster === cluster);
-    await countInWorkers(ctx, period, chosen);
-    const indicators = [];
-    // One after the other: the SQLite connection serialises them anyway.
-    for (const def of chosen) {
-      indicators.push(
+    countInWorkers(ctx, period, chosen);
+    // All at once: each waits for its own counts while the others read theirs.
+    const indicators = await Promise.all(
+      chosen.map((def) =>
         def.notComputable
           ? notComputableResult({ ...def, notComputable: def.notComputable })
-          : await computeIndicator(db, def, sourceOf(def), { month: period }, desa, targets, ctx),
-      );
-    }
+          : computeIndicator(db, def, sourceOf(def), { month: period }, desa, targets, ctx),
+      ),
+    );
     return {
       formatVersion: 1,
       facility: { kode: f.kodePuskesmas ?? '', name: f.name },
@@ -255,7 +278,7 @@ export function createReportService(
       { length: last },
       (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`,
     );
-    await Promise.all(months.map((month) => countInWorkers(ctx, month, [def])));
+    for (const month of months) countInWorkers(ctx, month, [def]);
     const points: SeriesPoint[] = [];
     for (const month of months) {
       const result = await computeIndicator(db, def, sourceOf(def), { month }, desa, targets, ctx);
