@@ -9,7 +9,6 @@ import {
   codesBelow,
   completedMonthsSql,
   countInWindow,
-  datePart,
   inList,
   livePerson,
 } from '../sql';
@@ -55,34 +54,40 @@ function kbmSql(rules: ReportRules, months: RawBuilder<unknown>): RawBuilder<num
 }
 
 /**
- * Each child's weighing that counts for its month (the latest of the month), flagged N when it
- * gained at least the KBM over last month's (as `growthMonitoring`: whole grams, age in completed
- * months on this month's date; O and B are never N).
+ * Each child's latest weighing in the window, flagged N when it gained at least the KBM over the
+ * child's latest weighing of the month before (as `growthMonitoring`: whole grams, age in
+ * completed months on the weighing's date; O and B are never N).
+ *
+ * Only the latest: N is a status, and the engine counts each child at its latest weighing in the
+ * month and in the year to date, which end on the same day; so the latest in the window is the
+ * one row either can pick (in the month only if it falls in the month). Working out the gain of
+ * that one weighing per child, not of every month's, is most of what this source costs.
  */
 function monthlyGrowth(w: DateWindow, rules: ReportRules) {
-  // One weighing per child and day (a unique index), so the latest of a month is unambiguous:
-  // with one max() in a GROUP BY, SQLite takes the other columns from that weighing. The birth
-  // date is the one the measurement was saved with (date − age in days). Each step is
-  // materialised so that no expression is worked out twice for a row.
-  const day = sql`g.measure_date`;
-  const month = sql`(${datePart(day, 'y')} * 12 + ${datePart(day, 'm')})`;
+  // One weighing per child and day (a unique index), so the latest is unambiguous: with one
+  // max() in a GROUP BY, SQLite takes the other columns from that weighing. The birth date is
+  // the one the measurement was saved with (date − age in days). The month before is looked up
+  // through that index. Each step is materialised so that no expression is worked out twice.
   const grams = (kg: RawBuilder<unknown>) => sql`CAST(round(${kg} * 1000) AS INTEGER)`;
+  const monthStart = sql`substr(c.measure_date, 1, 8) || '01'`;
   return sql<SourceRow>`
     WITH latest AS MATERIALIZED (
       SELECT g.person_id, max(g.measure_date) AS measure_date, g.weight_kg, g.residence_desa_id,
-        g.age_days, ${month} AS month
+        g.age_days
       FROM growth_measurement g
-      WHERE g.measure_date >= date(${w.from}, 'start of month', '-1 month')
-        AND g.measure_date <= ${w.to}
+      WHERE g.measure_date >= ${w.from} AND g.measure_date <= ${w.to}
         AND g.deleted_at IS NULL AND g.weight_kg IS NOT NULL
         AND ${livePerson(sql`g.person_id`)}
-      GROUP BY g.person_id, month),
+      GROUP BY g.person_id),
     paired AS MATERIALIZED (
       SELECT c.person_id, c.measure_date, c.residence_desa_id,
-        ${grams(sql`c.weight_kg`)} - ${grams(sql`p.weight_kg`)} AS gain_g,
+        ${grams(sql`c.weight_kg`)} - ${grams(sql`(SELECT p.weight_kg FROM growth_measurement p
+          WHERE p.person_id = c.person_id AND p.deleted_at IS NULL AND p.weight_kg IS NOT NULL
+            AND p.measure_date >= date(${monthStart}, '-1 month')
+            AND p.measure_date < ${monthStart}
+          ORDER BY p.measure_date DESC LIMIT 1)`)} AS gain_g,
         date(c.measure_date, '-' || c.age_days || ' days') AS birth_date
-      FROM latest c LEFT JOIN latest p ON p.person_id = c.person_id AND p.month = c.month - 1
-      WHERE c.measure_date >= ${w.from}),
+      FROM latest c),
     aged AS MATERIALIZED (
       SELECT paired.*, ${completedMonthsSql(sql`birth_date`, sql`measure_date`)} AS age_months
       FROM paired)

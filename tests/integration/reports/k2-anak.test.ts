@@ -4,9 +4,10 @@ import { nd, openReportWorld, rowOf, type ReportWorld } from './helpers';
 /**
  * Klaster 2 anak, gizi and imunisasi against hand counts. Today is 20 December 2026 (WIB).
  *
- * - Budi (A, boy, born 10 Jun 2025): 5 Oct 7.0 kg; 3 Nov 7.1 kg, 70 cm (stunted); 24 Nov 7.3 kg,
- *   81 cm (not stunted). Weighed twice in November: counted once, the 24 Nov weighing decides:
- *   +300 g over October at 17 months (KBM 200 g) → N, and not stunted. Red capsule 10 Aug.
+ * - Budi (A, boy, born 10 Jun 2025): 5 Oct 7.2 kg; 28 Oct 7.0 kg; 3 Nov 7.1 kg, 70 cm (stunted);
+ *   24 Nov 7.3 kg, 81 cm (not stunted). Weighed twice in November: counted once, the 24 Nov
+ *   weighing decides: +300 g over October's latest (28 Oct; +100 g over 5 Oct's would not do) at
+ *   17 months (KBM 200 g) → N, and not stunted. Red capsule 10 Aug.
  * - Cici (A, girl, born 15 Jan 2024): 10 Nov 11.0 kg, 75 cm at 33 months → stunted; B (first
  *   weighing) → not N.
  * - Fajar (A, boy, born 1 Jun 2025): IDL doses HB0 1 Jun 2025 … MR1 1 Mar 2026 → IDL March 2026.
@@ -49,7 +50,8 @@ beforeAll(async () => {
   });
 
   const budi = await w.person('Budi Santoso', 'L', '2025-06-10');
-  await growth(budi, '2026-10-05', { weightKg: 7.0 });
+  await growth(budi, '2026-10-05', { weightKg: 7.2 });
+  await growth(budi, '2026-10-28', { weightKg: 7.0 });
   await growth(budi, '2026-11-03', { weightKg: 7.1, lengthCm: 70, measured: 'L' });
   await growth(budi, '2026-11-24', { weightKg: 7.3, lengthCm: 81, measured: 'L' });
   await ok('vitaminA.create', {
