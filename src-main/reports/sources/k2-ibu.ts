@@ -232,19 +232,20 @@ export const K2_IBU_SOURCES: EventSource[] = [
   },
   {
     // A stock, not a flow: the women protected on the last day of the window, by the KB
-    // service in force then (her latest before that day). Both windows end on the same day.
+    // service in force then (her latest before that day, the later entry of a day; one max()
+    // in a GROUP BY takes the other columns from that visit). Both windows end on the same day.
     id: 'kb.aktif',
     events: (w, rules) => sql<SourceRow>`
-      WITH latest AS (
-        SELECT k.*, row_number() OVER (
-          PARTITION BY k.person_id ORDER BY k.visit_date DESC, k.created_at DESC) AS rn
+      WITH latest AS MATERIALIZED (
+        SELECT k.*, max(k.visit_date || k.created_at) AS entry
         FROM kb_visit k
         WHERE ${livePerson(sql`k.person_id`)}
-      AND k.deleted_at IS NULL AND k.visit_date <= ${w.to})
+          AND k.deleted_at IS NULL AND k.visit_date <= ${w.to}
+        GROUP BY k.person_id)
       SELECT k.person_id AS subject_id, k.person_id, ${w.to} AS on_date,
         k.residence_desa_id AS desa_id, 1 AS flag
       FROM latest k LEFT JOIN delivery dl ON dl.id = k.delivery_id AND dl.deleted_at IS NULL
-      WHERE k.rn = 1 AND k.status <> 'DROP_OUT' AND ${protectedOn(rules, w.to)} = 1`,
+      WHERE k.status <> 'DROP_OUT' AND ${protectedOn(rules, w.to)} = 1`,
     activity: (w) => sql<{ n: number }>`
       SELECT count(*) AS n FROM kb_visit WHERE deleted_at IS NULL AND visit_date <= ${w.to}`,
   },

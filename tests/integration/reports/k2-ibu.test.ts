@@ -18,8 +18,9 @@ import { nd, openReportWorld, rowOf, type ReportWorld } from './helpers';
  *   < 23.5). Her K1 stays in A; in October (and the year to date) her latest LiLA, in B, decides.
  * - Wati (luar wilayah): HPHT 1 Mar. K1 on 2 Oct (luar, not in the total). Delivers 10 Nov at
  *   home with a bidan: not PF.
- * - Ani (desa B): suntik 1 bulan on 1 Oct (BARU): protected to 29 Oct + 7 days grace = 5 Nov;
- *   KB aktif at the end of October, not at the end of November.
+ * - Ani (desa B): suntik 1 bulan on 1 Sep (BARU), protected to 6 Oct with the grace, and again on
+ *   1 Oct (LAMA): protected to 29 Oct + 7 days grace = 5 Nov; KB aktif at the end of October (by
+ *   her latest visit, 1 Oct), not at the end of November.
  * Sasaran 2026: desa A bumil 40, bulin 38, bufas 38, pus 200; desa B bumil 10; others none.
  */
 let w: ReportWorld;
@@ -130,15 +131,15 @@ beforeAll(async () => {
   });
 
   const ani = await w.person('Ani Rohani', 'P', '1990-02-02', { desaId: B.id });
-  await ok('kb.save', {
-    personId: ani,
-    visit: {
-      visitDate: '2026-10-01',
-      place: 'puskesmas',
-      method: 'SUNTIK_1_BULAN',
-      status: 'BARU',
-    },
-  });
+  for (const [visitDate, status] of [
+    ['2026-09-01', 'BARU'],
+    ['2026-10-01', 'LAMA'],
+  ]) {
+    await ok('kb.save', {
+      personId: ani,
+      visit: { visitDate, place: 'puskesmas', method: 'SUNTIK_1_BULAN', status },
+    });
+  }
 }, 120_000);
 afterAll(() => w.t.close());
 
