@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { countsKey, type CountMode, type WindowCounts } from './engine';
+import { BUSY_TIMEOUT_MS } from '../db/connection';
+import { countsKey, type CountMode, type WindowCounts } from './count';
 import type { ReportRules } from './rules';
 
 /** One source to count for a period, as sent to a report worker. */
@@ -14,9 +15,14 @@ export interface CountJob {
   mode: CountMode;
 }
 
-/** What a report worker is started with: the database file it opens read-only. */
+/**
+ * What a report worker is started with: the database file it opens read-only, and the app's
+ * busy timeout (passed, so that the worker need not load the connection module and all it
+ * imports).
+ */
 export interface CountWorkerData {
   file: string;
+  busyTimeoutMs: number;
 }
 
 export type CountReply = { id: number; counts: WindowCounts } | { id: number; error: string };
@@ -92,7 +98,8 @@ export function createCountPool(file: string, size: number): CountPool {
   const lastMs = new Map<string, number>();
 
   function spawn(): Slot {
-    const worker = new Worker(workerScript(), { workerData: { file } satisfies CountWorkerData });
+    const workerData: CountWorkerData = { file, busyTimeoutMs: BUSY_TIMEOUT_MS };
+    const worker = new Worker(workerScript(), { workerData });
     worker.unref();
     const slot: Slot = { worker, pending: new Map() };
     const fail = (error: Error) => {

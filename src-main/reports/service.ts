@@ -25,17 +25,14 @@ import type { FacilityService } from '../services/facility';
 import { expectedChildren, weighingsByPerson, type PosyanduFacts } from '../services/child-common';
 import {
   computeIndicator,
-  countByDesa,
-  countsKey,
   countsNeeded,
   notComputableResult,
   subjectsBehind,
-  windowsOf,
   type Desa,
   type EngineContext,
   type TargetSource,
-  type WindowCounts,
 } from './engine';
+import { countByDesa, countsKey, windowsOf, type WindowCounts } from './count';
 import { createCountPool } from './pool';
 import { loadReportRules } from './rules';
 import { POPULATIONS, SOURCES } from './sources';

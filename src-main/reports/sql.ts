@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Band } from '@shared/domain/growth/status';
 import type { AgeLimit } from '@shared/domain/immunization/duration';
-import type { DateWindow } from './engine';
+import type { DateWindow } from './count';
 
 /**
  * SQL fragments the sources share. Every number a rule owns is passed in from the domain

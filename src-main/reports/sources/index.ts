@@ -1,4 +1,4 @@
-import type { EventSource, PopulationSource } from '../engine';
+import type { EventSource, PopulationSource } from '../count';
 import { K2_ANAK_SOURCES, K2_POPULATIONS } from './k2-anak';
 import { K2_IBU_SOURCES } from './k2-ibu';
 import { K2_IMUNISASI_SOURCES } from './k2-imunisasi';

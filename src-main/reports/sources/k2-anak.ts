@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import { SASARAN_GROUP_INFO } from '@shared/domain/management/sasaran';
 import type { Capsule } from '@shared/domain/child-services/vitamin-a';
-import type { DateWindow, EventSource, PopulationSource, SourceRow } from '../engine';
+import type { DateWindow, EventSource, PopulationSource, SourceRow } from '../count';
 import type { ReportRules } from '../rules';
 import {
   addMonthsSql,

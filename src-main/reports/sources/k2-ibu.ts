@@ -2,7 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import { ANC_K4_OLD_1_1_2, ANC_SPLIT_1_2_3, type AncSplitSet } from '@shared/domain/maternal/anc';
 import { NAEGELE_DAYS, type TrimesterSet } from '@shared/domain/maternal/dating';
 import type { KbMethod } from '@shared/domain/maternal/kb';
-import type { DateWindow, EventSource, SourceRow } from '../engine';
+import type { DateWindow, EventSource, SourceRow } from '../count';
 import type { ReportRules } from '../rules';
 import {
   addDaysSql,

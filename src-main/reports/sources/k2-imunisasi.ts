@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { DoseCode } from '@shared/domain/immunization/codes';
 import { COVERAGE_DOSES, doseSource } from '@shared/domain/indicators/k2';
-import type { EventSource, SourceRow } from '../engine';
+import type { EventSource, SourceRow } from '../count';
 import { countInWindow, inList, lastAllowedDaySql, livePerson } from '../sql';
 
 /**

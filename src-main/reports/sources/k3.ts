@@ -6,7 +6,7 @@ import {
   type ResultCode,
 } from '@shared/domain/adult';
 import { ADL_CATEGORIES, K3_SOURCE_IDS, adlSource } from '@shared/domain/indicators/k3';
-import type { DateWindow, EventSource, SourceRow } from '../engine';
+import type { DateWindow, EventSource, SourceRow } from '../count';
 import { addYearsSql, inList, livePerson } from '../sql';
 
 /**

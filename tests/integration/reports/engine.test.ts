@@ -1,12 +1,8 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { IndicatorDefinition } from '@shared/domain/indicators/types';
-import {
-  computeIndicator,
-  subjectsBehind,
-  windowsOf,
-  type EventSource,
-} from '../../../src-main/reports/engine';
+import { windowsOf, type EventSource } from '../../../src-main/reports/count';
+import { computeIndicator, subjectsBehind } from '../../../src-main/reports/engine';
 import { openTestCore, type TestCore } from '../../support/core';
 
 let t: TestCore;

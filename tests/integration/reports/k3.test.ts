@@ -3,7 +3,8 @@ import type { IndicatorResult, IndicatorValue, SasaranTable } from '@shared/cont
 import type { IndicatorDefinition } from '@shared/domain/indicators/types';
 import { K3_INDICATORS } from '@shared/domain/indicators/k3';
 import { SPM_INDICATORS } from '@shared/domain/indicators/spm';
-import { computeIndicator, subjectsBehind, windowsOf } from '../../../src-main/reports/engine';
+import { windowsOf } from '../../../src-main/reports/count';
+import { computeIndicator, subjectsBehind } from '../../../src-main/reports/engine';
 import type { Desa } from '../../../src-main/reports/engine';
 import { sasaranTargets } from '../../../src-main/reports/service';
 import { K3_SOURCES } from '../../../src-main/reports/sources/k3';

@@ -1,0 +1,162 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { IndicatorDefinition } from '@shared/domain/indicators/types';
+import type { DB } from '../db/schema';
+import type { ReportRules } from './rules';
+
+/**
+ * What a report source is and how its rows are counted per desa: the part of the engine a report
+ * worker runs (`worker.ts`). It imports no rule set or service, so a worker loads little.
+ */
+
+/** One row of an event source (see `CountMode` in the indicator types). */
+export interface SourceRow {
+  subject_id: string;
+  person_id: string;
+  /** ISO date the event happened / the status was achieved. */
+  on_date: string;
+  /** The person's desa of residence at that time; null = luar wilayah. */
+  desa_id: string | null;
+  /** 1 when the observation counts for the numerator (status sources); 1 for achievements. */
+  flag: number;
+}
+
+export interface DateWindow {
+  from: string;
+  to: string;
+}
+
+/**
+ * Where an indicator's events come from: SQL over the area's own tables, run where the data
+ * is. `events` may return rows outside the window; the engine filters by `on_date`. `rules`
+ * are the reference sets in force (cut-offs are interpolated from them, never retyped).
+ *
+ * The window may only choose which rows come back, never change a row: a row dated in the month
+ * is the same whether the month or the year to date was asked for. The engine relies on it to
+ * read the year to date once and take the month from it.
+ */
+export interface EventSource {
+  id: string;
+  events(window: DateWindow, rules: ReportRules): RawBuilder<SourceRow>;
+  /** How many service rows the area has in the window: 0 means "no data", not zero. */
+  activity(window: DateWindow, rules: ReportRules): RawBuilder<{ n: number }>;
+}
+
+/**
+ * A head count from the registry at the end of a window, per desa of residence (null = luar),
+ * for `population` denominators (S of D/S, bayi 6–11 months for Vitamin A biru).
+ */
+export interface PopulationSource {
+  id: string;
+  counts(window: DateWindow, rules: ReportRules): RawBuilder<{ desa_id: string | null; n: number }>;
+}
+
+export interface Period {
+  /** `YYYY-MM` */
+  month: string;
+}
+
+export function windowsOf(period: Period): { month: DateWindow; ytd: DateWindow } {
+  const [y, m] = period.month.split('-').map(Number) as [number, number];
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  const to = `${period.month}-${String(last).padStart(2, '0')}`;
+  return { month: { from: `${period.month}-01`, to }, ytd: { from: `${y}-01-01`, to } };
+}
+
+export interface Counts {
+  numerator: number;
+  /** Subjects observed (status sources only). */
+  observed: number;
+}
+
+/** Counts per desa key (`luar` for null) in the month and in the year to date. */
+export interface WindowCounts {
+  month: Map<string, Counts>;
+  ytd: Map<string, Counts>;
+}
+
+export type CountMode = IndicatorDefinition['numerator']['mode'];
+
+/**
+ * The row that counts for a subject is its first (achievement) or latest (status) row; on the
+ * same day a counted row (flag 1) wins, then the lower (achievement) or higher (status) desa key.
+ * `pick(mode)` is the aggregate that finds it: in a `GROUP BY` with one `min`/`max`, SQLite
+ * takes the other columns from the row it chose. The key orders as the tuple because `on_date`
+ * is always ten characters and the flag one digit. A `GROUP BY` sorts once where a window
+ * function sorts per partition: half the time on the large dataset.
+ */
+export const pick = (mode: CountMode, key: RawBuilder<unknown>) =>
+  mode === 'achievement' ? sql`min(${key})` : sql`max(${key})`;
+export const pickKey = (mode: CountMode) =>
+  mode === 'achievement'
+    ? sql`on_date || (1 - flag) || coalesce(desa_id, '')`
+    : sql`on_date || flag || coalesce(desa_id, '')`;
+
+/**
+ * The source's rows in the window, read once (`MATERIALIZED`: a source is often a window query
+ * itself, and SQLite would otherwise fold it into the picking and read it worse).
+ */
+export const sourceRows = (source: EventSource, window: DateWindow, rules: ReportRules) => sql`
+  WITH src AS MATERIALIZED (${source.events(window, rules)})`;
+
+/** The flag of the row a `pickKey` chose: the digit after the ten-character date. */
+const flagOfKey = (mode: CountMode, key: RawBuilder<unknown>) => {
+  const digit = sql`CAST(substr(${key}, 11, 1) AS INTEGER)`;
+  return mode === 'achievement' ? sql`(1 - ${digit})` : digit;
+};
+/** The desa key (`luar` for none) of the row a `pickKey` chose: what follows the flag. */
+const desaOfKey = (key: RawBuilder<unknown>) =>
+  sql`coalesce(nullif(substr(${key}, 12), ''), 'luar')`;
+
+/**
+ * Per desa key, in both windows from one read of the year to date: achievements count each
+ * subject once, at its first row in the window (a source gives one row per subject; a subject
+ * that somehow has two is still one person); status counts each subject's latest observation.
+ * Each window picks a subject's row on its own, so the month is never read off the year: one
+ * `GROUP BY` subject takes the month's pick among the subject's rows of the month and the year's
+ * among all. The key holds all the count needs (date, flag, desa), so nothing else is carried.
+ */
+export async function countByDesa(
+  db: Kysely<DB>,
+  source: EventSource,
+  mode: CountMode,
+  windows: { month: DateWindow; ytd: DateWindow },
+  rules: ReportRules,
+): Promise<WindowCounts> {
+  const { month, ytd } = windows;
+  const rows = await sql<{
+    key: string;
+    month_observed: number;
+    month_flagged: number;
+    ytd_observed: number;
+    ytd_flagged: number;
+  }>`
+    ${sourceRows(source, ytd, rules)},
+    keyed AS (
+      SELECT subject_id, on_date, ${pickKey(mode)} AS k
+      FROM src WHERE on_date >= ${ytd.from} AND on_date <= ${ytd.to}),
+    subjects AS (
+      SELECT ${pick(mode, sql`CASE WHEN on_date >= ${month.from} THEN k END`)} AS in_month,
+        ${pick(mode, sql`k`)} AS in_ytd
+      FROM keyed GROUP BY subject_id),
+    picked AS (
+      SELECT ${desaOfKey(sql`in_month`)} AS key, ${flagOfKey(mode, sql`in_month`)} AS flag,
+        1 AS in_month, 0 AS in_ytd
+      FROM subjects WHERE in_month IS NOT NULL
+      UNION ALL
+      SELECT ${desaOfKey(sql`in_ytd`)}, ${flagOfKey(mode, sql`in_ytd`)}, 0, 1 FROM subjects)
+    SELECT key, sum(in_month) AS month_observed, sum(in_month * flag) AS month_flagged,
+      sum(in_ytd) AS ytd_observed, sum(in_ytd * flag) AS ytd_flagged
+    FROM picked GROUP BY key`.execute(db);
+  const counts = (observed: number, flagged: number): Counts => ({
+    numerator: mode === 'achievement' ? observed : flagged,
+    observed,
+  });
+  return {
+    month: new Map(rows.rows.map((r) => [r.key, counts(r.month_observed, r.month_flagged)])),
+    ytd: new Map(rows.rows.map((r) => [r.key, counts(r.ytd_observed, r.ytd_flagged)])),
+  };
+}
+
+/** The key of a source's counts in `EngineContext.cache`. */
+export const countsKey = (sourceId: string, mode: CountMode, period: Period) =>
+  `${sourceId}|${mode}|${period.month}`;
