@@ -49,8 +49,16 @@ export interface CountPool {
     rules: ReportRules,
     items: readonly CountItem[],
   ): Map<string, Promise<WindowCounts>>;
+  /** How many worker threads are running now (they end when idle, see `IDLE_MS`). */
+  running(): number;
   close(): Promise<void>;
 }
+
+/**
+ * Workers end after this long without a job, giving their memory (some 50 MB each) back to the
+ * clinic PC; the next report starts them again (a moment, next to the report itself).
+ */
+export const IDLE_MS = 120_000;
 
 /** Two workers: what a modest clinic PC has cores for; each costs memory for its cache. */
 export const defaultReportWorkers = (): number => Math.min(2, os.availableParallelism());
@@ -91,9 +99,10 @@ interface Slot {
   pending: Map<number, { resolve(counts: WindowCounts): void; reject(error: Error): void }>;
 }
 
-export function createCountPool(file: string, size: number): CountPool {
+export function createCountPool(file: string, size: number, idleMs = IDLE_MS): CountPool {
   let slots: Slot[] = [];
   let nextId = 1;
+  let idle: NodeJS.Timeout | null = null;
   /** How long each source took last time: the longest go first, so the workers end together. */
   const lastMs = new Map<string, number>();
 
@@ -112,12 +121,27 @@ export function createCountPool(file: string, size: number): CountPool {
       if (!p) return;
       slot.pending.delete(reply.id);
       if (slot.pending.size === 0) worker.unref();
+      if (slots.every((s) => s.pending.size === 0)) endWhenIdle();
       if ('error' in reply) p.reject(new Error(reply.error));
       else p.resolve(reply.counts);
     });
     worker.on('error', fail);
     worker.on('exit', (code) => fail(new Error(`report worker stopped (exit ${code})`)));
     return slot;
+  }
+
+  function endWhenIdle() {
+    if (idle) clearTimeout(idle);
+    idle = setTimeout(() => void terminate(), idleMs);
+    idle.unref();
+  }
+
+  async function terminate() {
+    if (idle) clearTimeout(idle);
+    idle = null;
+    const closing = slots;
+    slots = [];
+    await Promise.all(closing.map((s) => s.worker.terminate()));
   }
 
   function send(slot: Slot, job: Omit<CountJob, 'id'>): Promise<WindowCounts> {
@@ -133,6 +157,8 @@ export function createCountPool(file: string, size: number): CountPool {
 
   return {
     count(period, rules, items) {
+      if (idle) clearTimeout(idle);
+      idle = null;
       while (slots.length < size) slots.push(spawn());
       const unique = new Map(items.map((i) => [countsKey(i.source, i.mode, { month: period }), i]));
       const cost = ([, i]: [string, CountItem]) => lastMs.get(`${i.source}|${i.mode}`) ?? 0;
@@ -153,12 +179,10 @@ export function createCountPool(file: string, size: number): CountPool {
           for (const s of settle.values()) s.reject(error);
         });
       }
+      if (settle.size === 0) endWhenIdle();
       return new Map([...settle].map(([key, s]) => [key, s.promise]));
     },
-    async close() {
-      const closing = slots;
-      slots = [];
-      await Promise.all(closing.map((s) => s.worker.terminate()));
-    },
+    running: () => slots.length,
+    close: terminate,
   };
 }

@@ -4,6 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../src-main/core';
 import { generateDemo } from '../../../src-main/demo';
 import { silentLogger, type Logger } from '../../../src-main/log';
+import { countsKey } from '../../../src-main/reports/count';
+import { createCountPool } from '../../../src-main/reports/pool';
+import { defaultReportRules } from '../../../src-main/reports/rules';
 import { tempDir } from '../../support/temp';
 
 /**
@@ -82,4 +85,23 @@ describe('report workers', () => {
       await core.close();
     }
   }, 120_000);
+
+  it('end when idle and start again for the next report', async () => {
+    const pool = createCountPool(path.join(dir, 'siklus.sqlite3'), 2, 100);
+    const rules = defaultReportRules('2026-10-31');
+    const items = [{ source: 'gizi.ditimbang', mode: 'achievement' as const }];
+    const key = countsKey('gizi.ditimbang', 'achievement', { month: '2026-10' });
+    try {
+      const first = await pool.count('2026-10', rules, items).get(key);
+      expect(first?.ytd.size).toBeGreaterThan(0);
+      expect(pool.running()).toBe(2);
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      expect(pool.running()).toBe(0);
+      expect(await pool.count('2026-10', rules, items).get(key)).toEqual(first);
+      expect(pool.running()).toBe(2);
+    } finally {
+      await pool.close();
+    }
+    expect(pool.running()).toBe(0);
+  }, 60_000);
 });
