@@ -392,6 +392,12 @@ export function createBundleExportService(
       task.progress(percent, t(key));
     };
 
+    // The key's scrypt (age's work factor: about a second and 256 MB) runs on the thread
+    // pool from the start, while the pre-flight makes the report; it is awaited at its step, so
+    // a blocker still comes first and a wrong passphrase still names its field.
+    const unlocking = unlockSigningKey(keysDir(facts.dataDir), form.keyPassphrase);
+    unlocking.catch(() => undefined); // handled below, or moot when the pre-flight stops first
+
     step(1, 'bundle.progress.preflight');
     const ctx = await preflightContext(form.period, locale);
     const findings = await runPreflight(ctx);
@@ -408,14 +414,12 @@ export function createBundleExportService(
     }
 
     step(5, 'bundle.progress.key');
-    const signingKey = await unlockSigningKey(keysDir(facts.dataDir), form.keyPassphrase).catch(
-      (error: unknown) => {
-        throw toBundleAppError(error, locale, {
-          KEY_WRONG_PASSPHRASE: 'form.keyPassphrase',
-          KEY_NOT_FOUND: 'form.keyPassphrase',
-        });
-      },
-    );
+    const signingKey = await unlocking.catch((error: unknown) => {
+      throw toBundleAppError(error, locale, {
+        KEY_WRONG_PASSPHRASE: 'form.keyPassphrase',
+        KEY_NOT_FOUND: 'form.keyPassphrase',
+      });
+    });
 
     step(15, 'bundle.progress.read');
     const f = ctx.facility;
