@@ -15,24 +15,19 @@ export function inList(values: readonly (string | number)[]): RawBuilder<unknown
 
 /**
  * `date` + `months` calendar months, clamped to the last day of the target month (born 31
- * January + 1 month = 28/29 February), as `addMonths` in `domain/dates.ts` does.
+ * January + 1 month = 28/29 February), as `addMonths` in `domain/dates.ts` does. By the date's
+ * digits: SQLite's date functions cost microseconds a call, and a report asks this of every
+ * patient, child or visit; only a day after the 28th needs the target month's length.
  */
 export function addMonthsSql(date: RawBuilder<unknown>, months: number | RawBuilder<unknown>) {
   const n = typeof months === 'number' ? sql`${months}` : months;
-  return sql<string>`min(
-    date(${date}, '+' || (${n}) || ' months'),
-    date(${date}, 'start of month', '+' || ((${n}) + 1) || ' months', '-1 day'))`;
-}
-
-/**
- * `date` + `years` calendar years, as `addMonths(date, 12 × years)`: the same day, except 29
- * February in a year that has none, which becomes the 28th. By the date's digits, without
- * SQLite's date functions but for those few.
- */
-export function addYearsSql(date: RawBuilder<unknown>, years: number) {
-  const year = sql`printf('%04d', ${datePart(date, 'y')} + ${years})`;
-  return sql<string>`(CASE WHEN substr(${date}, 6, 5) = '02-29'
-    THEN date(${year} || '-03-01', '-1 day') ELSE ${year} || substr(${date}, 5) END)`;
+  const index = sql`(${datePart(date, 'y')} * 12 + ${datePart(date, 'm')} - 1 + CAST((${n}) AS INTEGER))`;
+  const [year, month, day] = [sql`(${index} / 12)`, sql`(${index} % 12 + 1)`, datePart(date, 'd')];
+  const first = sql`printf('%04d-%02d-01', ${year}, ${month})`;
+  return sql<string>`(CASE WHEN ${day} <= 28
+    THEN printf('%04d-%02d-%02d', ${year}, ${month}, ${day})
+    ELSE min(date(${first}, '+' || (${day} - 1) || ' days'), date(${first}, '+1 month', '-1 day'))
+    END)`;
 }
 
 /** `date` + `days` days. */

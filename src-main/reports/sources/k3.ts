@@ -7,7 +7,7 @@ import {
 } from '@shared/domain/adult';
 import { ADL_CATEGORIES, K3_SOURCE_IDS, adlSource } from '@shared/domain/indicators/k3';
 import type { DateWindow, EventSource, SourceRow } from '../count';
-import { addYearsSql, inList, livePerson } from '../sql';
+import { addMonthsSql, inList, livePerson } from '../sql';
 
 /**
  * Klaster 3 event sources (definitions in `domain/indicators/k3.ts`). Every row is attributed to
@@ -48,7 +48,7 @@ const covers = (date: RawBuilder<unknown>, diagnosed: 'on' | 'before') =>
 const withRegister = (program: FollowUpProgram) =>
   sql`WITH reg AS MATERIALIZED (
     SELECT a.person_id, a.diagnosed_on, a.ended_on,
-      ${addYearsSql(sql`p.birth_date`, E.ptm.minAge)} AS adult_from
+      ${addMonthsSql(sql`p.birth_date`, E.ptm.minAge * 12)} AS adult_from
     FROM adult_patient a
       JOIN person p INDEXED BY person_live_birth ON p.id = a.person_id AND p.deleted_at IS NULL
     WHERE a.program = ${program} AND a.deleted_at IS NULL)`;

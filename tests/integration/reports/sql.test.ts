@@ -1,9 +1,9 @@
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
-import { Kysely, SqliteDialect, sql } from 'kysely';
+import { Kysely, SqliteDialect, sql, type RawBuilder } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { addDays, addMonths, completedMonths } from '@shared/domain/dates';
-import { addYearsSql, completedMonthsSql } from '../../../src-main/reports/sql';
+import { addMonthsSql, completedMonthsSql } from '../../../src-main/reports/sql';
 
 const db = new Kysely<Record<string, never>>({
   dialect: new SqliteDialect({ database: new Database(':memory:') }),
@@ -54,14 +54,17 @@ describe('completedMonthsSql', () => {
   });
 });
 
-async function plusYearsInSql(date: string, years: number): Promise<string> {
-  const r = await sql<{ d: string }>`SELECT ${addYearsSql(sql`${date}`, years)} AS d`.execute(db);
+async function plusMonthsInSql(
+  date: string,
+  months: number | RawBuilder<unknown>,
+): Promise<string> {
+  const r = await sql<{ d: string }>`SELECT ${addMonthsSql(sql`${date}`, months)} AS d`.execute(db);
   return r.rows[0]!.d;
 }
 
-describe('addYearsSql', () => {
+describe('addMonthsSql', () => {
   it.each([
-    // date, years, the same day that many years on (hand-counted)
+    // date, years, the same day that many years on (hand-counted): the Klaster 3 minimum age
     ['2010-06-15', 15, '2025-06-15'],
     ['2009-02-28', 15, '2024-02-28'],
     ['2008-02-29', 15, '2023-02-28'], // no 29 February in 2023
@@ -72,16 +75,39 @@ describe('addYearsSql', () => {
     ['0995-01-01', 15, '1010-01-01'],
   ])('%s + %i years: %s', async (date, years, expected) => {
     expect(addMonths(date, years * 12)).toBe(expected);
-    expect(await plusYearsInSql(date, years)).toBe(expected);
+    expect(await plusMonthsInSql(date, years * 12)).toBe(expected);
   });
 
-  it("agrees with the domain's addMonths(date, 12 × years) for any date", async () => {
+  it.each([
+    // date, months, the same day that many months on, or the month's last (hand-counted)
+    ['2025-01-31', 1, '2025-02-28'],
+    ['2024-01-31', 1, '2024-02-29'],
+    ['2025-01-29', 1, '2025-02-28'],
+    ['2025-01-28', 1, '2025-02-28'],
+    ['2025-03-31', 1, '2025-04-30'],
+    ['2025-08-31', 3, '2025-11-30'],
+    ['2025-11-30', 3, '2026-02-28'],
+    ['2025-12-15', 1, '2026-01-15'],
+    ['2025-12-31', 12, '2026-12-31'],
+    ['2025-06-10', 0, '2025-06-10'],
+  ])('%s + %i months: %s', async (date, months, expected) => {
+    expect(addMonths(date, months)).toBe(expected);
+    expect(await plusMonthsInSql(date, months)).toBe(expected);
+  });
+
+  it("takes the months as an SQL expression too (a KB product's life by its code)", async () => {
+    expect(
+      await plusMonthsInSql('2025-10-31', sql`CASE 'implan' WHEN 'implan' THEN ${36} END`),
+    ).toBe('2028-10-31');
+  });
+
+  it("agrees with the domain's addMonths for any date and months, years included", async () => {
     const day = fc.integer({ min: 0, max: 365 * 90 }).map((n) => addDays('1936-01-01', n));
     await fc.assert(
-      fc.asyncProperty(day, fc.integer({ min: 0, max: 70 }), async (date, years) => {
-        expect(await plusYearsInSql(date, years)).toBe(addMonths(date, years * 12));
+      fc.asyncProperty(day, fc.integer({ min: 0, max: 70 * 12 }), async (date, months) => {
+        expect(await plusMonthsInSql(date, months)).toBe(addMonths(date, months));
       }),
-      { numRuns: 2000 },
+      { numRuns: 3000 },
     );
   });
 });
