@@ -89,6 +89,17 @@ export function codesAbove<C extends string>(bands: readonly Band<C>[], cut: num
 }
 
 /**
+ * A text that orders a table's entries as (date, entry time, id), for one `min`/`max` in a
+ * `GROUP BY`, where SQLite takes the other columns from the entry it chose: the first, or the
+ * latest with the later entry of a day last. It orders as the tuple because the date and the
+ * entry time (`toISOString`) have fixed widths. `table` qualifies the columns.
+ */
+export function entryKey(dateColumn: string, table?: string): RawBuilder<string> {
+  const column = (name: string) => sql.ref(table ? `${table}.${name}` : name);
+  return sql<string>`${column(dateColumn)} || ${column('created_at')} || ${column('id')}`;
+}
+
+/**
  * `personId` is a person not deleted. The deleted few have their own index, so this reads far
  * less than a join to the wide person rows.
  */

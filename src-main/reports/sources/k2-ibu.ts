@@ -8,6 +8,7 @@ import {
   addDaysSql,
   addMonthsSql,
   countInWindow,
+  entryKey,
   inList,
   minutesBetweenSql,
   livePerson,
@@ -232,12 +233,12 @@ export const K2_IBU_SOURCES: EventSource[] = [
   },
   {
     // A stock, not a flow: the women protected on the last day of the window, by the KB
-    // service in force then (her latest before that day, the later entry of a day; one max()
-    // in a GROUP BY takes the other columns from that visit). Both windows end on the same day.
+    // service in force then (her latest visit before that day, by `entryKey`). Both windows
+    // end on the same day.
     id: 'kb.aktif',
     events: (w, rules) => sql<SourceRow>`
       WITH latest AS MATERIALIZED (
-        SELECT k.*, max(k.visit_date || k.created_at) AS entry
+        SELECT k.*, max(${entryKey('visit_date', 'k')}) AS entry
         FROM kb_visit k
         WHERE ${livePerson(sql`k.person_id`)}
           AND k.deleted_at IS NULL AND k.visit_date <= ${w.to}

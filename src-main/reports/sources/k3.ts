@@ -7,7 +7,7 @@ import {
 } from '@shared/domain/adult';
 import { ADL_CATEGORIES, K3_SOURCE_IDS, adlSource } from '@shared/domain/indicators/k3';
 import type { DateWindow, EventSource, SourceRow } from '../count';
-import { addMonthsSql, inList, livePerson } from '../sql';
+import { addMonthsSql, entryKey, inList, livePerson } from '../sql';
 
 /**
  * Klaster 3 event sources (definitions in `domain/indicators/k3.ts`). Every row is attributed to
@@ -55,20 +55,18 @@ const withRegister = (program: FollowUpProgram) =>
 
 /**
  * One row per person per calendar year: the first of `events` (columns `person_id`, `on_date`,
- * `desa_id`, `created_at`, `id`) that year, by date, then entry time, then id. One `min` in a
- * `GROUP BY` (SQLite takes the other columns from the row it chose) sorts once where a window
- * function sorts per partition; the key orders as the tuple because the date and the entry
- * time (`toISOString`) have fixed widths.
+ * `desa_id`, `created_at`, `id`) that year, by `entryKey` (a `GROUP BY` sorts once where a
+ * window function sorts per partition).
  */
 const firstPerYear = (events: RawBuilder<unknown>) => sql<SourceRow>`
   SELECT person_id || ':' || substr(on_date, 1, 4) AS subject_id, person_id, on_date, desa_id,
-    1 AS flag, min(on_date || created_at || id) AS entry
+    1 AS flag, min(${entryKey('on_date')}) AS entry
   FROM (${events}) GROUP BY person_id, substr(on_date, 1, 4)`;
 
-/** One row per person per day, the later entry of the day (picked as in `firstPerYear`). */
+/** One row per person per day, the later entry of the day, subject = the person. */
 const lastPerDay = (events: RawBuilder<unknown>) => sql<SourceRow>`
   SELECT person_id AS subject_id, person_id, on_date, desa_id, flag,
-    max(created_at || id) AS entry
+    max(${entryKey('on_date')}) AS entry
   FROM (${events}) GROUP BY person_id, on_date`;
 
 /** Live rows of `table` in the window: 0 means the area recorded nothing (no data, not zero). */
