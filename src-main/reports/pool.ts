@@ -105,6 +105,7 @@ export function createCountPool(file: string, size: number, idleMs = IDLE_MS): C
   let idle: NodeJS.Timeout | null = null;
   /** How long each source took last time: the longest go first, so the workers end together. */
   const lastMs = new Map<string, number>();
+  const costKey = (item: CountItem) => `${item.source}|${item.mode}`;
 
   function spawn(): Slot {
     const workerData: CountWorkerData = { file, busyTimeoutMs: BUSY_TIMEOUT_MS };
@@ -130,15 +131,19 @@ export function createCountPool(file: string, size: number, idleMs = IDLE_MS): C
     return slot;
   }
 
-  function endWhenIdle() {
+  function stopIdleTimer() {
     if (idle) clearTimeout(idle);
+    idle = null;
+  }
+
+  function endWhenIdle() {
+    stopIdleTimer();
     idle = setTimeout(() => void terminate(), idleMs);
     idle.unref();
   }
 
   async function terminate() {
-    if (idle) clearTimeout(idle);
-    idle = null;
+    stopIdleTimer();
     const closing = slots;
     slots = [];
     await Promise.all(closing.map((s) => s.worker.terminate()));
@@ -147,6 +152,7 @@ export function createCountPool(file: string, size: number, idleMs = IDLE_MS): C
   function send(slot: Slot, job: Omit<CountJob, 'id'>): Promise<WindowCounts> {
     // A worker that stopped under a report running alongside takes no more jobs.
     if (!slots.includes(slot)) return Promise.reject(new Error('report worker stopped'));
+    stopIdleTimer(); // a job, even between two of a report's, means the workers are not idle
     const id = nextId++;
     return new Promise((resolve, reject) => {
       slot.pending.set(id, { resolve, reject });
@@ -157,11 +163,9 @@ export function createCountPool(file: string, size: number, idleMs = IDLE_MS): C
 
   return {
     count(period, rules, items) {
-      if (idle) clearTimeout(idle);
-      idle = null;
       while (slots.length < size) slots.push(spawn());
       const unique = new Map(items.map((i) => [countsKey(i.source, i.mode, { month: period }), i]));
-      const cost = ([, i]: [string, CountItem]) => lastMs.get(`${i.source}|${i.mode}`) ?? 0;
+      const cost = ([, i]: [string, CountItem]) => lastMs.get(costKey(i)) ?? 0;
       const queue = [...unique].sort((a, b) => cost(b) - cost(a));
       const settle = new Map(queue.map(([key]) => [key, deferred<WindowCounts>()]));
       const drain = async (slot: Slot) => {
@@ -169,7 +173,7 @@ export function createCountPool(file: string, size: number, idleMs = IDLE_MS): C
           const [key, item] = next;
           const started = performance.now();
           settle.get(key)!.resolve(await send(slot, { period, rules, ...item }));
-          lastMs.set(`${item.source}|${item.mode}`, performance.now() - started);
+          lastMs.set(costKey(item), performance.now() - started);
         }
       };
       for (const slot of slots) {

@@ -104,4 +104,21 @@ describe('report workers', () => {
     }
     expect(pool.running()).toBe(0);
   }, 60_000);
+
+  it('do not end between the jobs of one report, however short the idle time', async () => {
+    // One worker, idle after 1 ms: between two jobs it has none for a moment.
+    const pool = createCountPool(path.join(dir, 'siklus.sqlite3'), 1, 1);
+    const sources = ['gizi.ditimbang', 'gizi.bgm', 'gizi.stunting', 'gizi.wasting'];
+    try {
+      const counting = pool.count(
+        '2026-10',
+        defaultReportRules('2026-10-31'),
+        sources.map((source) => ({ source, mode: 'status' as const })),
+      );
+      const counted = await Promise.all(counting.values());
+      expect(counted).toHaveLength(sources.length);
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
 });
