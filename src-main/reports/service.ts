@@ -365,10 +365,13 @@ export function createReportService(
             .where('deleted_at', 'is', null)
             .execute()
         : [];
+      const bbuOn = new Map(
+        statuses.map((g) => [`${g.person_id}|${g.measure_date}`, g.status_bbu]),
+      );
       let bgm = 0;
       for (const [childId, entry] of counts.byChild) {
-        const row = statuses.find((g) => g.person_id === childId && g.measure_date === entry.date);
-        if (row?.status_bbu && (bgmCodes as string[]).includes(row.status_bbu)) bgm += 1;
+        const bbu = bbuOn.get(`${childId}|${entry.date}`);
+        if (bbu && (bgmCodes as string[]).includes(bbu)) bgm += 1;
       }
       rows.push({
         posyanduId: y.id,
