@@ -271,4 +271,33 @@ describe('Klaster 2 anak, gizi and imunisasi, hand-counted', () => {
       BGM: 0,
     });
   });
+
+  it("SKDN: BGM is the month's weighing below −3 SD BB/U, not one between −3 and −2", async () => {
+    const y = await w.ok<{ id: string }>('posyandu.create', {
+      name: 'Posyandu Mawar',
+      desaId: w.A.id,
+    });
+    // Both boys 20 months on 10 November: Nino 8.0 kg is BB/U −3.15 (sangat kurang, BGM);
+    // Omar 9.0 kg is −2.11 (kurang, not BGM).
+    for (const [name, kg] of [
+      ['Nino Pratama', 8.0],
+      ['Omar Syahputra', 9.0],
+    ] as const) {
+      const id = await w.person(name, 'L', '2025-03-01', { posyanduId: y.id });
+      await w.ok('growth.create', {
+        measurement: {
+          personId: id,
+          measureDate: '2026-11-10',
+          place: 'posyandu',
+          posyanduId: y.id,
+          weightKg: kg,
+        },
+        confirmImplausible: true,
+      });
+    }
+    const skdn = await w.ok<{ rows: Record<string, unknown>[] }>('reports.skdn', {
+      period: '2026-11',
+    });
+    expect(skdn.rows.find((r) => r.posyanduId === y.id)).toMatchObject({ S: 2, D: 2, BGM: 1 });
+  });
 });
