@@ -198,57 +198,35 @@ describe('indicator engine', () => {
       denominator: { kind: 'observed' },
     };
     const march = windowsOf({ month: '2026-03' }).month;
-    const counted = await computeIndicator(
-      t.core.database.db,
-      status,
-      source('test_ties'),
-      { month: '2026-03' },
-      desa,
-      targets,
-    );
+    const count = (def: IndicatorDefinition) =>
+      computeIndicator(
+        t.core.database.db,
+        def,
+        source('test_ties'),
+        { month: '2026-03' },
+        desa,
+        targets,
+      );
+    const personsBehind = async (def: IndicatorDefinition, key: string) =>
+      (await subjectsBehind(t.core.database.db, def, source('test_ties'), march, key)).map(
+        (b) => b.personId,
+      );
+    const counted = await count(status);
     expect(row(counted, 'A').month).toMatchObject({ numerator: 1, denominator: 1 });
     expect(row(counted, 'B').month).toMatchObject({ numerator: 2, denominator: 2 });
     expect(row(counted, 'luar').month.denominator ?? 0).toBe(0);
-    const behindB = await subjectsBehind(
-      t.core.database.db,
-      status,
-      source('test_ties'),
-      march,
-      'B',
-    );
-    expect(behindB.map((b) => b.personId)).toEqual(['p1', 'p2']);
-    const behindA = await subjectsBehind(
-      t.core.database.db,
-      status,
-      source('test_ties'),
-      march,
-      'A',
-    );
-    expect(behindA.map((b) => b.personId)).toEqual(['p3']);
+    expect(await personsBehind(status, 'B')).toEqual(['p1', 'p2']);
+    expect(await personsBehind(status, 'A')).toEqual(['p3']);
 
     const first = {
       ...achievement,
       numerator: { source: 'test_ties', mode: 'achievement' as const },
     };
-    const achieved = await computeIndicator(
-      t.core.database.db,
-      first,
-      source('test_ties'),
-      { month: '2026-03' },
-      desa,
-      targets,
-    );
+    const achieved = await count(first);
     expect(row(achieved, 'A').month.numerator).toBe(1);
     expect(row(achieved, 'B').month.numerator).toBe(1);
     expect(row(achieved, 'luar').month.numerator).toBe(1);
-    const behindLuar = await subjectsBehind(
-      t.core.database.db,
-      first,
-      source('test_ties'),
-      march,
-      'luar',
-    );
-    expect(behindLuar.map((b) => b.personId)).toEqual(['p3']);
+    expect(await personsBehind(first, 'luar')).toEqual(['p3']);
   });
 
   it('lists the persons behind an achievement number', async () => {
