@@ -1,49 +1,101 @@
 /**
- * Calendar arithmetic on ISO dates (`YYYY-MM-DD`), in UTC so no time zone or daylight-saving
- * shift can move a day. Clinical dates are calendar dates; times of day live elsewhere.
+ * Calendar arithmetic on ISO dates (`YYYY-MM-DD`) as whole day numbers, so no time zone or
+ * daylight-saving shift can move a day. Clinical dates are calendar dates; times of day live
+ * elsewhere.
  */
 import type { Label } from './refusal';
 
-const DAY_MS = 86_400_000;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 /** Whether `value` is a real calendar date written `YYYY-MM-DD`. */
 export function isIsoDate(value: string): boolean {
-  const m = ISO_DATE.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+  return parseIsoDate(value) !== null;
 }
 
-function toUtc(value: string): number {
-  if (!isIsoDate(value)) throw new RangeError(`Not an ISO date: ${value}`);
-  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
-  return Date.UTC(y, m - 1, d);
+/**
+ * The calendar arithmetic below is integer arithmetic on the proleptic Gregorian calendar (no
+ * `Date` objects): demo generation, due lists and growth checks call it millions of times.
+ */
+const leapYear = (y: number) => y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+const daysInMonth = (y: number, m: number) => (m === 2 && leapYear(y) ? 29 : MONTH_DAYS[m - 1]!);
+
+/** `count` ASCII digits of `value` from `at` as a number, or -1 when one is not a digit. */
+function digitsAt(value: string, at: number, count: number): number {
+  let n = 0;
+  for (let i = at; i < at + count; i++) {
+    const digit = value.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    n = n * 10 + digit;
+  }
+  return n;
 }
 
-function fromUtc(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
+/** `[year, month, day]` of a real `YYYY-MM-DD` date, or null. */
+function parseIsoDate(value: string): [number, number, number] | null {
+  if (value.length !== 10 || value[4] !== '-' || value[7] !== '-') return null;
+  const y = digitsAt(value, 0, 4);
+  const m = digitsAt(value, 5, 2);
+  const d = digitsAt(value, 8, 2);
+  if (y < 0 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;
+  return [y, m, d];
+}
+
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+const formatIsoDate = (y: number, m: number, d: number) =>
+  `${String(y).padStart(4, '0')}-${pad2(m)}-${pad2(d)}`;
+
+/** Days since 1970-01-01 of a calendar date (H. Hinnant's days_from_civil). */
+function dayNumber(y: number, m: number, d: number): number {
+  const year = m <= 2 ? y - 1 : y;
+  const era = Math.floor(year / 400);
+  const yearOfEra = year - era * 400;
+  const dayOfYear = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+  const dayOfEra =
+    yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
+/** The calendar date of a day number (H. Hinnant's civil_from_days). */
+function dateOfDayNumber(days: number): string {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra -
+      Math.floor(dayOfEra / 1460) +
+      Math.floor(dayOfEra / 36_524) -
+      Math.floor(dayOfEra / 146_096)) /
+      365,
+  );
+  const dayOfYear =
+    dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shifted = Math.floor((5 * dayOfYear + 2) / 153);
+  const d = dayOfYear - Math.floor((153 * shifted + 2) / 5) + 1;
+  const m = shifted < 10 ? shifted + 3 : shifted - 9;
+  return formatIsoDate(yearOfEra + era * 400 + (m <= 2 ? 1 : 0), m, d);
+}
+
+function toDayNumber(value: string): number {
+  const date = parseIsoDate(value);
+  if (!date) throw new RangeError(`Not an ISO date: ${value}`);
+  return dayNumber(...date);
 }
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
-  return Math.round((toUtc(to) - toUtc(from)) / DAY_MS);
+  return toDayNumber(to) - toDayNumber(from);
 }
 
 export function addDays(date: string, days: number): string {
-  return fromUtc(toUtc(date) + days * DAY_MS);
+  return dateOfDayNumber(toDayNumber(date) + days);
 }
 
 /** Add calendar months, clamping to the last day of the target month (31 Jan + 1 → 28/29 Feb). */
 export function addMonths(date: string, months: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const target = new Date(Date.UTC(y, m - 1 + months, 1));
-  const lastDay = new Date(
-    Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0),
-  ).getUTCDate();
-  target.setUTCDate(Math.min(d, lastDay));
-  return fromUtc(target.getTime());
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = index - year * 12 + 1;
+  return formatIsoDate(year, month, Math.min(d, daysInMonth(year, month)));
 }
 
 export interface Age {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   addDays,
@@ -26,6 +27,50 @@ describe('calendar dates', () => {
     expect(daysBetween('2023-02-28', '2023-03-01')).toBe(1);
     expect(daysBetween('2026-03-01', '2026-02-01')).toBe(-28);
     expect(addDays('2025-12-31', 1)).toBe('2026-01-01');
+  });
+
+  it('agree with the JavaScript Date calendar from 1900 to 2200 (leap centuries, month ends)', () => {
+    // A reference that shares nothing with the integer arithmetic under test.
+    const viaDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+    const day = fc.integer({
+      min: Date.UTC(1900, 0, 1) / 86_400_000,
+      max: Date.UTC(2200, 11, 31) / 86_400_000,
+    });
+    fc.assert(
+      fc.property(
+        day,
+        fc.integer({ min: -4000, max: 4000 }),
+        fc.integer({ min: -600, max: 600 }),
+        (n, shift, months) => {
+          const date = viaDate(n * 86_400_000);
+          expect(isIsoDate(date)).toBe(true);
+          expect(addDays(date, shift)).toBe(viaDate((n + shift) * 86_400_000));
+          expect(daysBetween(date, viaDate((n + shift) * 86_400_000))).toBe(shift);
+          const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+          const lastDay = new Date(Date.UTC(y, m - 1 + months + 1, 0)).getUTCDate();
+          expect(addMonths(date, months)).toBe(
+            viaDate(Date.UTC(y, m - 1 + months, Math.min(d, lastDay))),
+          );
+        },
+      ),
+      { numRuns: 5000 },
+    );
+    // Every day of the range, one after another (the century ends included).
+    let previous = '1899-12-31';
+    for (let ms = Date.UTC(1900, 0, 1); ms <= Date.UTC(2200, 11, 31); ms += 86_400_000) {
+      const date = viaDate(ms);
+      if (addDays(previous, 1) !== date) expect(addDays(previous, 1)).toBe(date);
+      previous = date;
+    }
+    expect(isIsoDate('2000-02-29')).toBe(true);
+    expect(isIsoDate('1900-02-29')).toBe(false);
+    expect(isIsoDate('2100-02-29')).toBe(false);
+    expect(isIsoDate('2026-04-31')).toBe(false);
+    expect(isIsoDate('2026-00-10')).toBe(false);
+    expect(isIsoDate('2026-01-00')).toBe(false);
+    expect(isIsoDate('2026-01-1a')).toBe(false);
+    expect(isIsoDate('2026/01/10')).toBe(false);
+    expect(() => addDays('2026-02-30', 1)).toThrow(RangeError);
   });
 
   it('add months clamping to the month end', () => {
