@@ -2,8 +2,11 @@ import { Box, Center, Loader, Text } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import {
   forwardRef,
+  memo,
+  useCallback,
   useEffect,
   useImperativeHandle,
+  useLayoutEffect,
   useRef,
   useState,
   type KeyboardEvent,
@@ -25,6 +28,7 @@ export interface VirtualTableHandle {
 }
 
 export interface VirtualTableProps<R> {
+  /** Keep the same array between renders (useMemo): a row is drawn again only when it changes. */
   columns: Column<R>[];
   rowCount: number;
   /** The row at an index, or undefined while its page loads. */
@@ -39,6 +43,59 @@ export interface VirtualTableProps<R> {
   loading?: boolean;
   'aria-label': string;
 }
+
+interface VirtualRowProps<R> {
+  row: R | undefined;
+  rowId: string | undefined;
+  index: number;
+  start: number;
+  size: number;
+  active: boolean;
+  columns: Column<R>[];
+  template: string;
+  onPick: (index: number, row: R | undefined) => void;
+}
+
+/**
+ * One row, drawn again only when its own props change: while scrolling, the rows that stay in
+ * view are left alone and only those coming into view are rendered.
+ */
+const VirtualRow = memo(function VirtualRow<R>(props: VirtualRowProps<R>) {
+  const { row, index, active, columns } = props;
+  return (
+    <div
+      id={props.rowId}
+      role="row"
+      aria-rowindex={index + 2}
+      aria-selected={active}
+      className={classes.row}
+      data-active={active || undefined}
+      style={{
+        gridTemplateColumns: props.template,
+        height: props.size,
+        transform: `translateY(${props.start}px)`,
+      }}
+      onClick={() => props.onPick(index, row)}
+    >
+      {row ? (
+        columns.map((c) => (
+          <div
+            key={c.key}
+            role="cell"
+            className={classes.cell}
+            style={{ textAlign: c.align ?? 'left' }}
+          >
+            {c.render(row)}
+          </div>
+        ))
+      ) : (
+        <div role="cell" className={classes.cell}>
+          …
+        </div>
+      )}
+    </div>
+  );
+}) as <R>(props: VirtualRowProps<R>) => ReactNode;
 
 function VirtualTableInner<R>(props: VirtualTableProps<R>, ref: React.Ref<VirtualTableHandle>) {
   const { columns, rowCount, getRow, rowKey, onOpen, onRangeChange, rowHeight = 38 } = props;
@@ -63,6 +120,16 @@ function VirtualTableInner<R>(props: VirtualTableProps<R>, ref: React.Ref<Virtua
   useEffect(() => {
     if (active >= rowCount) setActive(Math.max(0, rowCount - 1));
   }, [rowCount, active]);
+
+  // Rows are memoised, so a click reaches the newest onOpen through a ref, not a new callback.
+  const onOpenRef = useRef(onOpen);
+  useLayoutEffect(() => {
+    onOpenRef.current = onOpen;
+  });
+  const pick = useCallback((index: number, row: R | undefined) => {
+    setActive(index);
+    if (row) onOpenRef.current?.(row);
+  }, []);
 
   function move(to: number) {
     const next = Math.max(0, Math.min(rowCount - 1, to));
@@ -134,41 +201,18 @@ function VirtualTableInner<R>(props: VirtualTableProps<R>, ref: React.Ref<Virtua
               const row = getRow(item.index);
               const key = row ? rowKey(row, item.index) : `loading-${item.index}`;
               return (
-                <div
+                <VirtualRow
                   key={key}
-                  id={row ? `vt-row-${key}` : undefined}
-                  role="row"
-                  aria-rowindex={item.index + 2}
-                  aria-selected={item.index === active}
-                  className={classes.row}
-                  data-active={item.index === active || undefined}
-                  style={{
-                    gridTemplateColumns: template,
-                    height: item.size,
-                    transform: `translateY(${item.start}px)`,
-                  }}
-                  onClick={() => {
-                    setActive(item.index);
-                    if (row) onOpen?.(row);
-                  }}
-                >
-                  {row ? (
-                    columns.map((c) => (
-                      <div
-                        key={c.key}
-                        role="cell"
-                        className={classes.cell}
-                        style={{ textAlign: c.align ?? 'left' }}
-                      >
-                        {c.render(row)}
-                      </div>
-                    ))
-                  ) : (
-                    <div role="cell" className={classes.cell}>
-                      …
-                    </div>
-                  )}
-                </div>
+                  row={row}
+                  rowId={row ? `vt-row-${key}` : undefined}
+                  index={item.index}
+                  start={item.start}
+                  size={item.size}
+                  active={item.index === active}
+                  columns={columns}
+                  template={template}
+                  onPick={pick}
+                />
               );
             })}
           </div>

@@ -24,7 +24,8 @@ export function usePagedList<C extends PagedChannel>(
   channel: C,
   input: Omit<ChannelInput<C>, 'limit' | 'offset'>,
 ) {
-  const [range, setRange] = useState({ start: 0, end: 0 });
+  // The pages in view, not the rows: scrolling within the same pages renders nothing here.
+  const [span, setSpan] = useState({ from: 0, to: 0 });
   const key = JSON.stringify(input);
   const fetchPage = useCallback(
     (page: number) =>
@@ -38,12 +39,10 @@ export function usePagedList<C extends PagedChannel>(
     placeholderData: keepPreviousData,
   });
   const pageIndexes = useMemo(() => {
-    const from = Math.floor(range.start / PAGE_SIZE);
-    const to = Math.floor(range.end / PAGE_SIZE);
     const list: number[] = [];
-    for (let p = Math.max(1, from); p <= to; p++) list.push(p);
+    for (let p = Math.max(1, span.from); p <= span.to; p++) list.push(p);
     return list;
-  }, [range]);
+  }, [span]);
   const pages = useQueries({
     queries: pageIndexes.map((page) => ({
       queryKey: [channel, key, page],
@@ -61,7 +60,11 @@ export function usePagedList<C extends PagedChannel>(
     /** True while the first page shown belongs to an older filter. */
     stale: first.isPlaceholderData,
     getRow: (index: number) => byPage.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE],
-    onRangeChange: useCallback((start: number, end: number) => setRange({ start, end }), []),
+    onRangeChange: useCallback((start: number, end: number) => {
+      const from = Math.floor(start / PAGE_SIZE);
+      const to = Math.floor(end / PAGE_SIZE);
+      setSpan((span) => (span.from === from && span.to === to ? span : { from, to }));
+    }, []),
     refetch: first.refetch,
   };
 }

@@ -11,6 +11,7 @@ import {
   type ChildRow,
 } from '@shared/contract';
 import { PERTUMBUHAN_LABELS, type PertumbuhanStatus } from '@shared/domain/growth';
+import type { Locale, MessageKey } from '@shared/i18n';
 import { VirtualTable, type Column, type VirtualTableHandle } from '../../components/VirtualTable';
 import { ageText, shortDate, todayLocal } from '../../lib/format';
 import { useT } from '../../lib/i18n';
@@ -21,9 +22,13 @@ import { ChildSectionHeader } from './ChildSectionTabs';
 import { GROWTH_COLORS, numText, statusColor, statusLabel } from './labels';
 import { useFocusOnOpen } from './queries';
 
-function Status({ code }: { code: string | null }) {
-  const t = useT();
-  const locale = useUiStore((s) => s.locale);
+interface StatusProps {
+  code: string | null;
+  t: (key: MessageKey) => string;
+  locale: Locale;
+}
+
+function Status({ code, t, locale }: StatusProps) {
   if (!code) return <Text c="dimmed">—</Text>;
   const color = statusColor(code);
   return (
@@ -65,87 +70,90 @@ export function ChildRegisterPage() {
   const filtered = !!(q || posyanduId || ageBand || flag);
   useHotkeys([['ctrl+f', () => search.current?.focus()]]);
 
-  const columns: Column<ChildRow>[] = [
-    {
-      key: 'name',
-      header: t('child.col.name'),
-      width: 'minmax(140px, 1.4fr)',
-      render: (r) => (
-        <Text size="sm" fw={500} truncate title={r.name}>
-          {r.name}
-        </Text>
-      ),
-    },
-    {
-      key: 'age',
-      header: t('child.col.age'),
-      width: '118px',
-      render: (r) => (
-        <span title={`${t(`sex.${r.sex}`)}, ${shortDate(r.birthDate)}`}>
-          {r.sex} · {ageText(t, r.birthDate, today)}
-        </span>
-      ),
-    },
-    {
-      key: 'posyandu',
-      header: t('child.col.posyandu'),
-      width: 'minmax(96px, 1fr)',
-      render: (r) => (
-        <Text size="sm" truncate title={r.posyanduName ?? ''}>
-          {r.posyanduName?.replace(/^Posyandu\s+/i, '') ?? '—'}
-        </Text>
-      ),
-    },
-    {
-      key: 'last',
-      header: t('child.col.last'),
-      width: '108px',
-      render: (r) => shortDate(r.lastDate),
-    },
-    {
-      key: 'size',
-      header: t('child.col.size'),
-      width: '112px',
-      align: 'right',
-      render: (r) => `${numText(r.weightKg, locale)} · ${numText(r.lengthCm, locale)}`,
-    },
-    {
-      key: 'bbu',
-      header: t('child.col.bbu'),
-      width: '120px',
-      render: (r) => <Status code={r.bbU} />,
-    },
-    {
-      key: 'pbu',
-      header: t('child.col.pbu'),
-      width: '120px',
-      render: (r) => <Status code={r.pbU} />,
-    },
-    {
-      key: 'bbpb',
-      header: t('child.col.bbpb'),
-      width: '128px',
-      render: (r) => <Status code={r.bbPb} />,
-    },
-    {
-      key: 'growth',
-      header: t('child.col.growth'),
-      width: '54px',
-      align: 'center',
-      render: (r) =>
-        r.growth ? (
-          <Badge
-            size="sm"
-            color={GROWTH_COLORS[r.growth]}
-            title={PERTUMBUHAN_LABELS[r.growth as PertumbuhanStatus][locale]}
-          >
-            {r.growth}
-          </Badge>
-        ) : (
-          '—'
+  const columns = useMemo<Column<ChildRow>[]>(
+    () => [
+      {
+        key: 'name',
+        header: t('child.col.name'),
+        width: 'minmax(140px, 1.4fr)',
+        render: (r) => (
+          <Text size="sm" fw={500} truncate title={r.name}>
+            {r.name}
+          </Text>
         ),
-    },
-  ];
+      },
+      {
+        key: 'age',
+        header: t('child.col.age'),
+        width: '118px',
+        render: (r) => (
+          <span title={`${t(`sex.${r.sex}`)}, ${shortDate(r.birthDate)}`}>
+            {r.sex} · {ageText(t, r.birthDate, today)}
+          </span>
+        ),
+      },
+      {
+        key: 'posyandu',
+        header: t('child.col.posyandu'),
+        width: 'minmax(96px, 1fr)',
+        render: (r) => (
+          <Text size="sm" truncate title={r.posyanduName ?? ''}>
+            {r.posyanduName?.replace(/^Posyandu\s+/i, '') ?? '—'}
+          </Text>
+        ),
+      },
+      {
+        key: 'last',
+        header: t('child.col.last'),
+        width: '108px',
+        render: (r) => shortDate(r.lastDate),
+      },
+      {
+        key: 'size',
+        header: t('child.col.size'),
+        width: '112px',
+        align: 'right',
+        render: (r) => `${numText(r.weightKg, locale)} · ${numText(r.lengthCm, locale)}`,
+      },
+      {
+        key: 'bbu',
+        header: t('child.col.bbu'),
+        width: '120px',
+        render: (r) => <Status code={r.bbU} t={t} locale={locale} />,
+      },
+      {
+        key: 'pbu',
+        header: t('child.col.pbu'),
+        width: '120px',
+        render: (r) => <Status code={r.pbU} t={t} locale={locale} />,
+      },
+      {
+        key: 'bbpb',
+        header: t('child.col.bbpb'),
+        width: '128px',
+        render: (r) => <Status code={r.bbPb} t={t} locale={locale} />,
+      },
+      {
+        key: 'growth',
+        header: t('child.col.growth'),
+        width: '54px',
+        align: 'center',
+        render: (r) =>
+          r.growth ? (
+            <Badge
+              size="sm"
+              color={GROWTH_COLORS[r.growth]}
+              title={PERTUMBUHAN_LABELS[r.growth as PertumbuhanStatus][locale]}
+            >
+              {r.growth}
+            </Badge>
+          ) : (
+            '—'
+          ),
+      },
+    ],
+    [t, today, locale],
+  );
 
   return (
     <Stack gap="xs">

@@ -51,61 +51,64 @@ export function PersonsPage() {
     ['ctrl+f', () => search.current?.focus()],
   ]);
 
-  const columns: Column<PersonRow>[] = [
-    {
-      key: 'name',
-      header: t('persons.col.name'),
-      width: 'minmax(200px, 2.2fr)',
-      render: (p) => (
-        <Group gap={6} wrap="nowrap">
-          <Text size="sm" fw={500} truncate>
-            {p.name}
-          </Text>
-          {p.deleted && (
-            <Badge size="xs" color="red" variant="light">
-              {t('persons.deleted')}
-            </Badge>
-          )}
-        </Group>
-      ),
-    },
-    {
-      key: 'nik',
-      header: t('persons.col.nik'),
-      width: '172px',
-      render: (p) =>
-        p.nik ?? (
-          <Text span c="dimmed" size="sm">
-            {t('persons.noNik')}
-          </Text>
+  const columns = useMemo<Column<PersonRow>[]>(
+    () => [
+      {
+        key: 'name',
+        header: t('persons.col.name'),
+        width: 'minmax(200px, 2.2fr)',
+        render: (p) => (
+          <Group gap={6} wrap="nowrap">
+            <Text size="sm" fw={500} truncate>
+              {p.name}
+            </Text>
+            {p.deleted && (
+              <Badge size="xs" color="red" variant="light">
+                {t('persons.deleted')}
+              </Badge>
+            )}
+          </Group>
         ),
-    },
-    {
-      key: 'sex',
-      header: t('persons.col.sex'),
-      width: '48px',
-      render: (p) => p.sex,
-      align: 'center',
-    },
-    {
-      key: 'birth',
-      header: t('persons.col.birth'),
-      width: '190px',
-      render: (p) => `${shortDate(p.birthDate)} (${ageText(t, p.birthDate, today)})`,
-    },
-    {
-      key: 'place',
-      header: t('persons.col.place'),
-      width: 'minmax(140px, 1.4fr)',
-      render: (p) => p.place ?? '—',
-    },
-    {
-      key: 'rtrw',
-      header: t('persons.col.rtrw'),
-      width: '80px',
-      render: (p) => (p.rt || p.rw ? `${p.rt ?? '-'}/${p.rw ?? '-'}` : '—'),
-    },
-  ];
+      },
+      {
+        key: 'nik',
+        header: t('persons.col.nik'),
+        width: '172px',
+        render: (p) =>
+          p.nik ?? (
+            <Text span c="dimmed" size="sm">
+              {t('persons.noNik')}
+            </Text>
+          ),
+      },
+      {
+        key: 'sex',
+        header: t('persons.col.sex'),
+        width: '48px',
+        render: (p) => p.sex,
+        align: 'center',
+      },
+      {
+        key: 'birth',
+        header: t('persons.col.birth'),
+        width: '190px',
+        render: (p) => `${shortDate(p.birthDate)} (${ageText(t, p.birthDate, today)})`,
+      },
+      {
+        key: 'place',
+        header: t('persons.col.place'),
+        width: 'minmax(140px, 1.4fr)',
+        render: (p) => p.place ?? '—',
+      },
+      {
+        key: 'rtrw',
+        header: t('persons.col.rtrw'),
+        width: '80px',
+        render: (p) => (p.rt || p.rw ? `${p.rt ?? '-'}/${p.rw ?? '-'}` : '—'),
+      },
+    ],
+    [t, today],
+  );
 
   return (
     <Stack gap="sm">
