@@ -13,7 +13,7 @@ import {
 import type { ServicePlace } from '@shared/domain/codes/service';
 import { addDays, addMonths, ageOn, daysBetween } from '@shared/domain/dates';
 import { screeningColumns } from '../services/adult-rows';
-import type { DemoContext, DemoPerson, DemoStep } from './context';
+import { HISTORY_MONTHS, type DemoContext, type DemoPerson, type DemoStep } from './context';
 
 /** A day between `from` and `to` (inclusive). */
 function dayBetween(ctx: DemoContext, from: string, to: string): string {
@@ -49,11 +49,11 @@ function bloodPressure(ctx: DemoContext, age: number, raised: number) {
 }
 
 /**
- * Klaster 3 services, from the population: PTM screenings for about half of the residents aged
- * 15 and over (this year, some also last year); hypertension and DM patients (found at a
- * screening or diagnosed earlier) with monthly kontrol visits: most come and are controlled,
- * some come and are not, some stopped coming (mangkir); yearly SKILAS and Barthel for the
- * elderly. Every class is computed by the same rules the app uses.
+ * Klaster 3 services over the history's years, from the population: PTM screenings for about
+ * half of the residents aged 15 and over each year; hypertension and DM patients (found at a
+ * screening or diagnosed earlier) with monthly kontrol visits: most come and are controlled, some
+ * come and are not, some stopped coming (mangkir); SKILAS and Barthel for about half of the
+ * elderly each year. Every class is computed by the same rules the app uses.
  */
 export const adultStep: DemoStep = {
   name: 'klaster-3',
@@ -68,8 +68,17 @@ export const adultStep: DemoStep = {
     ).map((n) => n.id);
     const performer = () => (nakes.length > 0 && rng.chance(0.85) ? rng.pick(nakes) : null);
     const yearStart = `${today.slice(0, 4)}-01-01`;
-    const lastYearStart = addMonths(yearStart, -12);
-    const lastYearEnd = addDays(yearStart, -1);
+    /** A day of the calendar year `back` years before this one (0: this year, up to today). */
+    const dayInYear = (back: number) =>
+      back === 0
+        ? dayBetween(ctx, yearStart, today)
+        : dayBetween(
+            ctx,
+            addMonths(yearStart, -12 * back),
+            addDays(addMonths(yearStart, 12 - 12 * back), -1),
+          );
+    /** The history's calendar years, as years back from this one. */
+    const historyYears = Array.from({ length: HISTORY_MONTHS / 12 }, (_, back) => back);
     const candidates: { person: DemoPerson; program: FollowUpProgram; since: string }[] = [];
 
     // ------------------------------------------------------------ PTM screenings
@@ -77,8 +86,8 @@ export const adultStep: DemoStep = {
       const ageNow = years(p, today);
       if (ageNow < 15) continue;
       const dates: string[] = [];
-      if (rng.chance(ageNow >= 40 ? 0.55 : 0.4)) dates.push(dayBetween(ctx, yearStart, today));
-      if (rng.chance(0.3)) dates.push(dayBetween(ctx, lastYearStart, lastYearEnd));
+      const coverage = ageNow >= 40 ? 0.55 : 0.4;
+      for (const back of historyYears) if (rng.chance(coverage)) dates.push(dayInYear(back));
       // A hypertensive tendency per person, so repeated screenings agree.
       const raised = rng.chance(ageNow >= 45 ? 0.22 : 0.06) ? rng.int(12, 35) : 0;
       const diabetic = rng.chance(ageNow >= 40 ? 0.09 : 0.02);
@@ -102,6 +111,30 @@ export const adultStep: DemoStep = {
         jantung: rng.chance(0.06),
         stroke: rng.chance(0.05),
       };
+      // Patients diagnosed before the history (at the puskesmas or a hospital): their register
+      // starts then, whatever later screenings find (the first candidate of a program is kept).
+      if (ageNow >= 40 && raised > 0 && rng.chance(0.35)) {
+        candidates.push({
+          person: p,
+          program: 'ht',
+          since: dayBetween(
+            ctx,
+            addMonths(today, -HISTORY_MONTHS - 24),
+            addMonths(today, -HISTORY_MONTHS),
+          ),
+        });
+      }
+      if (ageNow >= 40 && diabetic && rng.chance(0.35)) {
+        candidates.push({
+          person: p,
+          program: 'dm',
+          since: dayBetween(
+            ctx,
+            addMonths(today, -HISTORY_MONTHS - 24),
+            addMonths(today, -HISTORY_MONTHS),
+          ),
+        });
+      }
       for (const on of dates) {
         const age = years(p, on);
         if (age < 15 || on < p.birthDate) continue;
@@ -221,21 +254,6 @@ export const adultStep: DemoStep = {
           });
         }
       }
-      // Patients diagnosed years ago (at the puskesmas or a hospital), not screened again.
-      if (ageNow >= 40 && raised > 0 && dates.length === 0 && rng.chance(0.5)) {
-        candidates.push({
-          person: p,
-          program: 'ht',
-          since: dayBetween(ctx, addMonths(today, -72), addMonths(today, -3)),
-        });
-      }
-      if (ageNow >= 40 && diabetic && dates.length === 0 && rng.chance(0.5)) {
-        candidates.push({
-          person: p,
-          program: 'dm',
-          since: dayBetween(ctx, addMonths(today, -60), addMonths(today, -3)),
-        });
-      }
     }
 
     // ------------------------------------------------------------ HT/DM registers and kontrol
@@ -250,7 +268,7 @@ export const adultStep: DemoStep = {
     }
     const schedules = new Map<string, Schedule>();
     const registered = new Set<string>();
-    const firstMonth = `${addMonths(today, -11).slice(0, 7)}-01`;
+    const firstMonth = `${addMonths(today, 1 - HISTORY_MONTHS).slice(0, 7)}-01`;
     for (const c of candidates) {
       const key = `${c.person.id}:${c.program}`;
       if (registered.has(key) || c.since > today || years(c.person, c.since) < 15) continue;
@@ -292,7 +310,7 @@ export const adultStep: DemoStep = {
         };
         schedules.set(c.person.id, schedule);
       }
-      // One visit a month from the month after the diagnosis (the last 12 months only).
+      // One visit a month from the month after the diagnosis (within the history).
       let monthStart = `${addMonths(c.since, 1).slice(0, 7)}-01`;
       if (monthStart < firstMonth) monthStart = firstMonth;
       while (monthStart <= today) {
@@ -393,8 +411,7 @@ export const adultStep: DemoStep = {
       const ageNow = years(p, today);
       if (ageNow < 60) continue;
       const dates: string[] = [];
-      if (rng.chance(0.55)) dates.push(dayBetween(ctx, yearStart, today));
-      else if (rng.chance(0.45)) dates.push(dayBetween(ctx, lastYearStart, lastYearEnd));
+      for (const back of historyYears) if (rng.chance(0.55)) dates.push(dayInYear(back));
       const frail = clamp((ageNow - 60) / 30, 0, 1);
       for (const on of dates) {
         if (years(p, on) < 60) continue;

@@ -23,10 +23,7 @@ import {
   type DoseRecord,
 } from '@shared/domain/immunization';
 import { growthColumns } from '../services/child-common';
-import type { DemoContext, DemoPerson, DemoStep } from './context';
-
-/** Months of posyandu history generated before the demo's today. */
-const HISTORY_MONTHS = 24;
+import { HISTORY_MONTHS, type DemoContext, type DemoPerson, type DemoStep } from './context';
 
 const atWib = (date: string, hour = 3) => `${date}T${String(hour).padStart(2, '0')}:00:00.000Z`;
 const round1 = (x: number) => Math.round(x * 10) / 10;
@@ -77,7 +74,8 @@ const at = (indicator: GrowthIndicator, sex: 1 | 2, x: number, z: number) =>
  * rarely), are weighed along their own course on the WHO curves (a fifth stunted, a few wasted,
  * some falling ill and losing weight), measured for length in February and August, given the
  * doses due (mostly on time; late after missed sessions; a few drop out), Vitamin A in February
- * and August; babies born in the last two years get KN1–KN3 (most in their windows).
+ * and August; babies born within the history get KN1–KN3 (most in their windows). Children who
+ * have turned five since the history began keep the register of their balita years.
  */
 export const childStep: DemoStep = {
   name: 'anak',
@@ -120,7 +118,11 @@ export const childStep: DemoStep = {
     };
 
     const historyStart = addMonths(today, -HISTORY_MONTHS);
-    const children = ctx.persons.filter((p) => underFiveAge(p.birthDate, today).ok);
+    const children = ctx.persons.filter((p) =>
+      p.birthDate >= historyStart
+        ? p.birthDate <= today
+        : underFiveAge(p.birthDate, historyStart).ok,
+    );
     for (const child of children) generateChild(child);
 
     function generateChild(child: DemoPerson) {
@@ -228,11 +230,12 @@ export const childStep: DemoStep = {
       }
 
       // Posyandu days from birth: before the history window only the doses (copied from the
-      // Buku KIA), within it the whole session.
-      if (!child.posyanduId) return;
+      // Buku KIA), within it the whole session, at the posyandu of the child's area.
+      const posyanduId = child.areaPosyanduId;
+      if (!posyanduId) return;
       const days: string[] = [];
       for (let month = child.birthDate.slice(0, 7); month <= today.slice(0, 7);) {
-        const day = sessionDayOf(child.posyanduId, month);
+        const day = sessionDayOf(posyanduId, month);
         if (day && day <= today) days.push(day);
         month = addMonths(`${month}-01`, 1).slice(0, 7);
       }
@@ -253,13 +256,13 @@ export const childStep: DemoStep = {
           const due = dueList(child.birthDate, history, day, schedule, dueRules);
           for (const d of [...due.overdue, ...due.due]) {
             if (rng.chance(c.immunises)) {
-              give(d.code, day, { given_here: 0, posyandu_id: child.posyanduId });
+              give(d.code, day, { given_here: 0, posyandu_id: posyanduId });
             }
           }
           continue;
         }
 
-        const session = sessionId(child.posyanduId, day);
+        const session = sessionId(posyanduId, day);
         const month = Number(day.slice(5, 7));
         const bulanTimbang = month === 2 || month === 8;
         const ageDays = age.days;
@@ -294,7 +297,7 @@ export const childStep: DemoStep = {
           {
             ...growthColumns(m, a, { id: child.id, desaId: child.desaId }),
             place: 'posyandu',
-            posyandu_id: child.posyanduId,
+            posyandu_id: posyanduId,
             performer_id: null,
             session_id: session,
             asi_eksklusif: ageDays < 183 ? (rng.chance(0.7) ? 1 : 0) : null,
@@ -319,7 +322,7 @@ export const childStep: DemoStep = {
                 capsule: band.capsule,
                 round: round.round,
                 place: 'posyandu',
-                posyandu_id: child.posyanduId,
+                posyandu_id: posyanduId,
                 performer_id: null,
                 residence_desa_id: child.desaId,
                 session_id: session,
@@ -341,7 +344,7 @@ export const childStep: DemoStep = {
           if (!rng.chance(c.immunises)) continue;
           give(d.code, day, {
             place: 'posyandu',
-            posyandu_id: child.posyanduId,
+            posyandu_id: posyanduId,
             session_id: session,
           });
         }

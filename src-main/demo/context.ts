@@ -1,6 +1,12 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Random } from './random';
 
+/**
+ * Months of service history the demo generates before its today: five years, as a puskesmas has
+ * after five years of entering its registers (the benchmark's ≈1.5 million rows at 100,000).
+ */
+export const HISTORY_MONTHS = 60;
+
 export interface DemoDesa {
   id: string;
   code: string;
@@ -24,7 +30,10 @@ export interface DemoPerson {
   desaId: string | null;
   motherId: string | null;
   householdId: number;
+  /** The posyandu the person belongs to now (balita, women 15–49, elderly). */
   posyanduId: string | null;
+  /** The posyandu of the household's area: where a child who has turned five went as a balita. */
+  areaPosyanduId: string | null;
 }
 
 /**

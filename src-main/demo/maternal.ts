@@ -1,4 +1,4 @@
-import { addDays, ageOn, daysBetween } from '@shared/domain/dates';
+import { addDays, addMonths, ageOn, daysBetween } from '@shared/domain/dates';
 import {
   ANC_REVISIT_DEFAULT,
   gestationalAgeFromDays,
@@ -8,18 +8,18 @@ import {
   suggestAncNextVisit,
   type KbMethod,
 } from '@shared/domain/maternal';
-import type { DemoPerson, DemoStep } from './context';
+import { HISTORY_MONTHS, type DemoPerson, type DemoStep } from './context';
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 const at = (date: string, hour: number, minute = 0) =>
   `${date}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}+07:00`;
 
 /**
- * Klaster 2 · Ibu demo data: for every baby under one year a completed pregnancy of the mother
- * (ANC contacts, delivery linked to the baby, nifas visits, vitamin A, sometimes KB pascasalin);
- * about 1.3% of the population pregnant today with contacts so far (some late for their next
- * visit, some not yet seen); and KB participants with a visit history that follows each method's
- * schedule, some of them dropping out. Realistic shares: ~15% KEK, ~25% anaemia, ~6% hypertension,
+ * Klaster 2 · Ibu demo data: for every baby born within the history a completed pregnancy of the
+ * mother (ANC contacts, delivery linked to the baby, nifas visits, vitamin A, sometimes KB
+ * pascasalin); about 1.3% of the population pregnant today with contacts so far (some late for
+ * their next visit, some not yet seen); and KB participants with a visit history that follows
+ * each method's schedule until the next pregnancy, some of them dropping out. Realistic shares: ~15% KEK, ~25% anaemia, ~6% hypertension,
  * ~8% low birth weight, ~10% home deliveries.
  */
 export const maternalStep: DemoStep = {
@@ -43,6 +43,12 @@ export const maternalStep: DemoStep = {
             posyandu_id: null,
           };
     const pregnantOrRecent = new Set<string>();
+    /** Each KB participant's last visit so far. */
+    const lastKbVisit = new Map<string, string>();
+    const historyStart = addMonths(ctx.today, -HISTORY_MONTHS);
+    /** The birth dates of a woman's children, oldest first. */
+    const birthsOf = (woman: DemoPerson) =>
+      (children.get(woman.id) ?? []).map((c) => c.birthDate).sort();
 
     /** ANC contacts from `firstGa` days until `until` (exclusive), following the revisit rule. */
     function contacts(
@@ -182,12 +188,14 @@ export const maternalStep: DemoStep = {
       return { id, risk };
     }
 
-    // Completed pregnancies: every baby under one year.
+    // Completed pregnancies: every baby born within the history (one per mother and birth day).
+    const delivered = new Set<string>();
     for (const baby of ctx.persons) {
-      if (!baby.motherId || daysBetween(baby.birthDate, ctx.today) > 364) continue;
+      if (!baby.motherId || baby.birthDate < historyStart || baby.birthDate > ctx.today) continue;
       const mother = byId.get(baby.motherId);
-      if (!mother || pregnantOrRecent.has(mother.id)) continue;
-      pregnantOrRecent.add(mother.id);
+      if (!mother || delivered.has(`${mother.id}:${baby.birthDate}`)) continue;
+      delivered.add(`${mother.id}:${baby.birthDate}`);
+      if (daysBetween(baby.birthDate, ctx.today) <= 364) pregnantOrRecent.add(mother.id);
       const gaDays = rng.chance(0.08) ? rng.int(245, 258) : rng.int(259, 290);
       const hpht = addDays(baby.birthDate, -gaDays);
       const { id, risk } = pregnancy(mother, hpht, 'PERSALINAN', baby.birthDate);
@@ -303,7 +311,10 @@ export const maternalStep: DemoStep = {
       });
     }
 
-    /** KB visits from `start` following the method's schedule; some stop coming. */
+    /**
+     * KB visits from `start` following the method's schedule until today or, when she has a baby
+     * later, the months before that pregnancy; some stop coming.
+     */
     function kbHistory(
       person: DemoPerson,
       method: KbMethod,
@@ -311,10 +322,12 @@ export const maternalStep: DemoStep = {
       deliveryId: string | null,
       nifasVisitId: string | null,
     ) {
+      const nextBirth = birthsOf(person).find((birth) => birth > start);
+      const until = nextBirth ? addDays(nextBirth, -300) : ctx.today;
       let date = start;
       let first = true;
       const dropOut = rng.chance(0.15);
-      for (let guard = 0; guard < 40 && date <= ctx.today; guard++) {
+      for (let guard = 0; guard < 80 && date <= until; guard++) {
         const packs = method === 'PIL' ? rng.int(1, 3) : null;
         ctx.insert('kb_visit', {
           person_id: person.id,
@@ -338,6 +351,7 @@ export const maternalStep: DemoStep = {
           notes: null,
           delete_reason: null,
         });
+        if (date > (lastKbVisit.get(person.id) ?? '')) lastKbVisit.set(person.id, date);
         first = false;
         const next = kbNextVisit({ date, method, ...(packs ? { packs } : {}) }, KB_DEFAULT).date;
         if (!next || (dropOut && rng.chance(0.3))) break;
@@ -356,8 +370,10 @@ export const maternalStep: DemoStep = {
     const share = women.length ? Math.min(1, wanted / women.length) : 0;
     for (const mother of women) {
       if (!rng.chance(share)) continue;
-      pregnantOrRecent.add(mother.id);
       const hpht = addDays(ctx.today, -rng.int(35, 285));
+      // Not while she still comes for KB (pascasalin after an earlier baby).
+      if ((lastKbVisit.get(mother.id) ?? '') >= hpht) continue;
+      pregnantOrRecent.add(mother.id);
       const { id, risk } = pregnancy(mother, hpht, null, null);
       // One in ten is known from the kader but not yet seen: no contact.
       if (!rng.chance(0.1)) contacts(id, mother, hpht, addDays(ctx.today, 1), risk);
@@ -367,7 +383,7 @@ export const maternalStep: DemoStep = {
     for (const woman of ctx.persons) {
       const age = ageOn(woman.birthDate, ctx.today).years;
       if (woman.sex !== 'P' || age < 20 || age > 49 || pregnantOrRecent.has(woman.id)) continue;
-      if (!children.has(woman.id) || !rng.chance(0.55)) continue;
+      if (lastKbVisit.has(woman.id) || !children.has(woman.id) || !rng.chance(0.55)) continue;
       const method = rng.weighted([
         ['SUNTIK_3_BULAN', 45],
         ['PIL', 15],
@@ -377,7 +393,11 @@ export const maternalStep: DemoStep = {
         ['KONDOM', 3],
         ['MOW', 4],
       ] as const);
-      kbHistory(woman, method, addDays(ctx.today, -rng.int(20, 540)), null, null);
+      // Since some day of the history, after her youngest child's nifas.
+      const since = addDays(ctx.today, -rng.int(20, daysBetween(historyStart, ctx.today)));
+      const afterNifas = addDays(birthsOf(woman).at(-1)!, 42);
+      const start = since > afterNifas ? since : afterNifas;
+      if (start <= ctx.today) kbHistory(woman, method, start, null, null);
     }
   },
 };

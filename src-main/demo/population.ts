@@ -195,6 +195,7 @@ export function populationStep(target: number): DemoStep {
             motherId,
             householdId: household,
             posyanduId: inPosyandu ? posyandu : null,
+            areaPosyanduId: posyandu,
           };
           if (isMother) motherRecord = record;
           ctx.persons.push(record);

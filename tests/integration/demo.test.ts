@@ -69,6 +69,40 @@ describe('siklus demo', () => {
     db.close();
   });
 
+  it('holds five years of services: balita years of children now over five, yearly screenings, monthly kontrol, KB outside pregnancies', async () => {
+    const db = await demo('5', 1500);
+    const one = (query: string) => db.prepare(query).pluck().get() as string | number;
+    // Today is 2026-11-22: the history starts in November 2021.
+    expect(one('SELECT min(measure_date) FROM growth_measurement')).toMatch(/^2021-1[12]-/);
+    expect(one('SELECT min(visit_on) FROM adult_kontrol')).toMatch(/^2021-1[12]-/);
+    expect(one('SELECT count(DISTINCT substr(screened_on, 1, 4)) FROM adult_screening')).toBe(5);
+    expect(one('SELECT min(screened_on) FROM adult_screening')).toMatch(/^2022-01-/);
+    expect(one("SELECT count(*) FROM growth_measurement WHERE measure_date > '2026-11-22'")).toBe(
+      0,
+    );
+    // Children who have turned five since November 2021 keep the register of their balita years.
+    expect(
+      one(
+        `SELECT count(DISTINCT g.person_id) FROM growth_measurement g JOIN person p ON p.id = g.person_id
+         WHERE p.birth_date <= '2021-11-22'`,
+      ),
+    ).toBeGreaterThan(20);
+    // A completed pregnancy for babies of every year of the history.
+    expect(
+      one(
+        "SELECT count(DISTINCT substr(ended_on, 1, 4)) FROM pregnancy WHERE ended_on >= '2021-11-22'",
+      ),
+    ).toBe(6);
+    // No KB visit while the woman is pregnant.
+    expect(
+      one(
+        `SELECT count(*) FROM kb_visit k JOIN pregnancy p ON p.person_id = k.person_id
+         AND k.visit_date BETWEEN p.hpht AND coalesce(p.ended_on, '9999-12-31')`,
+      ),
+    ).toBe(0);
+    db.close();
+  });
+
   it('writes one audit row for the generation, and refuses a folder that has data', async () => {
     const { dir, cleanup } = tempDir();
     dirs.push(cleanup);
