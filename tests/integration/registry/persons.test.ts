@@ -274,6 +274,28 @@ describe('search', () => {
     expect(page.value.rows.map((r) => r.name)).toEqual(['Dewi Lestari', 'Rina Amelia']);
   });
 
+  it('pages a name search with many matches in name order, whichever way it is read', async () => {
+    // 40 "Ani …" besides the three names with a word in a-: one deleted. Pages of one in the
+    // first twentieth of the matches walk the name index, later ones sort the matches.
+    for (let i = 0; i < 40; i++) {
+      const suffix = String.fromCharCode(90 - Math.floor(i / 8), 122 - (i % 8));
+      await create({ name: `Ani ${suffix}`, sex: 'P', birthDate: '2000-01-15', nik: null });
+    }
+    const [deleted] = (
+      (await t.call('persons.search', { q: 'ani zz' })) as { value: { rows: { id: string }[] } }
+    ).value.rows;
+    await t.call('persons.delete', { id: deleted!.id, version: 1, reason: 'Data ganda' });
+    const all = await names({ q: 'a' });
+    expect(all).toHaveLength(42);
+    expect(all.slice(0, 3)).toEqual(['Ahmad Soetjipto', 'Ani Vs', 'Ani Vt']);
+    expect(all).not.toContain('Ani Zz');
+    const onePerPage: string[] = [];
+    for (let offset = 0; offset < all.length; offset++) {
+      onePerPage.push(...(await names({ q: 'a', limit: 1, offset })));
+    }
+    expect(onePerPage).toEqual(all);
+  });
+
   it('shows the household (same KK) on the person card', async () => {
     const sitiId = (
       (await t.call('persons.search', { q: 'siti' })) as { value: { rows: { id: string }[] } }
