@@ -10,6 +10,7 @@ import { migration0009 } from './0009_report_indexes';
 import { migration0010 } from './0010_adult_report_indexes';
 import { migration0011 } from './0011_export_indexes';
 import { migration0012 } from './0012_adult_patient_person';
+import { migration0013 } from './0013_received_record_rowid';
 import type { Migration } from './types';
 
 export type { Migration };
@@ -31,6 +32,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0010,
   migration0011,
   migration0012,
+  migration0013,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
