@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Identity } from 'age-encryption';
-import type { Kysely } from 'kysely';
+import { CompiledQuery, type Kysely } from 'kysely';
 import {
   AppError,
   monthlyReport,
@@ -56,6 +56,45 @@ const MAX_FILE_BYTES = 512 * 1024 * 1024;
 const MAX_PENDING_BYTES = 256 * 1024 * 1024;
 /** Rows per upsert statement (8 parameters each). */
 const BATCH = 500;
+
+const RECEIVED_RECORD_COLUMNS = [
+  'puskesmas_id',
+  'table_name',
+  'record_id',
+  'version',
+  'updated_at',
+  'deleted_at',
+  'data',
+  'bundle_import_id',
+] as const;
+
+const upsertSql = new Map<number, string>();
+
+/**
+ * The upsert of `rows` received records (parameters in RECEIVED_RECORD_COLUMNS order, row after
+ * row): a copy held is replaced only by a higher version, or the same version changed later.
+ * Written as SQL once per batch size: the query builder built and compiled it value by value,
+ * for every batch of a bundle's tens of thousands of rows.
+ */
+function receivedRecordUpsert(rows: number): string {
+  let text = upsertSql.get(rows);
+  if (text === undefined) {
+    const tuple = `(${RECEIVED_RECORD_COLUMNS.map(() => '?').join(', ')})`;
+    text = `INSERT INTO received_record (${RECEIVED_RECORD_COLUMNS.join(', ')})
+      VALUES ${Array<string>(rows).fill(tuple).join(', ')}
+      ON CONFLICT (puskesmas_id, table_name, record_id) DO UPDATE SET
+        version = excluded.version,
+        updated_at = excluded.updated_at,
+        deleted_at = excluded.deleted_at,
+        data = excluded.data,
+        bundle_import_id = excluded.bundle_import_id
+      WHERE excluded.version > received_record.version
+        OR (excluded.version = received_record.version
+          AND excluded.updated_at > received_record.updated_at)`;
+    upsertSql.set(rows, text);
+  }
+  return text;
+}
 
 interface SignerFacts {
   keyId: string;
@@ -325,41 +364,24 @@ export function createBundleImportService(
       let changed = 0;
       for (const [table, rows] of Object.entries(opened.tables)) {
         for (let i = 0; i < rows.length; i += BATCH) {
-          const values = rows.slice(i, i + BATCH).map((r) => ({
-            puskesmas_id: puskesmas.id,
-            table_name: table,
-            record_id: r.id,
-            version: r.version,
-            updated_at: r.updated_at,
-            deleted_at: r.deleted_at,
-            data: JSON.stringify(r),
-            bundle_import_id: importId,
-          }));
-          const done = await ctx.trx
-            .insertInto('received_record')
-            .values(values)
-            .onConflict((oc) =>
-              oc
-                .columns(['puskesmas_id', 'table_name', 'record_id'])
-                .doUpdateSet((eb) => ({
-                  version: eb.ref('excluded.version'),
-                  updated_at: eb.ref('excluded.updated_at'),
-                  deleted_at: eb.ref('excluded.deleted_at'),
-                  data: eb.ref('excluded.data'),
-                  bundle_import_id: eb.ref('excluded.bundle_import_id'),
-                }))
-                .where((eb) =>
-                  eb.or([
-                    eb('excluded.version', '>', eb.ref('received_record.version')),
-                    eb.and([
-                      eb('excluded.version', '=', eb.ref('received_record.version')),
-                      eb('excluded.updated_at', '>', eb.ref('received_record.updated_at')),
-                    ]),
-                  ]),
-                ),
-            )
-            .executeTakeFirst();
-          changed += Number(done.numInsertedOrUpdatedRows ?? 0);
+          const batch = rows.slice(i, i + BATCH);
+          const parameters: unknown[] = [];
+          for (const r of batch) {
+            parameters.push(
+              puskesmas.id,
+              table,
+              r.id,
+              r.version,
+              r.updated_at,
+              r.deleted_at,
+              JSON.stringify(r),
+              importId,
+            );
+          }
+          const done = await ctx.trx.executeQuery(
+            CompiledQuery.raw(receivedRecordUpsert(batch.length), parameters),
+          );
+          changed += Number(done.numAffectedRows ?? 0);
         }
       }
       await ctx.trx
