@@ -1,3 +1,4 @@
+import { createDecipheriv, hkdfSync } from 'node:crypto';
 import { Decrypter, Encrypter, type Identity, type Stanza } from 'age-encryption';
 import { BundleError, throwIfAborted } from './errors';
 import {
@@ -43,9 +44,6 @@ export function createAgeIdentity(identity: string): Identity {
     throw new BundleError('KEY_INVALID', 'Kunci Dinkes (AGE-SECRET-KEY-1…) tidak sah.');
   }
 }
-
-/** Below this size a bundle is decrypted in one call (web streams cost ~1 ms per file). */
-const STREAM_THRESHOLD = 4 * 1024 * 1024;
 
 export interface AgeHeaderInfo {
   mode: 'recipients' | 'passphrase';
@@ -197,6 +195,66 @@ export function inspectAgeHeader(bytes: Uint8Array): AgeHeaderInfo {
   };
 }
 
+/** The age payload: a 16-byte nonce, then chunks of 64 KiB of plaintext + a 16-byte tag. */
+const PAYLOAD_NONCE = 16;
+const PAYLOAD_CHUNK = 64 * 1024;
+const TAG = 16;
+
+/**
+ * Decrypt the payload of an age file (https://age-encryption.org/v1, "Payload") that starts at
+ * `offset`, with Node's native ChaCha20-Poly1305 (typage's JavaScript one ran at about 30 MB/s):
+ * a 16-byte nonce, then chunks of 64 KiB each sealed with the key HKDF-SHA-256(file key, nonce,
+ * "payload") and the nonce (chunk counter, 11 bytes big-endian ‖ 1 on the last chunk, else 0).
+ * The last chunk may be shorter, and empty only when it is the first. Any chunk that does not
+ * authenticate is `BUNDLE_CORRUPT`, as with typage.
+ */
+async function decryptPayload(
+  fileKey: Uint8Array,
+  bytes: Uint8Array,
+  offset: number,
+  options: CryptOptions,
+): Promise<Uint8Array> {
+  const nonce = bytes.subarray(offset, offset + PAYLOAD_NONCE);
+  const key = new Uint8Array(hkdfSync('sha256', fileKey, nonce, 'payload', 32));
+  const sealed = bytes.subarray(offset + PAYLOAD_NONCE);
+  const chunks = Math.max(1, Math.ceil(sealed.length / (PAYLOAD_CHUNK + TAG)));
+  const lastLength = sealed.length - (chunks - 1) * (PAYLOAD_CHUNK + TAG);
+  if (lastLength < TAG || (chunks > 1 && lastLength === TAG)) {
+    throw new BundleError('BUNDLE_CORRUPT');
+  }
+  const out = new Uint8Array(sealed.length - chunks * TAG);
+  const chunkNonce = new Uint8Array(12);
+  const counter = new DataView(chunkNonce.buffer);
+  let reported = 0;
+  for (let i = 0; i < chunks; i++) {
+    const start = i * (PAYLOAD_CHUNK + TAG);
+    const end = Math.min(sealed.length, start + PAYLOAD_CHUNK + TAG);
+    const last = i === chunks - 1;
+    counter.setUint32(7, i);
+    chunkNonce[11] = last ? 1 : 0;
+    const decipher = createDecipheriv('chacha20-poly1305', key, chunkNonce, {
+      authTagLength: TAG,
+    });
+    decipher.setAuthTag(sealed.subarray(end - TAG, end));
+    try {
+      out.set(decipher.update(sealed.subarray(start, end - TAG)), i * PAYLOAD_CHUNK);
+      decipher.final();
+    } catch {
+      throw new BundleError('BUNDLE_CORRUPT');
+    }
+    const done = offset + PAYLOAD_NONCE + end;
+    if (done - reported >= CHUNK || last) {
+      options.onProgress?.(done, bytes.length);
+      reported = done;
+      if (!last) {
+        await new Promise((resolve) => setImmediate(resolve));
+        throwIfAborted(options.signal);
+      }
+    }
+  }
+  return out;
+}
+
 /**
  * Decrypt a bundle to its inner zip. Throws `BundleError` only: `BUNDLE_NOT_AGE`,
  * `BUNDLE_TRUNCATED`, `BUNDLE_CORRUPT`, `BUNDLE_WRONG_KEY`, `BUNDLE_PASSPHRASE_REQUIRED`,
@@ -263,23 +321,14 @@ export async function decryptBundle(
   throwIfAborted(options.signal);
   try {
     // The header (and its MAC) is checked first, then every 64 KiB chunk is authenticated.
-    if (bytes.length <= STREAM_THRESHOLD) {
-      const zip = await decrypter.decrypt(bytes);
-      options.onProgress?.(bytes.length, bytes.length);
-      return zip;
-    }
-    const stream = await decrypter.decrypt(chunked(bytes, options));
-    return await readAllStream(stream, options.signal);
+    const fileKey = await decrypter.decryptHeader(bytes.subarray(0, header.headerBytes));
+    return await decryptPayload(fileKey, bytes, header.headerBytes, options);
   } catch (error) {
     if (error instanceof BundleError) throw error;
     if (unwrapCalled && !unwrapped) {
       if (scryptIdentity?.wrongPassphrase) throw new BundleError('BUNDLE_WRONG_PASSPHRASE');
       // a damaged stanza also lands here: it cannot be told apart from another key
       if (key.passphrase === undefined) throw new BundleError('BUNDLE_WRONG_KEY');
-    }
-    const message = error instanceof Error ? error.message : '';
-    if (unwrapped && /ended before|too small|size is invalid/.test(message)) {
-      throw new BundleError('BUNDLE_TRUNCATED');
     }
     throw new BundleError('BUNDLE_CORRUPT');
   }

@@ -70,3 +70,68 @@ describe('native X25519 identity', () => {
     expect(() => createAgeIdentity(DINKES.recipient)).toThrow(BundleError);
   });
 });
+
+describe('native payload decryption', () => {
+  const identity = createAgeIdentity(DINKES.identity);
+  async function encrypted(plain: Uint8Array): Promise<Uint8Array> {
+    const e = new Encrypter();
+    e.addRecipient(DINKES.recipient);
+    return e.encrypt(plain);
+  }
+  const codeOf = (file: Uint8Array) =>
+    decryptBundle(file, { identity }).then(
+      () => 'opened',
+      (error: unknown) => (error as BundleError).code,
+    );
+
+  it('opens what typage encrypted, at and around the 64 KiB chunk boundaries', async () => {
+    for (const size of [0, 1, 65_535, 65_536, 65_537, 131_072, 200_000]) {
+      const plain = new Uint8Array(size).map((_, i) => (i * 31) % 251);
+      expect(await decryptBundle(await encrypted(plain), { identity }), String(size)).toEqual(
+        plain,
+      );
+    }
+  });
+
+  it('refuses a payload that was cut, extended, reordered or changed', async () => {
+    const plain = new Uint8Array(131_072 + 100).fill(3);
+    const file = await encrypted(plain);
+    const sealed = 65_536 + 16;
+    const end = file.length;
+    const lastStart = end - (100 + 16);
+    const concat = (...parts: Uint8Array[]) => {
+      const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+      let at = 0;
+      for (const p of parts) {
+        out.set(p, at);
+        at += p.length;
+      }
+      return out;
+    };
+    // The last chunk dropped: the chunk before it is not flagged last.
+    expect(await codeOf(file.subarray(0, lastStart))).toBe('BUNDLE_CORRUPT');
+    // Cut inside a chunk, or down to a piece shorter than a tag.
+    expect(await codeOf(file.subarray(0, end - 1))).toBe('BUNDLE_CORRUPT');
+    expect(await codeOf(file.subarray(0, lastStart + 5))).toBe('BUNDLE_CORRUPT');
+    // An empty chunk after the last one.
+    expect(await codeOf(concat(file, new Uint8Array(16)))).toBe('BUNDLE_CORRUPT');
+    // Two full chunks swapped.
+    const first = lastStart - 2 * sealed;
+    expect(
+      await codeOf(
+        concat(
+          file.subarray(0, first),
+          file.subarray(first + sealed, lastStart),
+          file.subarray(first, first + sealed),
+          file.subarray(lastStart),
+        ),
+      ),
+    ).toBe('BUNDLE_CORRUPT');
+    // One bit changed in the nonce, in a chunk, in a tag.
+    for (const at of [lastStart - 2 * sealed - 1, lastStart - 1000, end - 1]) {
+      const changed = file.slice();
+      changed[at] = changed[at]! ^ 1;
+      expect(await codeOf(changed), String(at)).toBe('BUNDLE_CORRUPT');
+    }
+  });
+});
