@@ -212,4 +212,15 @@ describe('strict zip reader', () => {
     const shortDeflate = rawZip('a', 8, deflated.subarray(0, deflated.length - 1), data);
     expect(codeOf(() => readZipStrict(shortDeflate))).toBe('BUNDLE_ZIP_INVALID');
   });
+
+  it('tells an entry longer than declared from one also cut short, in 16 KiB steps', () => {
+    const data = Uint8Array.from({ length: 40_000 }, (_, i) => ((i * 7919) % 256) ^ (i >> 8));
+    const cut = new Uint8Array(deflateRawSync(data)).subarray(0, -8); // ends about byte 39,990
+    // Longer than declared by more than a 16 KiB step before the stream breaks off.
+    const longer = rawZip('a', 8, cut, data.subarray(0, 20_000));
+    expect(codeOf(() => readZipStrict(longer))).toBe('BUNDLE_ZIP_LIMIT');
+    // Longer than declared, but broken off within the same 16 KiB step: damaged.
+    const broken = rawZip('a', 8, cut, data.subarray(0, 39_000));
+    expect(codeOf(() => readZipStrict(broken))).toBe('BUNDLE_ZIP_INVALID');
+  });
 });
