@@ -1,7 +1,7 @@
 import { Badge, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
-import { useMemo, useRef, useState } from 'react';
+import { memo, useMemo, useRef, useState } from 'react';
 import { useLocation } from 'wouter';
 import {
   CHILD_AGE_BANDS,
@@ -44,6 +44,56 @@ function Status({ code, t, locale }: StatusProps) {
   );
 }
 
+interface RegisterFiltersProps {
+  posyanduId: string | null;
+  ageBand: ChildAgeBand | null;
+  flag: ChildFlag | null;
+  onPosyandu: (id: string | null) => void;
+  onAgeBand: (band: ChildAgeBand | null) => void;
+  onFlag: (flag: ChildFlag | null) => void;
+}
+
+/** The posyandu, age and attention filters: drawn again when one changes, not while scrolling. */
+const RegisterFilters = memo(function RegisterFilters(props: RegisterFiltersProps) {
+  const t = useT();
+  const posyandu = usePosyanduList();
+  return (
+    <>
+      <Select
+        label={t('child.filter.posyandu')}
+        w={260}
+        clearable
+        searchable
+        placeholder={t('child.filter.allPosyandu')}
+        value={props.posyanduId}
+        onChange={props.onPosyandu}
+        data={(posyandu.data ?? []).map((p) => ({
+          value: p.id,
+          label: `${p.name} — ${p.desaName}`,
+        }))}
+      />
+      <Select
+        label={t('child.filter.age')}
+        w={180}
+        clearable
+        placeholder={t('child.filter.allAges')}
+        value={props.ageBand}
+        onChange={(v) => props.onAgeBand((v as ChildAgeBand | null) ?? null)}
+        data={CHILD_AGE_BANDS.map((b) => ({ value: b, label: t(`child.age.${b}`) }))}
+      />
+      <Select
+        label={t('child.filter.flag')}
+        w={270}
+        clearable
+        placeholder={t('child.filter.allFlags')}
+        value={props.flag}
+        onChange={(v) => props.onFlag((v as ChildFlag | null) ?? null)}
+        data={CHILD_FLAGS.map((f) => ({ value: f, label: t(`child.flag.${f}`) }))}
+      />
+    </>
+  );
+});
+
 /** The balita register: search, filters by posyandu, age and what needs attention. */
 export function ChildRegisterPage() {
   const t = useT();
@@ -51,7 +101,6 @@ export function ChildRegisterPage() {
   const [, navigate] = useLocation();
   const table = useRef<VirtualTableHandle>(null);
   const search = useFocusOnOpen<HTMLInputElement>();
-  const posyandu = usePosyanduList();
   const [today] = useState(todayLocal);
   const [q, setQ] = useState('');
   const [posyanduId, setPosyanduId] = useState<string | null>(null);
@@ -174,36 +223,13 @@ export function ChildRegisterPage() {
         }}
       />
       <Group gap="sm" align="flex-end" wrap="nowrap">
-        <Select
-          label={t('child.filter.posyandu')}
-          w={260}
-          clearable
-          searchable
-          placeholder={t('child.filter.allPosyandu')}
-          value={posyanduId}
-          onChange={setPosyanduId}
-          data={(posyandu.data ?? []).map((p) => ({
-            value: p.id,
-            label: `${p.name} — ${p.desaName}`,
-          }))}
-        />
-        <Select
-          label={t('child.filter.age')}
-          w={180}
-          clearable
-          placeholder={t('child.filter.allAges')}
-          value={ageBand}
-          onChange={(v) => setAgeBand((v as ChildAgeBand | null) ?? null)}
-          data={CHILD_AGE_BANDS.map((b) => ({ value: b, label: t(`child.age.${b}`) }))}
-        />
-        <Select
-          label={t('child.filter.flag')}
-          w={270}
-          clearable
-          placeholder={t('child.filter.allFlags')}
-          value={flag}
-          onChange={(v) => setFlag((v as ChildFlag | null) ?? null)}
-          data={CHILD_FLAGS.map((f) => ({ value: f, label: t(`child.flag.${f}`) }))}
+        <RegisterFilters
+          posyanduId={posyanduId}
+          ageBand={ageBand}
+          flag={flag}
+          onPosyandu={setPosyanduId}
+          onAgeBand={setAgeBand}
+          onFlag={setFlag}
         />
         <Text size="sm" c="dimmed" ml="auto" mb={8} data-testid="child-count">
           {t('child.register.count', { count: list.total.toLocaleString('id-ID') })}

@@ -11,7 +11,7 @@ import {
 } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
-import { useMemo, useRef, useState } from 'react';
+import { memo, useMemo, useRef, useState } from 'react';
 import { useLocation } from 'wouter';
 import { AGE_GROUPS, type AgeGroup, type PersonRow } from '@shared/contract';
 import { PageHeader } from '../../components/PageHeader';
@@ -22,6 +22,70 @@ import { useAuthStatus, useDesaList } from '../../lib/lookups';
 import { usePagedList } from '../../lib/paged';
 import { usePersonsFilter } from '../../stores/personsFilter';
 
+/**
+ * The desa, sex, age and deleted filters. Their own component reading their own part of the
+ * store: typing in the search box or a new page of results does not draw them again.
+ */
+const PersonsFilters = memo(function PersonsFilters() {
+  const t = useT();
+  const desaId = usePersonsFilter((s) => s.desaId);
+  const sex = usePersonsFilter((s) => s.sex);
+  const ageGroup = usePersonsFilter((s) => s.ageGroup);
+  const deleted = usePersonsFilter((s) => s.deleted);
+  const set = usePersonsFilter((s) => s.set);
+  const desa = useDesaList();
+  const isAdmin = useAuthStatus().data?.user?.role === 'admin';
+  return (
+    <>
+      <Select
+        label={t('persons.filter.desa')}
+        w={230}
+        clearable
+        searchable
+        placeholder={t('persons.filter.allDesa')}
+        value={desaId}
+        onChange={(v) => set({ desaId: v })}
+        data={[
+          ...(desa.data ?? []).map((d) => ({ value: d.id, label: d.name })),
+          { value: 'luar', label: t('persons.filter.luar') },
+        ]}
+      />
+      <div>
+        <Text size="sm" fw={500} mb={2}>
+          {t('persons.filter.sex')}
+        </Text>
+        <SegmentedControl
+          aria-label={t('persons.filter.sex')}
+          value={sex ?? ''}
+          onChange={(v) => set({ sex: v === 'L' || v === 'P' ? v : null })}
+          data={[
+            { value: '', label: t('persons.filter.all') },
+            { value: 'L', label: 'L' },
+            { value: 'P', label: 'P' },
+          ]}
+        />
+      </div>
+      <Select
+        label={t('persons.filter.age')}
+        w={240}
+        clearable
+        placeholder={t('persons.filter.all')}
+        value={ageGroup}
+        onChange={(v) => set({ ageGroup: (v as AgeGroup | null) ?? null })}
+        data={AGE_GROUPS.map((g) => ({ value: g, label: t(`age.${g}`) }))}
+      />
+      {isAdmin && (
+        <Checkbox
+          mb={8}
+          label={t('persons.filter.deleted')}
+          checked={deleted}
+          onChange={(e) => set({ deleted: e.currentTarget.checked })}
+        />
+      )}
+    </>
+  );
+});
+
 /** The registry: search as you type, filters, a virtualised list; Enter opens a person. */
 export function PersonsPage() {
   const t = useT();
@@ -29,8 +93,6 @@ export function PersonsPage() {
   const table = useRef<VirtualTableHandle>(null);
   const search = useRef<HTMLInputElement>(null);
   const filter = usePersonsFilter();
-  const desa = useDesaList();
-  const isAdmin = useAuthStatus().data?.user?.role === 'admin';
   const [today] = useState(todayLocal);
 
   const input = useMemo(
@@ -138,51 +200,7 @@ export function PersonsPage() {
         }}
       />
       <Group gap="sm" align="flex-end" wrap="nowrap">
-        <Select
-          label={t('persons.filter.desa')}
-          w={230}
-          clearable
-          searchable
-          placeholder={t('persons.filter.allDesa')}
-          value={filter.desaId}
-          onChange={(v) => filter.set({ desaId: v })}
-          data={[
-            ...(desa.data ?? []).map((d) => ({ value: d.id, label: d.name })),
-            { value: 'luar', label: t('persons.filter.luar') },
-          ]}
-        />
-        <div>
-          <Text size="sm" fw={500} mb={2}>
-            {t('persons.filter.sex')}
-          </Text>
-          <SegmentedControl
-            aria-label={t('persons.filter.sex')}
-            value={filter.sex ?? ''}
-            onChange={(v) => filter.set({ sex: v === 'L' || v === 'P' ? v : null })}
-            data={[
-              { value: '', label: t('persons.filter.all') },
-              { value: 'L', label: 'L' },
-              { value: 'P', label: 'P' },
-            ]}
-          />
-        </div>
-        <Select
-          label={t('persons.filter.age')}
-          w={240}
-          clearable
-          placeholder={t('persons.filter.all')}
-          value={filter.ageGroup}
-          onChange={(v) => filter.set({ ageGroup: (v as AgeGroup | null) ?? null })}
-          data={AGE_GROUPS.map((g) => ({ value: g, label: t(`age.${g}`) }))}
-        />
-        {isAdmin && (
-          <Checkbox
-            mb={8}
-            label={t('persons.filter.deleted')}
-            checked={filter.deleted}
-            onChange={(e) => filter.set({ deleted: e.currentTarget.checked })}
-          />
-        )}
+        <PersonsFilters />
         <Text size="sm" c="dimmed" ml="auto" mb={8} data-testid="persons-count">
           {t('persons.count', { count: list.total.toLocaleString('id-ID') })}
         </Text>
