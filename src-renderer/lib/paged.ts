@@ -24,8 +24,10 @@ export function usePagedList<C extends PagedChannel>(
   channel: C,
   input: Omit<ChannelInput<C>, 'limit' | 'offset'>,
 ) {
-  // The pages in view, not the rows: scrolling within the same pages renders nothing here.
-  const [span, setSpan] = useState({ from: 0, to: 0 });
+  // The pages in view, not the rows (scrolling within the same pages renders nothing here), and
+  // the page after them in the direction the list last moved: read before its rows come into
+  // view, so they are drawn once, with data, instead of as "…" and again when the page arrives.
+  const [span, setSpan] = useState({ from: 0, to: 0, ahead: -1 });
   const key = JSON.stringify(input);
   const fetchPage = useCallback(
     (page: number) =>
@@ -38,11 +40,13 @@ export function usePagedList<C extends PagedChannel>(
     queryFn: () => fetchPage(0),
     placeholderData: keepPreviousData,
   });
+  const lastPage = Math.ceil((first.data?.total ?? 0) / PAGE_SIZE) - 1;
   const pageIndexes = useMemo(() => {
     const list: number[] = [];
     for (let p = Math.max(1, span.from); p <= span.to; p++) list.push(p);
+    if (span.ahead >= 1 && span.ahead <= lastPage) list.push(span.ahead);
     return list;
-  }, [span]);
+  }, [span, lastPage]);
   const pages = useQueries({
     queries: pageIndexes.map((page) => ({
       queryKey: [channel, key, page],
@@ -63,7 +67,11 @@ export function usePagedList<C extends PagedChannel>(
     onRangeChange: useCallback((start: number, end: number) => {
       const from = Math.floor(start / PAGE_SIZE);
       const to = Math.floor(end / PAGE_SIZE);
-      setSpan((span) => (span.from === from && span.to === to ? span : { from, to }));
+      setSpan((span) => {
+        if (span.from === from && span.to === to) return span;
+        const down = from > span.from || to > span.to;
+        return { from, to, ahead: down ? to + 1 : from - 1 };
+      });
     }, []),
     refetch: first.refetch,
   };
