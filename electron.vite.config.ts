@@ -13,8 +13,9 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src-main/app/main.ts'),
           cli: resolve(__dirname, 'src-main/cli/bin.ts'),
-          // A report worker thread (src-main/reports/pool.ts finds it next to the entries).
+          // Worker threads (src-main/workers.ts finds them next to the entries).
           'report-worker': resolve(__dirname, 'src-main/reports/worker.ts'),
+          'backup-worker': resolve(__dirname, 'src-main/backup/check-worker.ts'),
         },
       },
     },

@@ -1,4 +1,4 @@
-import type BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3';
 import type { BackupManifest } from '@shared/contract';
 
 /**
@@ -91,4 +91,28 @@ export function checkLines(
   const rows = sqlite.pragma(`${pragma}(${limit})`) as Record<string, string>[];
   const lines = rows.map((r) => String(Object.values(r)[0]));
   return lines.length === 1 && lines[0] === 'ok' ? [] : lines;
+}
+
+/** Facts read from a checked copy: the problems (empty = sound), then the manifest facts. */
+export function examineCopy(file: string): {
+  problems: string[];
+  schemaVersion: number;
+  counts: Record<string, number>;
+  facility: BackupManifest['facility'];
+} {
+  const copy = new BetterSqlite3(file, { fileMustExist: true });
+  try {
+    // Pages copied from a WAL database keep the WAL flag: make the copy a self-contained file.
+    copy.pragma('journal_mode = DELETE');
+    const problems = checkLines(copy, 'integrity_check');
+    if (problems.length > 0) return { problems, schemaVersion: 0, counts: {}, facility: null };
+    return {
+      problems,
+      schemaVersion: copy.pragma('user_version', { simple: true }) as number,
+      counts: tableCounts(copy),
+      facility: facilityOf(copy),
+    };
+  } finally {
+    copy.close();
+  }
 }

@@ -1,8 +1,7 @@
-import fs from 'node:fs';
 import os from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { BUSY_TIMEOUT_MS } from '../db/connection';
+import { startWorker } from '../workers';
 import { countsKey, type CountMode, type WindowCounts } from './count';
 import type { ReportRules } from './rules';
 
@@ -63,20 +62,6 @@ export const IDLE_MS = 120_000;
 /** Two workers: what a modest clinic PC has cores for; each costs memory for its cache. */
 export const defaultReportWorkers = (): number => Math.min(2, os.availableParallelism());
 
-/**
- * The worker's script: the bundled `report-worker.js` next to the app's entry, or in the
- * sources (tests, the bench, `tsx`) `worker.ts` through tsx (`worker-dev.mjs`).
- */
-function workerScript(): URL {
-  const here = import.meta.url;
-  if (here.endsWith('.ts')) return new URL('./worker-dev.mjs', here);
-  for (const candidate of ['./report-worker.js', '../report-worker.js']) {
-    const url = new URL(candidate, here);
-    if (fs.existsSync(fileURLToPath(url))) return url;
-  }
-  throw new Error(`report-worker.js not found next to ${here}`);
-}
-
 interface Deferred<T> {
   promise: Promise<T>;
   resolve(value: T): void;
@@ -109,7 +94,7 @@ export function createCountPool(file: string, size: number, idleMs = IDLE_MS): C
 
   function spawn(): Slot {
     const workerData: CountWorkerData = { file, busyTimeoutMs: BUSY_TIMEOUT_MS };
-    const worker = new Worker(workerScript(), { workerData });
+    const worker = startWorker('report-worker', { workerData });
     worker.unref();
     const slot: Slot = { worker, pending: new Map() };
     const fail = (error: Error) => {

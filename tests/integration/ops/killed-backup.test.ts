@@ -94,4 +94,26 @@ describe('a process killed during a backup', () => {
     }
     expect(listStored(backupDir, 'utama').map((b) => b.status)).toEqual(['ok']);
   }, 60_000);
+
+  it('checks the copy on a worker thread: the main thread runs while integrity_check reads', async () => {
+    const source = new Database(path.join(dir, 'siklus.sqlite3'), { readonly: true });
+    const events: string[] = [];
+    try {
+      const made = await createBackup({
+        source,
+        dir: path.join(dir, 'backups'),
+        kind: 'manual',
+        appVersion: 't',
+        onProgress: (p) => {
+          if (p.stage !== 'check') return;
+          events.push(`check ${p.done}`);
+          if (p.done === 0) setImmediate(() => events.push('main thread ran'));
+        },
+      });
+      expect(made.manifest.counts).toEqual({ filler: 6000 });
+    } finally {
+      source.close();
+    }
+    expect(events).toEqual(['check 0', 'main thread ran', 'check 1']);
+  }, 60_000);
 });

@@ -1,0 +1,31 @@
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
+
+/**
+ * The main process's worker threads, by the entry name they are bundled under
+ * (electron.vite.config.ts), and their sources here, relative to this file.
+ */
+const WORKER_SOURCES = {
+  'report-worker': './reports/worker.ts',
+  'backup-worker': './backup/check-worker.ts',
+} as const;
+
+export type WorkerEntry = keyof typeof WORKER_SOURCES;
+
+/**
+ * Start a worker thread: in the packaged app the bundled `<entry>.js` next to the app's entries;
+ * from the sources (tests, the bench, `tsx`) its `.ts` through tsx (`worker-dev.mjs`).
+ */
+export function startWorker(entry: WorkerEntry, options: WorkerOptions = {}): Worker {
+  const here = import.meta.url;
+  if (here.endsWith('.ts')) {
+    const source = new URL(WORKER_SOURCES[entry], here).href;
+    return new Worker(new URL('./worker-dev.mjs', here), { ...options, argv: [source] });
+  }
+  for (const candidate of [`./${entry}.js`, `../${entry}.js`]) {
+    const url = new URL(candidate, here);
+    if (fs.existsSync(fileURLToPath(url))) return new Worker(url, options);
+  }
+  throw new Error(`${entry}.js not found next to ${here}`);
+}
