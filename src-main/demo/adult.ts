@@ -113,27 +113,18 @@ export const adultStep: DemoStep = {
       };
       // Patients diagnosed before the history (at the puskesmas or a hospital): their register
       // starts then, whatever later screenings find (the first candidate of a program is kept).
-      if (ageNow >= 40 && raised > 0 && rng.chance(0.35)) {
-        candidates.push({
-          person: p,
-          program: 'ht',
-          since: dayBetween(
-            ctx,
-            addMonths(today, -HISTORY_MONTHS - 24),
-            addMonths(today, -HISTORY_MONTHS),
-          ),
-        });
-      }
-      if (ageNow >= 40 && diabetic && rng.chance(0.35)) {
-        candidates.push({
-          person: p,
-          program: 'dm',
-          since: dayBetween(
-            ctx,
-            addMonths(today, -HISTORY_MONTHS - 24),
-            addMonths(today, -HISTORY_MONTHS),
-          ),
-        });
+      const knownBefore: [FollowUpProgram, boolean][] = [
+        ['ht', raised > 0],
+        ['dm', diabetic],
+      ];
+      for (const [program, has] of knownBefore) {
+        if (ageNow < 40 || !has || !rng.chance(0.35)) continue;
+        const since = dayBetween(
+          ctx,
+          addMonths(today, -HISTORY_MONTHS - 24),
+          addMonths(today, -HISTORY_MONTHS),
+        );
+        candidates.push({ person: p, program, since });
       }
       for (const on of dates) {
         const age = years(p, on);

@@ -151,13 +151,10 @@ export const maternalStep: DemoStep = {
       outcome: string | null,
       endedOn: string | null,
     ) {
-      const born = (children.get(mother.id) ?? []).filter((c) => c.birthDate < hpht).length;
+      const before = birthsOf(mother).filter((birth) => birth < hpht);
+      const born = before.length;
       const abortus = rng.chance(0.1) ? 1 : 0;
-      const previous = (children.get(mother.id) ?? [])
-        .filter((c) => c.birthDate < hpht)
-        .map((c) => c.birthDate)
-        .sort()
-        .at(-1);
+      const previous = before.at(-1);
       const risk = { kek: rng.chance(0.15), anemia: rng.chance(0.25), ht: rng.chance(0.06) };
       const id = ctx.insert(
         'pregnancy',
