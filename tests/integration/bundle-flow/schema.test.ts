@@ -6,6 +6,7 @@ import { openDatabase, type Database } from '../../../src-main/db/connection';
 import { MIGRATIONS } from '../../../src-main/db/migrations';
 import { EXPORT_TABLES, NOT_EXPORTED } from '../../../src-main/services/bundle-export';
 import { translate, type MessageKey } from '../../../src-shared/i18n';
+import { queryPlan } from '../../support/plan';
 import { tempDir } from '../../support/temp';
 
 const CONVENTIONS = [
@@ -100,10 +101,7 @@ describe('migration 0008 and the export registry', () => {
         .run(at),
     ).toThrow(/FOREIGN KEY/);
 
-    const plan = (sql: string) =>
-      (s.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[])
-        .map((r) => r.detail)
-        .join('; ');
+    const plan = (sql: string) => queryPlan(s, sql);
     expect(plan("SELECT id FROM bundle_import WHERE sha256 = 'x'")).toMatch(/bundle_import_sha256/);
     expect(
       plan("SELECT id FROM bundle_import WHERE puskesmas_id = 'p1' AND period = '2026-09'"),

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../../src-main/db/connection';
+import { queryPlan } from '../../support/plan';
 import { tempDir } from '../../support/temp';
 
 let opened: Database;
@@ -53,12 +54,11 @@ describe('migration 0005 (child)', () => {
     expect(() => growth({ id: 'g2', weight_kg: 9.1 })).toThrow(/UNIQUE/);
     opened.sqlite.prepare("UPDATE growth_measurement SET deleted_at = 'x' WHERE id = 'g1'").run();
     growth({ id: 'g2', weight_kg: 9.1 });
-    const plan = opened.sqlite
-      .prepare(
-        "EXPLAIN QUERY PLAN SELECT * FROM growth_measurement WHERE person_id = 'p' AND deleted_at IS NULL ORDER BY measure_date",
-      )
-      .all() as { detail: string }[];
-    expect(plan.map((p) => p.detail).join(' ')).toMatch(/growth_person_day/);
+    const plan = queryPlan(
+      opened.sqlite,
+      "SELECT * FROM growth_measurement WHERE person_id = 'p' AND deleted_at IS NULL ORDER BY measure_date",
+    );
+    expect(plan).toMatch(/growth_person_day/);
   });
 
   it('refuses a length without position, a posyandu place without posyandu, and a rule break without reason', () => {

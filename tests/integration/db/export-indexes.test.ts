@@ -2,6 +2,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src-main/db/connection';
 import { EXPORT_TABLES, exportRowsQuery } from '../../../src-main/services/bundle-export';
+import { queryPlan } from '../../support/plan';
 import { tempDir } from '../../support/temp';
 
 describe('export indexes (migration 0011)', () => {
@@ -18,13 +19,7 @@ describe('export indexes (migration 0011)', () => {
     });
     for (const table of EXPORT_TABLES) {
       const query = exportRowsQuery(opened.db, table, '2026-10-01T00:00:00.000Z').compile();
-      const plan = (
-        opened.sqlite
-          .prepare(`EXPLAIN QUERY PLAN ${query.sql}`)
-          .all(...(query.parameters as unknown[])) as { detail: string }[]
-      )
-        .map((r) => r.detail)
-        .join('\n');
+      const plan = queryPlan(opened.sqlite, query.sql, ...query.parameters);
       expect(plan, table).toMatch(/USING INDEX \w+ \(updated_at>\?\)/);
     }
     await opened.close();

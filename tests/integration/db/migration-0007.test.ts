@@ -2,6 +2,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src-main/db/connection';
 import { MIGRATIONS } from '../../../src-main/db/migrations';
+import { queryPlan } from '../../support/plan';
 import { tempDir } from '../../support/temp';
 
 const AT = '2026-11-22T02:00:00.000Z';
@@ -83,13 +84,12 @@ describe('migration 0007 (Klaster 1 management)', () => {
       backupDir: path.join(dir, 'backup'),
       appVersion: 't',
     });
-    const plan = opened.sqlite
-      .prepare(
-        `EXPLAIN QUERY PLAN SELECT value FROM sasaran
-           WHERE year = 2026 AND desa_id = 'd1' AND group_code = 'bumil' AND deleted_at IS NULL`,
-      )
-      .all() as { detail: string }[];
-    expect(plan.map((p) => p.detail).join(' ')).toMatch(/USING INDEX sasaran_live/);
+    const plan = queryPlan(
+      opened.sqlite,
+      `SELECT value FROM sasaran
+         WHERE year = 2026 AND desa_id = 'd1' AND group_code = 'bumil' AND deleted_at IS NULL`,
+    );
+    expect(plan).toMatch(/USING INDEX sasaran_live/);
     await opened.close();
   });
 });

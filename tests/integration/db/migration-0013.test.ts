@@ -2,6 +2,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src-main/db/connection';
 import { MIGRATIONS } from '../../../src-main/db/migrations';
+import { queryPlan } from '../../support/plan';
 import { tempDir } from '../../support/temp';
 
 describe('migration 0013: received_record as a rowid table', () => {
@@ -65,10 +66,7 @@ describe('migration 0013: received_record as a rowid table', () => {
         )
         .run(at),
     ).toThrow(/FOREIGN KEY/);
-    const plan = (sql: string) =>
-      (s.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[])
-        .map((r) => r.detail)
-        .join('; ');
+    const plan = (sql: string) => queryPlan(s, sql);
     expect(plan("SELECT count(*) FROM received_record WHERE puskesmas_id = 'p1'")).toMatch(
       /sqlite_autoindex_received_record_1/,
     );

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src-main/db/connection';
 import { MIGRATIONS } from '../../../src-main/db/migrations';
+import { queryPlan } from '../../support/plan';
 import { tempDir } from '../../support/temp';
 
 /** Report indexes: migrations 0009 (Klaster 2) and 0010 (Klaster 3). */
@@ -29,10 +30,7 @@ describe('report index migrations', () => {
     const indexes = (
       db.prepare("SELECT name FROM sqlite_master WHERE type = 'index'").all() as { name: string }[]
     ).map((r) => r.name);
-    const plan = (query: string) =>
-      (db.prepare(`EXPLAIN QUERY PLAN ${query}`).all() as { detail: string }[])
-        .map((r) => r.detail)
-        .join('\n');
+    const plan = (query: string) => queryPlan(db, query);
     return { indexes, plan, close: () => latest.close() };
   }
 

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PersonInput } from '@shared/contract';
 import { openTestCore, type TestCore } from '../../support/core';
+import { queryPlan } from '../../support/plan';
 import { setupFacility, signInAdmin, signInAs } from '../../support/setup';
 
 let t: TestCore;
@@ -312,13 +313,7 @@ describe('search', () => {
 
   it('uses indexes for NIK prefix and FTS for names', () => {
     const plan = (sql: string, ...args: unknown[]) =>
-      (
-        t.core.database.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as {
-          detail: string;
-        }[]
-      )
-        .map((r) => r.detail)
-        .join(' | ');
+      queryPlan(t.core.database.sqlite, sql, ...args);
     expect(
       plan(
         'SELECT id FROM person WHERE nik >= ? AND nik < ? AND deleted_at IS NULL',
