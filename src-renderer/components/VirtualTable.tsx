@@ -41,6 +41,11 @@ export interface VirtualTableProps<R> {
   rowHeight?: number;
   empty?: ReactNode;
   loading?: boolean;
+  /**
+   * True while the rows shown still belong to an older search or filter: Enter then opens the
+   * active row of the new rows when they arrive, never a row of the old ones (type, ↓, Enter).
+   */
+  stale?: boolean;
   'aria-label': string;
 }
 
@@ -130,6 +135,13 @@ function VirtualTableInner<R>(props: VirtualTableProps<R>, ref: React.Ref<Virtua
     setActive(index);
     if (row) onOpenRef.current?.(row);
   }, []);
+  const [openWhenFresh, setOpenWhenFresh] = useState(false);
+  useEffect(() => {
+    if (!openWhenFresh || props.stale) return;
+    setOpenWhenFresh(false);
+    const row = getRow(active);
+    if (row) onOpenRef.current?.(row);
+  }, [openWhenFresh, props.stale, getRow, active]);
 
   function move(to: number) {
     const next = Math.max(0, Math.min(rowCount - 1, to));
@@ -148,7 +160,8 @@ function VirtualTableInner<R>(props: VirtualTableProps<R>, ref: React.Ref<Virtua
       End: () => move(rowCount - 1),
       Enter: () => {
         const row = getRow(active);
-        if (row) onOpen?.(row);
+        if (props.stale) setOpenWhenFresh(true);
+        else if (row) onOpen?.(row);
       },
     };
     const action = keys[event.key];

@@ -77,10 +77,20 @@ test('register persons: invalid NIK named, duplicate refused with a link, search
   await search.fill('320502');
   await expect(page.getByTestId('persons-count')).toHaveText('2 penduduk');
   await screenshot(page, 'persons-search');
+  // A fast clerk: ↓ and Enter before the rows for "siti" have come (held back here) open the
+  // first row of the new search, not Ahmad, the first row still shown from the last one.
+  await page.route('**/__siklus/invoke', async (route) => {
+    const call = route.request().postDataJSON() as { channel: string; input: { q?: string } };
+    if (call.channel === 'persons.search' && call.input.q === 'siti') {
+      await new Promise((resolve) => setTimeout(resolve, 800));
+    }
+    await route.continue();
+  });
   await search.fill('siti');
   await search.press('ArrowDown');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Siti Aminah' })).toBeVisible();
+  await page.unroute('**/__siklus/invoke');
   await expect(page.getByRole('link', { name: 'Ahmad Soetjipto' })).toBeVisible(); // household
 
   // Edit.

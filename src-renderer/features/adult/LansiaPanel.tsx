@@ -177,6 +177,7 @@ export function LansiaPanel() {
         }
         onRangeChange={list.onRangeChange}
         loading={list.loading}
+        stale={list.stale}
         height="calc(100vh - 350px)"
         empty={filtered ? t('adult.lansia.empty') : t('adult.lansia.empty.none')}
       />

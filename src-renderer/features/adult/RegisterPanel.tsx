@@ -185,6 +185,7 @@ export function RegisterPanel({ program }: { program: FollowUpProgram }) {
         onOpen={(r) => navigate(`/penderita/${r.personId}`)}
         onRangeChange={list.onRangeChange}
         loading={list.loading}
+        stale={list.stale}
         height="calc(100vh - 350px)"
         empty={filtered ? t('adult.patient.empty') : t('adult.patient.empty.none')}
       />

@@ -178,6 +178,7 @@ export function ScreeningListPanel() {
         onOpen={(r) => navigate(`/skrining/${r.id}`)}
         onRangeChange={list.onRangeChange}
         loading={list.loading}
+        stale={list.stale}
         height="calc(100vh - 300px)"
         empty={
           filtered

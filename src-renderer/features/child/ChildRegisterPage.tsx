@@ -245,6 +245,7 @@ export function ChildRegisterPage() {
         onOpen={(r) => navigate(`/${r.id}`)}
         onRangeChange={list.onRangeChange}
         loading={list.loading}
+        stale={list.stale}
         height="calc(100vh - 352px)"
         empty={filtered ? t('child.register.empty') : t('child.register.empty.none')}
       />

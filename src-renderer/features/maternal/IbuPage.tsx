@@ -349,6 +349,7 @@ export function KohortPanel() {
         onOpen={(r) => navigate(`~/klaster-2/ibu/kehamilan/${r.pregnancyId}`)}
         onRangeChange={list.onRangeChange}
         loading={list.loading}
+        stale={list.stale}
         height="calc(100vh - 318px)"
         empty={filtered ? t('kohort.empty') : t('kohort.empty.none')}
       />

@@ -215,6 +215,7 @@ export function PersonsPage() {
         onOpen={(p) => navigate(`/penduduk/${p.id}`)}
         onRangeChange={list.onRangeChange}
         loading={list.loading}
+        stale={list.stale}
         height="calc(100vh - 330px)"
         empty={filtered ? t('persons.empty') : t('persons.empty.none')}
       />
