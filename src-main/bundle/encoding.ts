@@ -61,32 +61,95 @@ export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
  * `JSON.stringify`, so they are refused with the path of the offending value.
  */
 export function canonicalJson(value: unknown): string {
-  return write(value, '$');
+  try {
+    return write(value);
+  } catch (error) {
+    if (error !== NOT_JSON) throw error;
+    throw new TypeError(invalidAt(value, '$') ?? '$: bukan JSON');
+  }
 }
 
-function write(value: unknown, path: string): string {
+/** Thrown by `write` on a value that is not plain JSON; `invalidAt` then names it. */
+const NOT_JSON = new Error('not plain JSON');
+
+function isPlainObject(value: object): boolean {
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * The keys of `record` sorted and JSON-quoted. Rows of one table share their keys in one order,
+ * so the last answer is kept and reused while the keys stay the same.
+ */
+let lastKeys: string[] = [];
+let lastSorted: { key: string; quoted: string }[] = [];
+function sortedKeys(record: object): { key: string; quoted: string }[] {
+  const keys = Object.keys(record);
+  if (keys.length === lastKeys.length && keys.every((key, i) => key === lastKeys[i])) {
+    return lastSorted;
+  }
+  lastKeys = keys;
+  lastSorted = [...keys].sort().map((key) => ({ key, quoted: JSON.stringify(key) }));
+  return lastSorted;
+}
+
+/** The writer: no path is built on the way down (a bundle has millions of values). */
+function write(value: unknown): string {
   if (value === null) return 'null';
   switch (typeof value) {
     case 'string':
     case 'boolean':
       return JSON.stringify(value);
     case 'number':
-      if (!Number.isFinite(value)) throw new TypeError(`${path}: angka tidak terhingga`);
+      if (!Number.isFinite(value)) throw NOT_JSON;
       return JSON.stringify(value);
     case 'object': {
       if (Array.isArray(value)) {
-        return `[${value.map((item, i) => write(item, `${path}[${i}]`)).join(',')}]`;
+        let out = '[';
+        for (let i = 0; i < value.length; i++) out += (i > 0 ? ',' : '') + write(value[i]);
+        return `${out}]`;
       }
-      const proto: unknown = Object.getPrototypeOf(value);
-      if (proto !== Object.prototype && proto !== null) {
-        throw new TypeError(`${path}: bukan objek JSON biasa`);
-      }
+      if (!isPlainObject(value)) throw NOT_JSON;
       const record = value as Record<string, unknown>;
-      const keys = Object.keys(record).sort();
-      return `{${keys.map((key) => `${JSON.stringify(key)}:${write(record[key], `${path}.${key}`)}`).join(',')}}`;
+      const keys = sortedKeys(record);
+      let out = '{';
+      for (let i = 0; i < keys.length; i++) {
+        const { key, quoted } = keys[i]!;
+        out += `${i > 0 ? ',' : ''}${quoted}:${write(record[key])}`;
+      }
+      return `${out}}`;
     }
     default:
-      throw new TypeError(`${path}: nilai ${typeof value} tidak dapat disimpan sebagai JSON`);
+      throw NOT_JSON;
+  }
+}
+
+/** Why `value` is not plain JSON, naming the path of the first offending value (null: it is). */
+function invalidAt(value: unknown, path: string): string | null {
+  if (value === null) return null;
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return null;
+    case 'number':
+      return Number.isFinite(value) ? null : `${path}: angka tidak terhingga`;
+    case 'object': {
+      if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++) {
+          const found = invalidAt(value[i], `${path}[${i}]`);
+          if (found) return found;
+        }
+        return null;
+      }
+      if (!isPlainObject(value)) return `${path}: bukan objek JSON biasa`;
+      for (const key of Object.keys(value).sort()) {
+        const found = invalidAt((value as Record<string, unknown>)[key], `${path}.${key}`);
+        if (found) return found;
+      }
+      return null;
+    }
+    default:
+      return `${path}: nilai ${typeof value} tidak dapat disimpan sebagai JSON`;
   }
 }
 
