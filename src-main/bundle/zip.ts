@@ -1,5 +1,5 @@
-import { constants as zlibConstants, crc32, inflateRawSync } from 'node:zlib';
-import { Deflate } from 'fflate';
+import { promisify } from 'node:util';
+import { constants as zlibConstants, crc32, deflateRaw, inflateRawSync } from 'node:zlib';
 import { BundleError, throwIfAborted } from './errors';
 
 /**
@@ -8,8 +8,10 @@ import { BundleError, throwIfAborted } from './errors';
  * Writer: entries sorted by name (byte order); every local header is version 2.0, flags 0,
  * DOS time 00:00:00 1980-01-01, no extra field; no data descriptors, no zip64, no comments;
  * central directory entries "made by" 2.0 (MS-DOS), attributes 0. Entries are either stored
- * (method 0) or deflated (method 8) with fflate at a fixed level and fixed input chunking, so
- * the same files always give the same bytes.
+ * (method 0) or deflated (method 8) by the runtime's zlib at a fixed level, each entry in one
+ * call, so the same files always give the same bytes from one build of the app. (The deflate
+ * stream of another zlib build may differ: readers never depend on it, and the manifest signs
+ * the uncompressed files.)
  *
  * Reader: accepts exactly that layout (anything else is `BUNDLE_ZIP_INVALID`), with limits on
  * entry count and uncompressed sizes (`BUNDLE_ZIP_LIMIT`), safe names (`BUNDLE_UNSAFE_PATH`),
@@ -52,39 +54,19 @@ const VERSION = 20;
 /** DOS date of 1980-01-01 (year 0 since 1980, month 1, day 1); time 00:00:00 is 0. */
 const DOS_DATE = (0 << 9) | (1 << 5) | 1;
 const DOS_TIME = 0;
-export const DEFLATE_LEVEL = 6;
-const DEFLATE_CHUNK = 1024 * 1024;
+const DEFLATE_LEVEL = 6;
 const MAX_NAME = 255;
 
 function compareNames(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Deflate with fixed level and chunking, yielding between chunks (progress, cancellation). */
-async function deflateDeterministic(
-  data: Uint8Array,
-  signal: AbortSignal | undefined,
-  onChunk: (bytes: number) => void,
-): Promise<Uint8Array> {
-  const parts: Uint8Array[] = [];
-  const deflate = new Deflate({ level: DEFLATE_LEVEL }, (chunk) => parts.push(chunk));
-  if (data.length === 0) deflate.push(new Uint8Array(0), true);
-  for (let offset = 0; offset < data.length; offset += DEFLATE_CHUNK) {
-    throwIfAborted(signal);
-    const end = Math.min(data.length, offset + DEFLATE_CHUNK);
-    deflate.push(data.subarray(offset, end), end === data.length);
-    onChunk(end - offset);
-    if (end < data.length) await new Promise((resolve) => setImmediate(resolve));
-  }
-  let length = 0;
-  for (const p of parts) length += p.length;
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+const deflateRawAsync = promisify(deflateRaw);
+
+/** Deflate one entry at the fixed level on the thread pool (the window stays free meanwhile). */
+async function deflateEntry(data: Uint8Array): Promise<Uint8Array> {
+  const out = await deflateRawAsync(data, { level: DEFLATE_LEVEL });
+  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
 }
 
 function checkName(name: string): void {
@@ -136,16 +118,22 @@ export async function writeZip(
     done += n;
     options.onProgress?.(done, total);
   };
+  // Every entry deflated side by side on the thread pool; stored ones count as done at once.
+  throwIfAborted(options.signal);
+  const bodies = await Promise.all(
+    sorted.map(async (entry) => {
+      const body = entry.compress ? await deflateEntry(entry.data) : entry.data;
+      report(entry.data.length);
+      return body;
+    }),
+  );
+  throwIfAborted(options.signal);
   const locals: Uint8Array[] = [];
   const centrals: Uint8Array[] = [];
   let offset = 0;
-  for (const entry of sorted) {
-    throwIfAborted(options.signal);
+  for (const [index, entry] of sorted.entries()) {
     const name = new TextEncoder().encode(entry.name);
-    const body = entry.compress
-      ? await deflateDeterministic(entry.data, options.signal, report)
-      : entry.data;
-    if (!entry.compress) report(entry.data.length);
+    const body = bodies[index]!;
     if (entry.data.length >= 0xffffffff || body.length >= 0xffffffff || offset >= 0xffffffff) {
       throw new BundleError('BUNDLE_INPUT_INVALID', 'Isi paket melebihi 4 GiB.');
     }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -5,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   BundleError,
   bundleFileName,
+  decryptBundle,
   encodeMinisignPublicKey,
   encryptBundle,
   encryptZip,
@@ -13,6 +15,7 @@ import {
   openBundle,
   packBundle,
   parseBundleFileName,
+  readZipStrict,
   serializeBundle,
   signManifest,
   verifyBundleFile,
@@ -75,8 +78,9 @@ describe('pack → open round trip', () => {
     expect(opened.tables.anc_visits).toEqual(tables.anc_visits);
     // tombstones travel too
     expect(opened.tables.persons!.filter((r) => r.deleted_at !== null)).toHaveLength(1);
-    expect(opened.report.json).toEqual(input.report.json);
-    expect(Buffer.from(opened.report.xlsx).equals(Buffer.from(input.report.xlsx))).toBe(true);
+    const report = await input.report;
+    expect(opened.report.json).toEqual(report.json);
+    expect(Buffer.from(opened.report.xlsx).equals(Buffer.from(report.xlsx))).toBe(true);
     expect(opened.signer).toMatchObject({
       keyId: 'D2DFB6003164941A',
       fingerprint: 'DDA2-F793-F301-DC25-910B',
@@ -146,11 +150,41 @@ describe('pack → open round trip', () => {
     expect(d.zipSha256).not.toBe(a.zipSha256);
   });
 
-  it('keeps format version 1 byte-stable (golden inner-zip hash)', async () => {
+  it('takes a report still in the making: the tables first, the same zip', async () => {
+    const stages: string[] = [];
+    let settle!: () => void;
+    const late = new Promise<void>((resolve) => (settle = resolve));
+    const sample = sampleInput();
+    const packing = packBundle(
+      sampleInput({ report: late.then(() => sample.report) }),
+      { onProgress: (p) => stages.push(`${p.stage}:${p.done}/${p.total}`) },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // every table row serialised, nothing signed: the packing waits for the report
+    const rows = Object.values(sampleTables()).reduce((n, t) => n + t.length, 0);
+    expect(stages.at(-1)).toBe(`serialize:${rows}/${rows}`);
+    settle();
+    const packed = await packing;
+    expect(packed.zipSha256).toBe((await packBundle(sample)).zipSha256);
+    // a report that fails fails the packing with its own error
+    const failing = packBundle(sampleInput({ report: Promise.reject(new Error('laporan gagal')) }));
+    await expect(failing).rejects.toThrow('laporan gagal');
+  });
+
+  it('keeps format version 1 stable: the golden bundle\'s entries, in order, with the same bytes', async () => {
     // If this changes, bundles written by this version differ from earlier ones: that needs a
-    // format decision (and probably formatVersion 2), not a new constant.
+    // format decision (and probably formatVersion 2). Only the deflate stream may differ (it is
+    // the runtime zlib's), so the entries are compared inflated, with their methods and headers.
+    const golden = await decryptBundle(new Uint8Array(fs.readFileSync(GOLDEN_FILE)), {
+      identity: DINKES.identity,
+    });
     const packed = await packBundle(sampleInput());
-    expect(packed.zipSha256).toBe(GOLDEN_ZIP_SHA256);
+    const now = await decryptBundle(packed.bytes, { identity: DINKES.identity });
+    const entries = (zip: Uint8Array) =>
+      readZipStrict(zip).map((e) => ({ name: e.name, sha256: createHash('sha256').update(e.data).digest('hex') }));
+    expect(entries(now)).toEqual(entries(golden));
+    expect(entries(now).length).toBeGreaterThan(5);
+    expect(zipMethods(now)).toEqual(zipMethods(golden));
   });
 
   it('opens the committed golden bundle (written by an earlier build)', async () => {
@@ -162,6 +196,20 @@ describe('pack → open round trip', () => {
 });
 
 const GOLDEN_FILE = path.resolve(import.meta.dirname, '../../fixtures/bundle/golden-v1.siklus');
+
+/** Each central directory entry's name and method (0 stored, 8 deflated), in order. */
+function zipMethods(zip: Uint8Array): string[] {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  const methods: string[] = [];
+  let at = view.getUint32(zip.length - 22 + 16, true);
+  while (view.getUint32(at, true) === 0x02014b50) {
+    const nameLength = view.getUint16(at + 28, true);
+    const name = new TextDecoder().decode(zip.subarray(at + 46, at + 46 + nameLength));
+    methods.push(`${name}:${view.getUint16(at + 10, true)}`);
+    at += 46 + nameLength;
+  }
+  return methods;
+}
 const GOLDEN_ZIP_SHA256 = 'b69b9ec574899a4616b6908dfd0b6c2f4a7a4a995aa85e6e76cf12c4482fcd8c';
 
 describe('passphrase mode', () => {
