@@ -52,7 +52,11 @@ export interface PackInput {
   createdAt: string;
   /** Rows per table; every row has `id`, `updated_at`, `deleted_at`, `version`. */
   tables: Readonly<Record<string, readonly object[]>>;
-  report: { json: unknown; xlsx: Uint8Array };
+  /**
+   * The month's indicator report and workbook. May still be in the making: it is awaited only
+   * once the tables are serialised.
+   */
+  report: BundleReport | Promise<BundleReport>;
   signingKey: MinisignSecretKey;
   /** Dinkes `age1…` keys (main and backup), or… */
   recipients?: readonly string[];
@@ -60,6 +64,11 @@ export interface PackInput {
   passphrase?: string;
   /** scrypt log2(N) for passphrase mode (default 18). */
   scryptWorkFactor?: number;
+}
+
+export interface BundleReport {
+  json: unknown;
+  xlsx: Uint8Array;
 }
 
 export interface BundleFile {
@@ -146,7 +155,8 @@ async function serializeTable(
 }
 
 /**
- * Stage 1: serialise tables and report, hash them, build and validate the manifest.
+ * Stage 1: serialise the tables, then the report (awaited only now), hash them, build and
+ * validate the manifest.
  */
 export async function serializeBundle(
   input: PackInput,
@@ -158,7 +168,6 @@ export async function serializeBundle(
     if (!TABLE_NAME_RE.test(table)) throw inputError(`Nama tabel tidak sah: ${table}.`);
     if (!Array.isArray(input.tables[table])) throw inputError(`${table}: harus daftar baris.`);
   }
-  if (!(input.report?.xlsx instanceof Uint8Array)) throw inputError('report.xlsx wajib.');
   const progress = {
     done: 0,
     total: tableNames.reduce((sum, t) => sum + input.tables[t]!.length, 0),
@@ -174,22 +183,25 @@ export async function serializeBundle(
     files.push({ path, data });
     entries.push({ path, size: data.length, sha256: sha256Hex(data), records: rows.length });
   }
+  options.onProgress?.({ stage: 'serialize', ...progress });
+  const report = await input.report;
+  throwIfAborted(options.signal);
+  if (!(report?.xlsx instanceof Uint8Array)) throw inputError('report.xlsx wajib.');
   let reportJson: Uint8Array;
   try {
-    reportJson = new TextEncoder().encode(`${canonicalJson(input.report.json)}\n`);
+    reportJson = new TextEncoder().encode(`${canonicalJson(report.json)}\n`);
   } catch (error) {
     throw inputError(`report.json: ${(error as Error).message}`);
   }
   for (const [path, data] of [
     [REPORT_JSON_PATH, reportJson],
-    [REPORT_XLSX_PATH, input.report.xlsx],
+    [REPORT_XLSX_PATH, report.xlsx],
   ] as const) {
     files.push({ path, data });
     entries.push({ path, size: data.length, sha256: sha256Hex(data) });
   }
   files.sort((a, b) => (a.path < b.path ? -1 : 1));
   entries.sort((a, b) => (a.path < b.path ? -1 : 1));
-  options.onProgress?.({ stage: 'serialize', ...progress });
 
   const candidate = {
     format: FORMAT_NAME,

@@ -128,7 +128,8 @@ function countOf(q: Kysely<DB>, table: ExportTable, since: string | null) {
 
 /** Plain JSON values only: a BLOB column must be mapped before its table can be exported. */
 function plainRow(table: string, row: Row): Row {
-  for (const [column, value] of Object.entries(row)) {
+  for (const column in row) {
+    const value = row[column];
     if (value instanceof Uint8Array || typeof value === 'bigint') {
       throw new Error(`${table}.${column}: binary values cannot be exported`);
     }
@@ -136,12 +137,18 @@ function plainRow(table: string, row: Row): Row {
   return row;
 }
 
-/** Overall percent of the packing stages (serialise → sign → zip → encrypt: 50 % to 95 %). */
-function packPercent(p: PackProgress): { percent: number; label: MessageKey } {
+/**
+ * Overall percent of the packing stages (serialise → sign → zip → encrypt: 15 % to 95 %). Once
+ * the tables are serialised, the packing waits for the report if it is not `reportMade` yet.
+ */
+function packPercent(p: PackProgress, reportMade: boolean): { percent: number; label: MessageKey } {
   const within = p.total > 0 ? p.done / p.total : 1;
   switch (p.stage) {
     case 'serialize':
-      return { percent: 50 + within * 20, label: 'bundle.progress.serialize' };
+      return {
+        percent: 15 + within * 55,
+        label: within === 1 && !reportMade ? 'bundle.progress.report' : 'bundle.progress.serialize',
+      };
     case 'sign':
       return { percent: 70 + within * 2, label: 'bundle.progress.sign' };
     case 'zip':
@@ -392,15 +399,45 @@ export function createBundleExportService(
       task.progress(percent, t(key));
     };
 
-    // The key's scrypt (age's work factor: about a second and 256 MB) runs on the thread
-    // pool from the start, while the pre-flight makes the report; it is awaited at its step, so
-    // a blocker still comes first and a wrong passphrase still names its field.
+    // Side by side from the start: the key's scrypt (age's work factor: about a second and
+    // 256 MB) on the thread pool, the report in the report workers, and on this thread the
+    // pre-flight checks and the month's rows. The key and the report are awaited only where
+    // needed, so a blocker still comes first and a wrong passphrase still names its field.
+    // Nothing is written before the pre-flight passes.
     const unlocking = unlockSigningKey(keysDir(facts.dataDir), form.keyPassphrase);
     unlocking.catch(() => undefined); // handled below, or moot when the pre-flight stops first
 
     step(1, 'bundle.progress.preflight');
     const ctx = await preflightContext(form.period, locale);
-    const findings = await runPreflight(ctx);
+    const making = ctx.made();
+    let reportMade = false;
+    // A failed report is the report check's blocker, or the packing rethrows it.
+    void making.then(
+      () => (reportMade = true),
+      () => (reportMade = true),
+    );
+    const at = deps.now();
+    const [findings, snapshot] = await Promise.all([
+      runPreflight(ctx),
+      // One read transaction: the rows, the revision and the chain are one consistent snapshot.
+      db.transaction().execute(async (trx) => {
+        const since = await sinceOf(trx);
+        const tables: Record<string, Row[]> = {};
+        let until = at.toISOString();
+        for (const table of EXPORT_TABLES) {
+          const rows = (await rowsOf(trx, table, since)).map((r) => plainRow(table, r));
+          for (const r of rows) if (r.updated_at > until) until = r.updated_at;
+          tables[table] = rows;
+        }
+        return {
+          since,
+          until,
+          tables,
+          revision: await nextRevision(trx, form.period),
+          previousHash: await previousSha(trx),
+        };
+      }),
+    ]);
     const blocker = findings.find((f) => f.severity === 'blocker');
     if (blocker) {
       throw new AppError('RULE_VIOLATION', blocker.title, { preflight: blocker.id });
@@ -421,34 +458,9 @@ export function createBundleExportService(
       });
     });
 
-    step(15, 'bundle.progress.read');
+    step(15, 'bundle.progress.serialize');
     const f = ctx.facility;
     const kode = ctx.kode.value!;
-    const at = deps.now();
-    // One read transaction: the rows, the revision and the chain are one consistent snapshot.
-    const snapshot = await db.transaction().execute(async (trx) => {
-      const since = await sinceOf(trx);
-      const tables: Record<string, Row[]> = {};
-      let until = at.toISOString();
-      for (const table of EXPORT_TABLES) {
-        const rows = (await rowsOf(trx, table, since)).map((r) => plainRow(table, r));
-        for (const r of rows) if (r.updated_at > until) until = r.updated_at;
-        tables[table] = rows;
-      }
-      return {
-        since,
-        until,
-        tables,
-        revision: await nextRevision(trx, form.period),
-        previousHash: await previousSha(trx),
-      };
-    });
-
-    step(35, 'bundle.progress.report');
-    // Made once for the pre-flight check and reused here.
-    const report = await ctx.made();
-
-    step(50, 'bundle.progress.serialize');
     const codes: Record<string, string> = {};
     if (f.kodePuskesmas && kode !== f.kodePuskesmas) codes.kemenkes = f.kodePuskesmas;
     if (f.kodeRegistrasi) codes.registrasi = f.kodeRegistrasi;
@@ -464,7 +476,8 @@ export function createBundleExportService(
         schemaVersion: LATEST_SCHEMA_VERSION,
         createdAt: localIsoAt(at, TIMEZONE_OFFSETS[f.timezone]),
         tables: snapshot.tables,
-        report: { json: report.report, xlsx: report.xlsx },
+        // Made once for the pre-flight check; the tables are serialised while it finishes.
+        report: making.then((r) => ({ json: r.report, xlsx: r.xlsx })),
         signingKey,
         ...(form.lock === 'recipients'
           ? { recipients }
@@ -473,7 +486,7 @@ export function createBundleExportService(
       {
         signal: task.signal,
         onProgress: (p) => {
-          const { percent, label } = packPercent(p);
+          const { percent, label } = packPercent(p, reportMade);
           task.progress(percent, t(label));
         },
       },

@@ -386,25 +386,30 @@ export const PREFLIGHT_CHECKS: PreflightCheck[] = [
   unacknowledged,
 ];
 
-/** Run every check; a check that fails unexpectedly becomes a warning, never a crash. */
+/**
+ * Run every check, side by side (each only reads; the report's check waits for the report
+ * workers while the others query), findings in the checks' order. A check that fails
+ * unexpectedly becomes a warning, never a crash.
+ */
 export async function runPreflight(
   ctx: PreflightContext,
   checks: readonly PreflightCheck[] = PREFLIGHT_CHECKS,
 ): Promise<PreflightFinding[]> {
-  const findings: PreflightFinding[] = [];
-  for (const check of checks) {
-    try {
-      findings.push(...(await check.run(ctx)));
-    } catch (error) {
-      ctx.deps.log.warn('preflight check failed', { check: check.id, error: String(error) });
-      findings.push(
-        finding(ctx, check.id, {
-          severity: 'warning',
-          title: 'preflight.checkFailed',
-          params: { check: check.id },
-        }),
-      );
-    }
-  }
-  return findings;
+  const results = await Promise.all(
+    checks.map(async (check) => {
+      try {
+        return await check.run(ctx);
+      } catch (error) {
+        ctx.deps.log.warn('preflight check failed', { check: check.id, error: String(error) });
+        return [
+          finding(ctx, check.id, {
+            severity: 'warning',
+            title: 'preflight.checkFailed',
+            params: { check: check.id },
+          }),
+        ];
+      }
+    }),
+  );
+  return results.flat();
 }

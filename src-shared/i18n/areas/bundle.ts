@@ -66,7 +66,6 @@ const id = {
   // Progress
   'bundle.progress.preflight': 'Pemeriksaan awal',
   'bundle.progress.key': 'Membuka kunci tanda tangan',
-  'bundle.progress.read': 'Membaca data',
   'bundle.progress.report': 'Menyusun laporan indikator',
   'bundle.progress.serialize': 'Menyusun data',
   'bundle.progress.sign': 'Menandatangani',
@@ -486,7 +485,6 @@ const en: AreaMessages<typeof id> = {
 
   'bundle.progress.preflight': 'Pre-flight check',
   'bundle.progress.key': 'Unlocking the signing key',
-  'bundle.progress.read': 'Reading data',
   'bundle.progress.report': 'Making the indicator report',
   'bundle.progress.serialize': 'Writing data',
   'bundle.progress.sign': 'Signing',
