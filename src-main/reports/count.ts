@@ -37,8 +37,11 @@ export interface DateWindow {
 export interface EventSource {
   id: string;
   events(window: DateWindow, rules: ReportRules): RawBuilder<SourceRow>;
-  /** How many service rows the area has in the window: 0 means "no data", not zero. */
-  activity(window: DateWindow, rules: ReportRules): RawBuilder<{ n: number }>;
+  /**
+   * The area's live service rows in the window (any columns): none means "no data", not zero.
+   * Only whether there is one is asked (`EXISTS`), so nothing is counted.
+   */
+  activity(window: DateWindow, rules: ReportRules): RawBuilder<unknown>;
 }
 
 /**

@@ -176,7 +176,7 @@ export async function computeIndicator(
       countByDesa(db, s, mode, windows, rules),
     );
   const active = (w: DateWindow) => {
-    const query = source.activity(w, rules);
+    const query = sql<{ n: number }>`SELECT EXISTS (${source.activity(w, rules)}) AS n`;
     const compiled = query.compile(db);
     return remembered(
       context?.activityCache,

@@ -107,14 +107,14 @@ export function livePerson(personId: RawBuilder<unknown>) {
   return sql`${personId} NOT IN (SELECT id FROM person WHERE deleted_at IS NOT NULL)`;
 }
 
-/** Rows of a table with a date column in the window (for `activity`). */
-export function countInWindow(
+/** Live rows of a table with a date column in the window (for `activity`). */
+export function rowsInWindow(
   table: string,
   dateColumn: string,
   window: DateWindow,
   where: RawBuilder<unknown> = sql`1`,
 ) {
-  return sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(table)}
+  return sql`SELECT 1 FROM ${sql.table(table)}
     WHERE ${sql.ref(dateColumn)} >= ${window.from} AND ${sql.ref(dateColumn)} <= ${window.to}
       AND deleted_at IS NULL AND ${where}`;
 }

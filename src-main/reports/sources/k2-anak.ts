@@ -8,7 +8,7 @@ import {
   codesAbove,
   codesBelow,
   completedMonthsSql,
-  countInWindow,
+  rowsInWindow,
   inList,
   livePerson,
 } from '../sql';
@@ -21,7 +21,7 @@ import {
  */
 
 const growthActivity = (w: Parameters<EventSource['activity']>[0]) =>
-  countInWindow('growth_measurement', 'measure_date', w);
+  rowsInWindow('growth_measurement', 'measure_date', w);
 
 /** Measurements with a category for one index, flagged when the category is one of `codes`. */
 function statusOf(
@@ -122,7 +122,7 @@ function firstKn(w: DateWindow, kn: string) {
 }
 
 const knActivity = (w: Parameters<EventSource['activity']>[0]) =>
-  countInWindow('neonatal_visit', 'visit_date', w);
+  rowsInWindow('neonatal_visit', 'visit_date', w);
 
 export const K2_ANAK_SOURCES: EventSource[] = [
   {
@@ -186,12 +186,12 @@ export const K2_ANAK_SOURCES: EventSource[] = [
   {
     id: 'vita.biru',
     events: (w) => capsules(w, 'blue'),
-    activity: (w) => countInWindow('vitamin_a', 'given_date', w),
+    activity: (w) => rowsInWindow('vitamin_a', 'given_date', w),
   },
   {
     id: 'vita.merah',
     events: (w) => capsules(w, 'red'),
-    activity: (w) => countInWindow('vitamin_a', 'given_date', w),
+    activity: (w) => rowsInWindow('vitamin_a', 'given_date', w),
   },
 ];
 

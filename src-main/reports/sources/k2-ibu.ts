@@ -7,7 +7,7 @@ import type { ReportRules } from '../rules';
 import {
   addDaysSql,
   addMonthsSql,
-  countInWindow,
+  rowsInWindow,
   entryKey,
   inList,
   minutesBetweenSql,
@@ -22,7 +22,7 @@ import {
  */
 
 const ancActivity = (w: Parameters<EventSource['activity']>[0]) =>
-  countInWindow('anc_contact', 'visit_date', w);
+  rowsInWindow('anc_contact', 'visit_date', w);
 
 /**
  * Live ANC contacts of live pregnancies, with the trimester under the chosen reading. With a
@@ -197,7 +197,7 @@ export const K2_IBU_SOURCES: EventSource[] = [
         AND d.delivery_date >= ${w.from} AND d.delivery_date <= ${w.to}
         AND d.delivery_place IN ${inList(rules.maternal.delivery.fasyankesPlaces)}
         AND d.attendant IN ${inList(rules.maternal.delivery.nakesAttendants)}`,
-    activity: (w) => countInWindow('delivery', 'delivery_date', w),
+    activity: (w) => rowsInWindow('delivery', 'delivery_date', w),
   },
   {
     id: 'kf.lengkap',
@@ -229,7 +229,7 @@ export const K2_IBU_SOURCES: EventSource[] = [
           w.residence_desa_id AS desa_id, 1 AS flag
         FROM done JOIN w ON w.pregnancy_id = done.pregnancy_id AND w.m = done.m`;
     },
-    activity: (w) => countInWindow('nifas_visit', 'visit_date', w),
+    activity: (w) => rowsInWindow('nifas_visit', 'visit_date', w),
   },
   {
     // A stock, not a flow: the women protected on the last day of the window, by the KB
@@ -247,8 +247,7 @@ export const K2_IBU_SOURCES: EventSource[] = [
         k.residence_desa_id AS desa_id, 1 AS flag
       FROM latest k LEFT JOIN delivery dl ON dl.id = k.delivery_id AND dl.deleted_at IS NULL
       WHERE k.status <> 'DROP_OUT' AND ${protectedOn(rules, w.to)} = 1`,
-    activity: (w) => sql<{ n: number }>`
-      SELECT count(*) AS n FROM kb_visit WHERE deleted_at IS NULL AND visit_date <= ${w.to}`,
+    activity: (w) => sql`SELECT 1 FROM kb_visit WHERE deleted_at IS NULL AND visit_date <= ${w.to}`,
   },
   {
     id: 'kb.pascasalin',
@@ -267,6 +266,6 @@ export const K2_IBU_SOURCES: EventSource[] = [
           AND julianday(k.visit_date) - julianday(d.delivery_date)
               BETWEEN 0 AND ${rules.kb.pascasalinMaxDays})
       WHERE rn = 1`,
-    activity: (w) => countInWindow('kb_visit', 'visit_date', w),
+    activity: (w) => rowsInWindow('kb_visit', 'visit_date', w),
   },
 ];

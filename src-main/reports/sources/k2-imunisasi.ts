@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { DoseCode } from '@shared/domain/immunization/codes';
 import { COVERAGE_DOSES, doseSource } from '@shared/domain/indicators/k2';
 import type { EventSource, SourceRow } from '../count';
-import { countInWindow, inList, lastAllowedDaySql, livePerson } from '../sql';
+import { rowsInWindow, inList, lastAllowedDaySql, livePerson } from '../sql';
 
 /**
  * Klaster 2 imunisasi: each child's first dose of an antigen (given here or recorded from the
@@ -11,7 +11,7 @@ import { countInWindow, inList, lastAllowedDaySql, livePerson } from '../sql';
  */
 
 const activity = (w: Parameters<EventSource['activity']>[0]) =>
-  countInWindow('immunization', 'given_date', w);
+  rowsInWindow('immunization', 'given_date', w);
 
 function firstDose(code: DoseCode): EventSource {
   return {

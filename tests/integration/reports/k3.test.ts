@@ -4,11 +4,13 @@ import type { IndicatorDefinition } from '@shared/domain/indicators/types';
 import { K3_INDICATORS } from '@shared/domain/indicators/k3';
 import { SPM_INDICATORS } from '@shared/domain/indicators/spm';
 import { windowsOf } from '../../../src-main/reports/count';
+import { defaultReportRules } from '../../../src-main/reports/rules';
 import { computeIndicator, subjectsBehind } from '../../../src-main/reports/engine';
 import type { Desa } from '../../../src-main/reports/engine';
 import { sasaranTargets } from '../../../src-main/reports/service';
 import { K3_SOURCES } from '../../../src-main/reports/sources/k3';
 import { openTestCore, type TestCore } from '../../support/core';
+import { queryPlan } from '../../support/plan';
 import { setupFacility } from '../../support/setup';
 
 /**
@@ -530,4 +532,17 @@ describe('Klaster 3 indicators against hand counts', () => {
       reason: { id: expect.stringContaining('ODGJ berat'), en: expect.stringContaining('mental') },
     });
   });
+
+  it('reads the HT and DM registers from the covering index: no table read per patient', () => {
+    const { ytd } = windowsOf({ month: '2026-03' });
+    for (const id of ['ptm.ht_dilayani', 'ptm.ht_terkendali', 'ptm.dm_dilayani']) {
+      const query = K3_SOURCES[id]!.events(ytd, defaultReportRules(ytd.to)).compile(
+        t.core.database.db,
+      );
+      const plan = queryPlan(t.core.database.sqlite, query.sql, ...query.parameters);
+      expect(plan, id).toMatch(/SCAN a USING COVERING INDEX adult_patient_person/);
+      expect(plan, id).toMatch(/SEARCH p USING COVERING INDEX person_live_birth/);
+    }
+  });
 });
+
