@@ -545,4 +545,3 @@ describe('Klaster 3 indicators against hand counts', () => {
     }
   });
 });
-
