@@ -101,22 +101,15 @@ export const pickKey = (mode: CountMode) =>
 export const sourceRows = (source: EventSource, window: DateWindow, rules: ReportRules) => sql`
   WITH src AS MATERIALIZED (${source.events(window, rules)})`;
 
-/** The flag of the row a `pickKey` chose: the digit after the ten-character date. */
-const flagOfKey = (mode: CountMode, key: RawBuilder<unknown>) => {
-  const digit = sql`CAST(substr(${key}, 11, 1) AS INTEGER)`;
-  return mode === 'achievement' ? sql`(1 - ${digit})` : digit;
-};
-/** The desa key (`luar` for none) of the row a `pickKey` chose: what follows the flag. */
-const desaOfKey = (key: RawBuilder<unknown>) =>
-  sql`coalesce(nullif(substr(${key}, 12), ''), 'luar')`;
-
 /**
  * Per desa key, in both windows from one read of the year to date: achievements count each
  * subject once, at its first row in the window (a source gives one row per subject; a subject
  * that somehow has two is still one person); status counts each subject's latest observation.
  * Each window picks a subject's row on its own, so the month is never read off the year: one
  * `GROUP BY` subject takes the month's pick among the subject's rows of the month and the year's
- * among all. The key holds all the count needs (date, flag, desa), so nothing else is carried.
+ * among all. The key holds all the count needs (date, flag, desa), so nothing else is carried:
+ * SQLite returns how many subjects share each pair of picks' flag and desa (a few dozen rows,
+ * one sort), and the two windows' counts are summed from those here.
  */
 export async function countByDesa(
   db: Kysely<DB>,
@@ -126,13 +119,8 @@ export async function countByDesa(
   rules: ReportRules,
 ): Promise<WindowCounts> {
   const { month, ytd } = windows;
-  const rows = await sql<{
-    key: string;
-    month_observed: number;
-    month_flagged: number;
-    ytd_observed: number;
-    ytd_flagged: number;
-  }>`
+  // `substr(key, 11)`: the flag digit and the desa key after the ten-character date.
+  const pairs = await sql<{ in_month: string | null; in_ytd: string; n: number }>`
     ${sourceRows(source, ytd, rules)},
     keyed AS (
       SELECT subject_id, on_date, ${pickKey(mode)} AS k
@@ -140,24 +128,24 @@ export async function countByDesa(
     subjects AS (
       SELECT ${pick(mode, sql`CASE WHEN on_date >= ${month.from} THEN k END`)} AS in_month,
         ${pick(mode, sql`k`)} AS in_ytd
-      FROM keyed GROUP BY subject_id),
-    picked AS (
-      SELECT ${desaOfKey(sql`in_month`)} AS key, ${flagOfKey(mode, sql`in_month`)} AS flag,
-        1 AS in_month, 0 AS in_ytd
-      FROM subjects WHERE in_month IS NOT NULL
-      UNION ALL
-      SELECT ${desaOfKey(sql`in_ytd`)}, ${flagOfKey(mode, sql`in_ytd`)}, 0, 1 FROM subjects)
-    SELECT key, sum(in_month) AS month_observed, sum(in_month * flag) AS month_flagged,
-      sum(in_ytd) AS ytd_observed, sum(in_ytd * flag) AS ytd_flagged
-    FROM picked GROUP BY key`.execute(db);
-  const counts = (observed: number, flagged: number): Counts => ({
-    numerator: mode === 'achievement' ? observed : flagged,
-    observed,
-  });
-  return {
-    month: new Map(rows.rows.map((r) => [r.key, counts(r.month_observed, r.month_flagged)])),
-    ytd: new Map(rows.rows.map((r) => [r.key, counts(r.ytd_observed, r.ytd_flagged)])),
+      FROM keyed GROUP BY subject_id)
+    SELECT substr(in_month, 11) AS in_month, substr(in_ytd, 11) AS in_ytd, count(*) AS n
+    FROM subjects GROUP BY 1, 2`.execute(db);
+  const result: WindowCounts = { month: new Map(), ytd: new Map() };
+  const add = (window: Map<string, Counts>, picked: string, n: number) => {
+    const key = picked.slice(1) || 'luar';
+    const counts = window.get(key) ?? { numerator: 0, observed: 0 };
+    counts.observed += n;
+    // An achievement counts every subject; a status those whose latest row is flagged (the
+    // digit is the flag itself in a status key).
+    counts.numerator += mode === 'achievement' ? n : n * (picked.charCodeAt(0) - 48);
+    window.set(key, counts);
   };
+  for (const r of pairs.rows) {
+    if (r.in_month !== null) add(result.month, r.in_month, r.n);
+    add(result.ytd, r.in_ytd, r.n);
+  }
+  return result;
 }
 
 /** The key of a source's counts in `EngineContext.cache`. */
