@@ -42,6 +42,11 @@ export interface EventSource {
    * Only whether there is one is asked (`EXISTS`), so nothing is counted.
    */
   activity(window: DateWindow, rules: ReportRules): RawBuilder<unknown>;
+  /**
+   * Set when `events` gives at most one row per subject in a window of one calendar year by
+   * construction (a `GROUP BY` on the subject): the count then skips picking each subject's row.
+   */
+  oneRowPerSubject?: true;
 }
 
 /**
@@ -125,10 +130,14 @@ export async function countByDesa(
     keyed AS (
       SELECT subject_id, on_date, ${pickKey(mode)} AS k
       FROM src WHERE on_date >= ${ytd.from} AND on_date <= ${ytd.to}),
-    subjects AS (
-      SELECT ${pick(mode, sql`CASE WHEN on_date >= ${month.from} THEN k END`)} AS in_month,
-        ${pick(mode, sql`k`)} AS in_ytd
-      FROM keyed GROUP BY subject_id)
+    subjects AS (${
+      source.oneRowPerSubject
+        ? sql`SELECT CASE WHEN on_date >= ${month.from} THEN k END AS in_month, k AS in_ytd
+            FROM keyed`
+        : sql`SELECT ${pick(mode, sql`CASE WHEN on_date >= ${month.from} THEN k END`)} AS in_month,
+            ${pick(mode, sql`k`)} AS in_ytd
+          FROM keyed GROUP BY subject_id`
+    })
     SELECT substr(in_month, 11) AS in_month, substr(in_ytd, 11) AS in_ytd, count(*) AS n
     FROM subjects GROUP BY 1, 2`.execute(db);
   const result: WindowCounts = { month: new Map(), ytd: new Map() };

@@ -57,7 +57,8 @@ const withRegister = (program: FollowUpProgram) =>
 /**
  * One row per person per calendar year: the first of `events` (columns `person_id`, `on_date`,
  * `desa_id`, `created_at`, `id`) that year, by `entryKey` (a `GROUP BY` sorts once where a
- * window function sorts per partition).
+ * window function sorts per partition). Its sources are `oneRowPerSubject` (the subject is
+ * `person:year`).
  */
 const firstPerYear = (events: RawBuilder<unknown>) => sql<SourceRow>`
   SELECT person_id || ':' || substr(on_date, 1, 4) AS subject_id, person_id, on_date, desa_id,
@@ -155,6 +156,7 @@ function foundSources(program: FollowUpProgram): EventSource[] {
             WHERE flag = 1`,
         ),
       activity: screeningActivity,
+      oneRowPerSubject: true,
     },
     {
       id: ht ? K3_SOURCE_IDS.htDitemukanDiskrining : K3_SOURCE_IDS.dmDitemukanDiskrining,
@@ -177,6 +179,7 @@ const list: EventSource[] = [
         ),
       ),
     activity: screeningActivity,
+    oneRowPerSubject: true,
   },
   ...foundSources('ht'),
   ...foundSources('dm'),
@@ -184,11 +187,13 @@ const list: EventSource[] = [
     id: K3_SOURCE_IDS.htDilayani,
     events: (w) => firstPerYear(kontrols('ht', yearStart(w), w.to)),
     activity: kontrolActivity,
+    oneRowPerSubject: true,
   },
   {
     id: K3_SOURCE_IDS.dmDilayani,
     events: (w) => firstPerYear(kontrols('dm', yearStart(w), w.to)),
     activity: kontrolActivity,
+    oneRowPerSubject: true,
   },
   {
     id: K3_SOURCE_IDS.htTerkendali,
@@ -208,6 +213,7 @@ const list: EventSource[] = [
     id: K3_SOURCE_IDS.lansiaSkilas,
     events: (w) => firstPerYear(lansia(yearStart(w), w.to, sql`l.skilas_version IS NOT NULL`)),
     activity: lansiaActivity,
+    oneRowPerSubject: true,
   },
   ...ADL_CATEGORIES.map((category): EventSource => ({
     id: adlSource(category),

@@ -3,7 +3,7 @@ import type { IndicatorResult, IndicatorValue, SasaranTable } from '@shared/cont
 import type { IndicatorDefinition } from '@shared/domain/indicators/types';
 import { K3_INDICATORS } from '@shared/domain/indicators/k3';
 import { SPM_INDICATORS } from '@shared/domain/indicators/spm';
-import { windowsOf } from '../../../src-main/reports/count';
+import { countByDesa, windowsOf } from '../../../src-main/reports/count';
 import { defaultReportRules } from '../../../src-main/reports/rules';
 import { computeIndicator, subjectsBehind } from '../../../src-main/reports/engine';
 import type { Desa } from '../../../src-main/reports/engine';
@@ -542,6 +542,33 @@ describe('Klaster 3 indicators against hand counts', () => {
       const plan = queryPlan(t.core.database.sqlite, query.sql, ...query.parameters);
       expect(plan, id).toMatch(/SCAN a USING COVERING INDEX adult_patient_person/);
       expect(plan, id).toMatch(/SEARCH p USING COVERING INDEX person_live_birth/);
+    }
+  });
+
+  it("counts the one-row-per-subject sources the same without picking each subject's row", async () => {
+    const flagged = Object.values(K3_SOURCES).filter((s) => s.oneRowPerSubject);
+    expect(flagged.map((s) => s.id).sort()).toEqual(
+      [
+        'lansia.skilas',
+        'ptm.dm_dilayani',
+        'ptm.dm_ditemukan',
+        'ptm.ht_dilayani',
+        'ptm.ht_ditemukan',
+        'ptm.skrining',
+      ].sort(),
+    );
+    for (const month of ['2026-03', '2026-04', '2026-06']) {
+      const windows = windowsOf({ month });
+      const rules = defaultReportRules(windows.ytd.to);
+      for (const source of flagged) {
+        const rows = await source.events(windows.ytd, rules).execute(t.core.database.db);
+        const subjects = rows.rows.map((r) => r.subject_id);
+        expect(new Set(subjects).size, source.id).toBe(subjects.length);
+        const { oneRowPerSubject: _, ...picking } = source;
+        expect(
+          await countByDesa(t.core.database.db, source, 'achievement', windows, rules),
+        ).toEqual(await countByDesa(t.core.database.db, picking, 'achievement', windows, rules));
+      }
     }
   });
 });
