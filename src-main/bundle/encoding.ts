@@ -82,15 +82,28 @@ function isPlainObject(value: object): boolean {
  * so the last answer is kept and reused while the keys stay the same.
  */
 let lastKeys: string[] = [];
-let lastSorted: { key: string; quoted: string }[] = [];
-function sortedKeys(record: object): { key: string; quoted: string }[] {
+let lastSorted: string[] = [];
+function sortedKeys(record: object): string[] {
   const keys = Object.keys(record);
   if (keys.length === lastKeys.length && keys.every((key, i) => key === lastKeys[i])) {
     return lastSorted;
   }
   lastKeys = keys;
-  lastSorted = [...keys].sort().map((key) => ({ key, quoted: JSON.stringify(key) }));
+  lastSorted = [...keys].sort();
   return lastSorted;
+}
+
+/** A value JSON.stringify writes as itself: text, a finite number, true/false or null. */
+function isScalar(value: unknown): boolean {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(value);
+    default:
+      return value === null;
+  }
 }
 
 /** The writer: no path is built on the way down (a bundle has millions of values). */
@@ -112,10 +125,13 @@ function write(value: unknown): string {
       if (!isPlainObject(value)) throw NOT_JSON;
       const record = value as Record<string, unknown>;
       const keys = sortedKeys(record);
+      // A flat object (a table row): JSON.stringify writes the keys in the order of the list it
+      // is given, natively, and writes every scalar exactly as `write` would.
+      if (keys.every((key) => isScalar(record[key]))) return JSON.stringify(record, keys);
       let out = '{';
       for (let i = 0; i < keys.length; i++) {
-        const { key, quoted } = keys[i]!;
-        out += `${i > 0 ? ',' : ''}${quoted}:${write(record[key])}`;
+        const key = keys[i]!;
+        out += `${i > 0 ? ',' : ''}${JSON.stringify(key)}:${write(record[key])}`;
       }
       return `${out}}`;
     }

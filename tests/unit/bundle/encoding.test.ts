@@ -43,8 +43,22 @@ describe('canonicalJson', () => {
   });
 
   it('sorts by UTF-16 code units and escapes keys and strings as JSON does', () => {
-    expect(canonicalJson({ b: 1, a: 'x"\n', B: [true, null], 'é': -0.5, '': 0 })).toBe(
+    expect(canonicalJson({ b: 1, a: 'x"\n', B: [true, null], é: -0.5, '': 0 })).toBe(
       '{"":0,"B":[true,null],"a":"x\\"\\n","b":1,"é":-0.5}',
+    );
+  });
+
+  it('writes flat rows (the fast path) exactly as nested values are written', () => {
+    const row = JSON.parse(
+      '{"z":-0,"b":1e21,"__proto__":"x","a":null,"é":"\\u2028\\"\\\\","c":true,"d":0.1}',
+    ) as object;
+    const expected =
+      '{"__proto__":"x","a":null,"b":1e+21,"c":true,"d":0.1,"z":0,"é":"\u2028\\"\\\\"}';
+    expect(canonicalJson(row)).toBe(expected);
+    expect(canonicalJson([row])).toBe(`[${expected}]`);
+    // one nested value takes the whole object off the fast path, with the same bytes
+    expect(canonicalJson({ ...row, n: { y: 1, x: 2 } })).toBe(
+      '{"__proto__":"x","a":null,"b":1e+21,"c":true,"d":0.1,"n":{"x":2,"y":1},"z":0,"é":"\u2028\\"\\\\"}',
     );
   });
 
@@ -54,9 +68,12 @@ describe('canonicalJson', () => {
     expect(canonicalJson({ name: 'y', id: 'b' })).toBe('{"id":"b","name":"y"}');
     expect(canonicalJson({ zz: 1, aa: 2 })).toBe('{"aa":2,"zz":1}');
     expect(canonicalJson({ id: 'c', name: 'z' })).toBe('{"id":"c","name":"z"}');
-    expect(canonicalJson([{ b: 1, a: { d: 1, c: 2 } }, { b: 2, a: { c: 3, d: 4 } }])).toBe(
-      '[{"a":{"c":2,"d":1},"b":1},{"a":{"c":3,"d":4},"b":2}]',
-    );
+    expect(
+      canonicalJson([
+        { b: 1, a: { d: 1, c: 2 } },
+        { b: 2, a: { c: 3, d: 4 } },
+      ]),
+    ).toBe('[{"a":{"c":2,"d":1},"b":1},{"a":{"c":3,"d":4},"b":2}]');
   });
 
   it('refuses what JSON.stringify would silently change, naming the path', () => {
