@@ -2,6 +2,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src-main/db/connection';
 import { EXPORT_TABLES, exportRowsQuery } from '../../../src-main/services/bundle-export';
+import { nikCandidatesQuery } from '../../../src-main/services/bundle-preflight';
 import { queryPlan } from '../../support/plan';
 import { tempDir } from '../../support/temp';
 
@@ -22,6 +23,11 @@ describe('export indexes (migration 0011)', () => {
       const plan = queryPlan(opened.sqlite, query.sql, ...query.parameters);
       expect(plan, table).toMatch(/USING INDEX \w+ \(updated_at>\?\)/);
     }
+    // and the pre-flight's NIK check reads only the persons changed since then
+    const nik = nikCandidatesQuery(opened.db, '2026-10-01T00:00:00.000Z').compile();
+    expect(queryPlan(opened.sqlite, nik.sql, ...nik.parameters)).toMatch(
+      /SEARCH person USING INDEX person_updated \(updated_at>\?\)/,
+    );
     await opened.close();
   });
 });
