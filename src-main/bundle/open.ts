@@ -78,6 +78,8 @@ export interface OpenedBundle {
   signer: { keyId: string; publicKey: string; fingerprint: string; trustedComment: string };
   /** Rows per table, in file order (sorted by id). */
   tables: Record<string, BundleRow[]>;
+  /** Each row's NDJSON line exactly as signed (canonical JSON from Siklus), index for index. */
+  lines: Record<string, string[]>;
   report: { json: unknown; xlsx: Uint8Array };
   /** Every check that passed, in order. */
   checks: BundleCheck[];
@@ -230,7 +232,11 @@ function authenticate(
   });
 }
 
-function parseRecords(path: string, data: Uint8Array, expected: number): BundleRow[] {
+function parseRecords(
+  path: string,
+  data: Uint8Array,
+  expected: number,
+): { rows: BundleRow[]; lines: string[] } {
   const invalid = (hint: string) =>
     new BundleError('BUNDLE_RECORDS_INVALID', `${path}: ${hint}`, { path });
   const text = decodeUtf8(data);
@@ -272,7 +278,7 @@ function parseRecords(path: string, data: Uint8Array, expected: number): BundleR
     ids.add(r.id);
     rows.push(r as BundleRow);
   });
-  return rows;
+  return { rows, lines };
 }
 
 /**
@@ -357,6 +363,7 @@ async function verifyZip(zip: Uint8Array, options: VerifyOptions): Promise<Opene
   pass('files', `Daftar berkas sama persis dengan manifest (${manifest.files.length} berkas data)`);
 
   const tables: Record<string, BundleRow[]> = {};
+  const lines: Record<string, string[]> = {};
   let reportJson: unknown = null;
   let reportXlsx: Uint8Array | null = null;
   let verified = 0;
@@ -372,7 +379,9 @@ async function verifyZip(zip: Uint8Array, options: VerifyOptions): Promise<Opene
     }
     const records = RECORDS_PATH_RE.exec(file.path);
     if (records) {
-      tables[records[1]!] = parseRecords(file.path, data, file.records!);
+      const parsed = parseRecords(file.path, data, file.records!);
+      tables[records[1]!] = parsed.rows;
+      lines[records[1]!] = parsed.lines;
       pass('file', `SHA-256 cocok dan ${file.records} baris terbaca: ${file.path}`);
     } else if (file.path === REPORT_JSON_PATH) {
       const text = decodeUtf8(data);
@@ -397,6 +406,7 @@ async function verifyZip(zip: Uint8Array, options: VerifyOptions): Promise<Opene
     manifest,
     signer: { keyId, publicKey, fingerprint, trustedComment: signature.trustedComment },
     tables,
+    lines,
     report: { json: reportJson, xlsx: reportXlsx },
     checks,
     zipSha256: sha256Hex(zip),

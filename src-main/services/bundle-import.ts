@@ -363,10 +363,13 @@ export function createBundleImportService(
       });
       let changed = 0;
       for (const [table, rows] of Object.entries(opened.tables)) {
+        // The row as sent: its signed line, not the parsed row written out again.
+        const lines = opened.lines[table]!;
         for (let i = 0; i < rows.length; i += BATCH) {
-          const batch = rows.slice(i, i + BATCH);
+          const end = Math.min(rows.length, i + BATCH);
           const parameters: unknown[] = [];
-          for (const r of batch) {
+          for (let k = i; k < end; k++) {
+            const r = rows[k]!;
             parameters.push(
               puskesmas.id,
               table,
@@ -374,12 +377,12 @@ export function createBundleImportService(
               r.version,
               r.updated_at,
               r.deleted_at,
-              JSON.stringify(r),
+              lines[k],
               importId,
             );
           }
           const done = await ctx.trx.executeQuery(
-            CompiledQuery.raw(receivedRecordUpsert(batch.length), parameters),
+            CompiledQuery.raw(receivedRecordUpsert(end - i), parameters),
           );
           changed += Number(done.numAffectedRows ?? 0);
         }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { canonicalJson } from '../../../src-main/bundle/encoding';
 import {
   exportBundle,
   importFiles,
@@ -52,6 +53,9 @@ describe('puskesmas → bundle → Dinkes', () => {
     expect(persons.map((r) => (JSON.parse(r.data) as { name: string }).name)).toEqual([
       'Siti Aminah',
     ]);
+    // stored as sent: the canonical line of the puskesmas' row, byte for byte
+    const sent = p.core.database.sqlite.prepare('SELECT * FROM person').get() as object;
+    expect(persons[0]!.data).toBe(canonicalJson(sent));
     const again = await importFiles(d, [made.path]);
     expect(again.results[0]!.outcome).toBe('duplicate');
     expect(path.basename(made.path)).toBe(made.export.fileName);
