@@ -155,10 +155,9 @@ describe('pack → open round trip', () => {
     let settle!: () => void;
     const late = new Promise<void>((resolve) => (settle = resolve));
     const sample = sampleInput();
-    const packing = packBundle(
-      sampleInput({ report: late.then(() => sample.report) }),
-      { onProgress: (p) => stages.push(`${p.stage}:${p.done}/${p.total}`) },
-    );
+    const packing = packBundle(sampleInput({ report: late.then(() => sample.report) }), {
+      onProgress: (p) => stages.push(`${p.stage}:${p.done}/${p.total}`),
+    });
     await new Promise((resolve) => setTimeout(resolve, 20));
     // every table row serialised, nothing signed: the packing waits for the report
     const rows = Object.values(sampleTables()).reduce((n, t) => n + t.length, 0);
@@ -171,7 +170,7 @@ describe('pack → open round trip', () => {
     await expect(failing).rejects.toThrow('laporan gagal');
   });
 
-  it('keeps format version 1 stable: the golden bundle\'s entries, in order, with the same bytes', async () => {
+  it("keeps format version 1 stable: the golden bundle's entries, in order, with the same bytes", async () => {
     // If this changes, bundles written by this version differ from earlier ones: that needs a
     // format decision (and probably formatVersion 2). Only the deflate stream may differ (it is
     // the runtime zlib's), so the entries are compared inflated, with their methods and headers.
@@ -181,7 +180,10 @@ describe('pack → open round trip', () => {
     const packed = await packBundle(sampleInput());
     const now = await decryptBundle(packed.bytes, { identity: DINKES.identity });
     const entries = (zip: Uint8Array) =>
-      readZipStrict(zip).map((e) => ({ name: e.name, sha256: createHash('sha256').update(e.data).digest('hex') }));
+      readZipStrict(zip).map((e) => ({
+        name: e.name,
+        sha256: createHash('sha256').update(e.data).digest('hex'),
+      }));
     expect(entries(now)).toEqual(entries(golden));
     expect(entries(now).length).toBeGreaterThan(5);
     expect(zipMethods(now)).toEqual(zipMethods(golden));
