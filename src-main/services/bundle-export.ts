@@ -323,18 +323,54 @@ export function createBundleExportService(
     return { report: parsed.data, xlsx: made.xlsx };
   }
 
+  /**
+   * What the database holds now, as a token: this connection's changes so far and other
+   * connections' commits. Equal tokens mean no row was written in between.
+   */
+  async function dataState(): Promise<string> {
+    const changes = await sql<{ n: number }>`SELECT total_changes() AS n`.execute(db);
+    const version = await sql<{ data_version: number }>`PRAGMA data_version`.execute(db);
+    return `${changes.rows[0]?.n}:${version.rows[0]?.data_version}`;
+  }
+
+  type MadeReport = { report: MonthlyReport; xlsx: Uint8Array };
+  /**
+   * The month's report as the last pre-flight or export made it, reused while nothing has been
+   * written since: "Kirim" right after the pre-flight screen does not make it again.
+   */
+  let lastMade: { period: string; kode: string; state: string; made: Promise<MadeReport> } | null =
+    null;
+
+  async function reportMaker(period: string, kode: string, locale: Locale) {
+    const state = await dataState();
+    let made: Promise<MadeReport> | null =
+      lastMade && lastMade.period === period && lastMade.kode === kode && lastMade.state === state
+        ? lastMade.made
+        : null;
+    return () => {
+      if (made) return made;
+      const making = monthReport(period, kode, locale);
+      const entry = { period, kode, state, made: making };
+      lastMade = entry;
+      // A failed report is not kept: the next attempt makes it again.
+      making.catch(() => {
+        if (lastMade === entry) lastMade = null;
+      });
+      return (made = making);
+    };
+  }
+
   async function preflightContext(
     period: string,
     locale: Locale,
-  ): Promise<PreflightContext & { made(): Promise<{ report: MonthlyReport; xlsx: Uint8Array }> }> {
+  ): Promise<PreflightContext & { made(): Promise<MadeReport> }> {
     const f = await puskesmas(locale);
     const today = localDate(deps.now(), TIMEZONE_OFFSETS[f.timezone]);
     const kode = bundleKodeOf(f);
     const store = await readKeyStore(keysDir(facts.dataDir)).catch((error: unknown) => {
       throw toBundleAppError(error, locale);
     });
-    let made: Promise<{ report: MonthlyReport; xlsx: Uint8Array }> | null = null;
-    const make = () => (made ??= monthReport(period, kode.value ?? '', locale));
+    const make = await reportMaker(period, kode.value ?? '', locale);
     return {
       deps,
       locale,

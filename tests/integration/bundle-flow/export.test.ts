@@ -396,6 +396,37 @@ describe('Kirim ke Dinkes: export', () => {
     expect(fs.readdirSync(p.outbox)).toEqual([]);
   }, 60_000);
 
+  it('reuses the report the pre-flight just made, until something is written', async () => {
+    const periods: string[] = [];
+    const counting: MonthlyReportSource = {
+      async monthly(period) {
+        periods.push(period);
+        const report = fixtureReport(
+          { kode: 'P3205020101', name: 'Puskesmas Karangpawitan', desa: [] },
+          period,
+        );
+        return { report, xlsx: await fixtureXlsx(report) };
+      },
+    };
+    p = await openPuskesmas({ recipients: [DINKES.recipient], reportSource: counting });
+    await p.call('bundle.preflight', { period: '2026-09' });
+    await p.call('bundle.preflight', { period: '2026-09' });
+    expect(periods).toEqual(['2026-09']);
+    // "Kirim" right after: the same report goes into the bundle
+    const first = await exportBundle(p, '2026-09');
+    expect(periods).toEqual(['2026-09']);
+    const opened = await open(p, first.path);
+    expect((opened.report.json as MonthlyReport).period).toBe('2026-09');
+    // the export wrote its history row: the next pre-flight makes the report again, and so
+    // does one after a person is added, or for another month
+    await p.call('bundle.preflight', { period: '2026-09' });
+    expect(periods).toEqual(['2026-09', '2026-09']);
+    await addPerson(p, { name: 'Euis Komalasari', sex: 'P', birthDate: '1990-03-05' });
+    await exportBundle(p, '2026-09');
+    await p.call('bundle.preflight', { period: '2026-08' });
+    expect(periods).toEqual(['2026-09', '2026-09', '2026-09', '2026-08']);
+  });
+
   it('is for admins; a reader sees the history', async () => {
     p = await openPuskesmas({ recipients: [DINKES.recipient] });
     await exportBundle(p, '2026-09');
