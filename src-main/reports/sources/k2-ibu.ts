@@ -238,7 +238,8 @@ export const K2_IBU_SOURCES: EventSource[] = [
     id: 'kb.aktif',
     events: (w, rules) => sql<SourceRow>`
       WITH latest AS MATERIALIZED (
-        SELECT k.*, max(${entryKey('visit_date', 'k')}) AS entry
+        SELECT k.person_id, k.residence_desa_id, k.status, k.method, k.visit_date, k.packs,
+          k.product, k.delivery_id, max(${entryKey('visit_date', 'k')}) AS entry
         FROM kb_visit k
         WHERE ${livePerson(sql`k.person_id`)}
           AND k.deleted_at IS NULL AND k.visit_date <= ${w.to}

@@ -47,13 +47,15 @@ export const K2_IMUNISASI_SOURCES: EventSource[] = [
         sql` `,
       )} END`;
       return sql<SourceRow>`
-        WITH f AS (
-          SELECT person_id, dose_code, min(given_date) AS d FROM immunization
-          WHERE deleted_at IS NULL AND dose_code IN ${inList(codes)}
-            AND person_id IN (SELECT person_id FROM immunization
-              WHERE given_date >= ${w.from} AND given_date <= ${w.to}
-                AND dose_code IN ${inList(codes)} AND deleted_at IS NULL)
-          GROUP BY person_id, dose_code),
+        WITH w AS MATERIALIZED (
+          SELECT DISTINCT person_id FROM immunization
+          WHERE given_date >= ${w.from} AND given_date <= ${w.to}
+            AND dose_code IN ${inList(codes)} AND deleted_at IS NULL),
+        f AS (
+          SELECT i.person_id, i.dose_code, min(i.given_date) AS d
+          FROM w JOIN immunization i INDEXED BY immunization_person ON i.person_id = w.person_id
+          WHERE i.deleted_at IS NULL AND i.dose_code IN ${inList(codes)}
+          GROUP BY i.person_id, i.dose_code),
         ok AS (
           SELECT f.person_id, f.d FROM f JOIN person p ON p.id = f.person_id AND p.deleted_at IS NULL
           WHERE f.d <= ${deadline}),

@@ -1,4 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { windowsOf } from '../../../src-main/reports/count';
+import { defaultReportRules } from '../../../src-main/reports/rules';
+import { SOURCES } from '../../../src-main/reports/sources';
+import { queryPlan } from '../../support/plan';
 import { nd, openReportWorld, rowOf, type ReportWorld } from './helpers';
 
 /**
@@ -299,5 +303,15 @@ describe('Klaster 2 anak, gizi and imunisasi, hand-counted', () => {
       period: '2026-11',
     });
     expect(skdn.rows.find((r) => r.posyanduId === y.id)).toMatchObject({ S: 2, D: 2, BGM: 1 });
+  });
+
+  it("reads the IDL children's doses by child, not every dose of every code ever given", () => {
+    const { ytd } = windowsOf({ month: '2026-03' });
+    const query = SOURCES['imun.idl']!.events(ytd, defaultReportRules(ytd.to)).compile(
+      w.t.core.database.db,
+    );
+    expect(queryPlan(w.t.core.database.sqlite, query.sql, ...query.parameters)).toMatch(
+      /SEARCH i USING INDEX immunization_person \(person_id=\?\)/,
+    );
   });
 });
