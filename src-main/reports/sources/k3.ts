@@ -55,15 +55,24 @@ const withRegister = (program: FollowUpProgram) =>
     WHERE a.program = ${program} AND a.deleted_at IS NULL)`;
 
 /**
- * One row per person per calendar year: the first of `events` (columns `person_id`, `on_date`,
- * `desa_id`, `created_at`, `id`) that year, by `entryKey` (a `GROUP BY` sorts once where a
- * window function sorts per partition). Its sources are `oneRowPerSubject` (the subject is
- * `person:year`).
+ * An achievement "≥ 1× a year": one row per person per calendar year, the first of `events`
+ * (columns `person_id`, `on_date`, `desa_id`, `created_at`, `id`) that year, by `entryKey` (a
+ * `GROUP BY` sorts once where a window function sorts per partition). The subject is
+ * `person:year`, so the source is `oneRowPerSubject` by construction.
  */
-const firstPerYear = (events: RawBuilder<unknown>) => sql<SourceRow>`
-  SELECT person_id || ':' || substr(on_date, 1, 4) AS subject_id, person_id, on_date, desa_id,
-    1 AS flag, min(${entryKey('on_date')}) AS entry
-  FROM (${events}) GROUP BY person_id, substr(on_date, 1, 4)`;
+const oncePerYear = (
+  id: string,
+  events: (w: DateWindow) => RawBuilder<unknown>,
+  activity: EventSource['activity'],
+): EventSource => ({
+  id,
+  events: (w) => sql<SourceRow>`
+    SELECT person_id || ':' || substr(on_date, 1, 4) AS subject_id, person_id, on_date, desa_id,
+      1 AS flag, min(${entryKey('on_date')}) AS entry
+    FROM (${events(w)}) GROUP BY person_id, substr(on_date, 1, 4)`,
+  activity,
+  oneRowPerSubject: true,
+});
 
 /** One row per person per day, the later entry of the day, subject = the person. */
 const lastPerDay = (events: RawBuilder<unknown>) => sql<SourceRow>`
@@ -148,16 +157,13 @@ function foundSources(program: FollowUpProgram): EventSource[] {
   const positive = ht ? htPositive : dmPositive;
   const tested = ht ? sql`s.td_positif IS NOT NULL` : sql`s.gula_code IS NOT NULL`;
   return [
-    {
-      id: ht ? K3_SOURCE_IDS.htDitemukan : K3_SOURCE_IDS.dmDitemukan,
-      events: (w) =>
-        firstPerYear(
-          sql`SELECT * FROM (${positiveScreenings(program, yearStart(w), w.to, positive, positive)})
-            WHERE flag = 1`,
-        ),
-      activity: screeningActivity,
-      oneRowPerSubject: true,
-    },
+    oncePerYear(
+      ht ? K3_SOURCE_IDS.htDitemukan : K3_SOURCE_IDS.dmDitemukan,
+      (w) =>
+        sql`SELECT * FROM (${positiveScreenings(program, yearStart(w), w.to, positive, positive)})
+          WHERE flag = 1`,
+      screeningActivity,
+    ),
     {
       id: ht ? K3_SOURCE_IDS.htDitemukanDiskrining : K3_SOURCE_IDS.dmDitemukanDiskrining,
       events: (w) => lastPerDay(positiveScreenings(program, w.from, w.to, tested, positive)),
@@ -167,34 +173,21 @@ function foundSources(program: FollowUpProgram): EventSource[] {
 }
 
 const list: EventSource[] = [
-  {
-    id: K3_SOURCE_IDS.ptmSkrining,
-    events: (w) =>
-      firstPerYear(
-        screenings(
-          yearStart(w),
-          w.to,
-          sql`1 AS flag`,
-          sql`s.age_years >= ${E.ptm.minAge} AND s.age_years < ${E.skilas.minAge}`,
-        ),
+  oncePerYear(
+    K3_SOURCE_IDS.ptmSkrining,
+    (w) =>
+      screenings(
+        yearStart(w),
+        w.to,
+        sql`1 AS flag`,
+        sql`s.age_years >= ${E.ptm.minAge} AND s.age_years < ${E.skilas.minAge}`,
       ),
-    activity: screeningActivity,
-    oneRowPerSubject: true,
-  },
+    screeningActivity,
+  ),
   ...foundSources('ht'),
   ...foundSources('dm'),
-  {
-    id: K3_SOURCE_IDS.htDilayani,
-    events: (w) => firstPerYear(kontrols('ht', yearStart(w), w.to)),
-    activity: kontrolActivity,
-    oneRowPerSubject: true,
-  },
-  {
-    id: K3_SOURCE_IDS.dmDilayani,
-    events: (w) => firstPerYear(kontrols('dm', yearStart(w), w.to)),
-    activity: kontrolActivity,
-    oneRowPerSubject: true,
-  },
+  oncePerYear(K3_SOURCE_IDS.htDilayani, (w) => kontrols('ht', yearStart(w), w.to), kontrolActivity),
+  oncePerYear(K3_SOURCE_IDS.dmDilayani, (w) => kontrols('dm', yearStart(w), w.to), kontrolActivity),
   {
     id: K3_SOURCE_IDS.htTerkendali,
     events: (w) =>
@@ -209,12 +202,11 @@ const list: EventSource[] = [
       ),
     activity: kontrolActivity,
   },
-  {
-    id: K3_SOURCE_IDS.lansiaSkilas,
-    events: (w) => firstPerYear(lansia(yearStart(w), w.to, sql`l.skilas_version IS NOT NULL`)),
-    activity: lansiaActivity,
-    oneRowPerSubject: true,
-  },
+  oncePerYear(
+    K3_SOURCE_IDS.lansiaSkilas,
+    (w) => lansia(yearStart(w), w.to, sql`l.skilas_version IS NOT NULL`),
+    lansiaActivity,
+  ),
   ...ADL_CATEGORIES.map((category): EventSource => ({
     id: adlSource(category),
     events: (w) =>
