@@ -15,6 +15,13 @@ export function usePosyanduList(includeInactive = false) {
   });
 }
 
+/** Posyandu as select options, "Name — Desa" (two desa may each have a posyandu of one name). */
+export function posyanduOptions(
+  list: readonly { id: string; name: string; desaName: string }[] | undefined,
+): { value: string; label: string }[] {
+  return (list ?? []).map((p) => ({ value: p.id, label: `${p.name} — ${p.desaName}` }));
+}
+
 /** The signed-in user (from the session status the app already holds). */
 export function useAuthStatus() {
   return useQuery({ queryKey: ['auth.status'], queryFn: () => call('auth.status') });

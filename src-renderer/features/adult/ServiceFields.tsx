@@ -5,7 +5,7 @@ import { DateField } from '../../components/DateField';
 import { PerformerSelect, ServicePlaceSelect } from '../../components/ServiceFields';
 import { call } from '../../lib/api';
 import { useT } from '../../lib/i18n';
-import { usePosyanduList } from '../../lib/lookups';
+import { posyanduOptions, usePosyanduList } from '../../lib/lookups';
 
 /**
  * Date, place (with the posyandu when at one) and performer: the head of every Klaster 3
@@ -79,10 +79,7 @@ export function ServiceHead<T extends FieldValues>({
               onBlur={field.onBlur}
               ref={field.ref}
               error={fieldState.error?.message}
-              data={(posyandu.data ?? []).map((p) => ({
-                value: p.id,
-                label: `${p.name} — ${p.desaName}`,
-              }))}
+              data={posyanduOptions(posyandu.data)}
             />
           )}
         />

@@ -15,7 +15,7 @@ import type { Locale, MessageKey } from '@shared/i18n';
 import { VirtualTable, type Column, type VirtualTableHandle } from '../../components/VirtualTable';
 import { ageText, shortDate, todayLocal } from '../../lib/format';
 import { useT } from '../../lib/i18n';
-import { usePosyanduList } from '../../lib/lookups';
+import { posyanduOptions, usePosyanduList } from '../../lib/lookups';
 import { usePagedList } from '../../lib/paged';
 import { useUiStore } from '../../stores/ui';
 import { ChildSectionHeader } from './ChildSectionTabs';
@@ -67,10 +67,7 @@ const RegisterFilters = memo(function RegisterFilters(props: RegisterFiltersProp
         placeholder={t('child.filter.allPosyandu')}
         value={props.posyanduId}
         onChange={props.onPosyandu}
-        data={(posyandu.data ?? []).map((p) => ({
-          value: p.id,
-          label: `${p.name} — ${p.desaName}`,
-        }))}
+        data={posyanduOptions(posyandu.data)}
       />
       <Select
         label={t('child.filter.age')}

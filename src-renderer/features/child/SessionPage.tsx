@@ -42,7 +42,7 @@ import { call, invoke } from '../../lib/api';
 import { shortDateTime, todayLocal } from '../../lib/format';
 import { applyServerError, useContractForm } from '../../lib/form';
 import { useT } from '../../lib/i18n';
-import { usePosyanduList } from '../../lib/lookups';
+import { posyanduOptions, usePosyanduList } from '../../lib/lookups';
 import { useUiStore } from '../../stores/ui';
 import { ChildSectionHeader } from './ChildSectionTabs';
 import { numText } from './labels';
@@ -136,10 +136,7 @@ export function SessionPage() {
             placeholder={t('child.session.pick')}
             value={posyanduId}
             onChange={choosePosyandu}
-            data={(posyandu.data ?? []).map((p) => ({
-              value: p.id,
-              label: `${p.name} — ${p.desaName}`,
-            }))}
+            data={posyanduOptions(posyandu.data)}
           />
           <DateField
             label={t('field.sessionDate')}

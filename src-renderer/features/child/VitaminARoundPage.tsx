@@ -17,7 +17,7 @@ import { Link } from 'wouter';
 import { shortDate, todayLocal } from '../../lib/format';
 import { call } from '../../lib/api';
 import { useT } from '../../lib/i18n';
-import { usePosyanduList } from '../../lib/lookups';
+import { posyanduOptions, usePosyanduList } from '../../lib/lookups';
 import { ChildSectionHeader } from './ChildSectionTabs';
 import { PrintArea, printNow } from '../../components/PrintArea';
 import './child.css';
@@ -132,10 +132,7 @@ export function VitaminARoundPage() {
           placeholder={t('child.filter.allPosyandu')}
           value={posyanduId}
           onChange={setPosyanduId}
-          data={(posyandu.data ?? []).map((p) => ({
-            value: p.id,
-            label: `${p.name} — ${p.desaName}`,
-          }))}
+          data={posyanduOptions(posyandu.data)}
         />
       </Group>
       {view.isError ? (

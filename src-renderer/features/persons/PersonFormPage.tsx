@@ -35,7 +35,7 @@ import { call, invoke } from '../../lib/api';
 import { fullAgeText, shortDate, todayLocal } from '../../lib/format';
 import { applyServerError, useContractForm } from '../../lib/form';
 import { useT } from '../../lib/i18n';
-import { useDesaList, usePosyanduList } from '../../lib/lookups';
+import { posyanduOptions, useDesaList, usePosyanduList } from '../../lib/lookups';
 
 type Similar = Extract<PersonSaveResult, { saved: false }>['similar'];
 
@@ -410,10 +410,7 @@ function PersonForm({ person }: { person?: PersonDetail }) {
                       value={field.value || null}
                       onChange={(v) => field.onChange(v ?? '')}
                       error={fieldState.error?.message}
-                      data={desaPosyandu.map((p) => ({
-                        value: p.id,
-                        label: `${p.name} — ${p.desaName}`,
-                      }))}
+                      data={posyanduOptions(desaPosyandu)}
                     />
                   )}
                 />
