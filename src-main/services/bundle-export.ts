@@ -28,7 +28,12 @@ import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import type { DB, RecordTable } from '../db/schema';
 import type { AppFacts } from './app';
 import { toBundleAppError } from './bundle-errors';
-import { bundleKodeOf, runPreflight, type PreflightContext } from './bundle-preflight';
+import {
+  bundleKodeOf,
+  changedSinceIn,
+  runPreflight,
+  type PreflightContext,
+} from './bundle-preflight';
 import type { BundleHost, BundleTasks, RunningTask } from './bundle-tasks';
 import { write, type Actor, type ServiceDeps } from './context';
 import type { FacilityService } from './facility';
@@ -104,14 +109,9 @@ export function localIsoAt(instant: Date, offset: string): string {
   return `${shifted.slice(0, 19)}${offset}`;
 }
 
-/**
- * A table's rows for the bundle, in id order: all of them, or those changed since the last
- * export — found by the `updated_at` index, then sorted (`+id` keeps SQLite from walking the
- * whole table in id order instead).
- */
+/** A table's rows for the bundle, in id order: all of them, or those changed since the last export. */
 export function exportRowsQuery(q: Kysely<DB>, table: ExportTable, since: string | null) {
-  const all = (q as unknown as Kysely<Record<string, Row>>).selectFrom(table).selectAll();
-  return since ? all.where('updated_at', '>=', since).orderBy(sql`+id`) : all.orderBy('id');
+  return changedSinceIn(q.selectFrom(table).selectAll(), since, 'id');
 }
 
 async function rowsOf(q: Kysely<DB>, table: ExportTable, since: string | null): Promise<Row[]> {

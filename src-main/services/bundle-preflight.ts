@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import type {
   FacilitySummary,
   MonthlyReport,
@@ -299,19 +299,31 @@ const missingSasaran: PreflightCheck = {
 };
 
 /**
- * The persons with a NIK that go into the bundle, by name: those changed `since` the last export
- * are found by the `updated_at` index and then sorted (`+name_search` keeps SQLite from walking
- * every person in name order instead: 220 → 5 ms on the 100,000-person demo).
+ * `query`'s rows changed `since` the last export (all of them when null), in `column` order. The
+ * changed rows are found by the table's `updated_at` index and then sorted: `+column` keeps
+ * SQLite from walking the whole table in that column's index order instead (the persons' NIK
+ * check: 220 → 5 ms on the 100,000-person demo).
  */
+export function changedSinceIn<Q extends SelectQueryBuilder<DB, keyof DB, object>>(
+  query: Q,
+  since: string | null,
+  column: string,
+): Q {
+  const ordered = (q: SelectQueryBuilder<DB, keyof DB, object>, key: RawBuilder<unknown>) =>
+    q.orderBy(key) as Q;
+  return since
+    ? ordered(query.where(sql.ref('updated_at'), '>=', since), sql`+${sql.ref(column)}`)
+    : ordered(query, sql.ref(column));
+}
+
+/** The persons with a NIK that go into the bundle, by name. */
 export function nikCandidatesQuery(db: Kysely<DB>, since: string | null) {
   const query = db
     .selectFrom('person')
     .select(['id', 'name', 'nik', 'sex', 'birth_date'])
     .where('deleted_at', 'is', null)
     .where('nik', 'is not', null);
-  return since
-    ? query.where('updated_at', '>=', since).orderBy(sql`+name_search`)
-    : query.orderBy('name_search');
+  return changedSinceIn(query, since, 'name_search');
 }
 
 /** Persons in this bundle whose NIK disagrees with their sex or birth date, or is malformed. */
