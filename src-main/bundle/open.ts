@@ -26,7 +26,13 @@ import {
   type MinisignPublicKey,
   type MinisignSignature,
 } from './minisign';
-import { DEFAULT_ZIP_LIMITS, readZipStrict, type ZipEntry, type ZipLimits } from './zip';
+import {
+  DEFAULT_ZIP_LIMITS,
+  deflateEntry,
+  readZipStrict,
+  type ZipReadEntry,
+  type ZipLimits,
+} from './zip';
 
 /**
  * The puskesmas keys Dinkes trusts: a lookup from key id (16 upper-case hex digits, as
@@ -78,13 +84,23 @@ export interface OpenedBundle {
   signer: { keyId: string; publicKey: string; fingerprint: string; trustedComment: string };
   /** Rows per table, in file order (sorted by id). */
   tables: Record<string, BundleRow[]>;
-  /** Each row's NDJSON line exactly as signed (canonical JSON from Siklus), index for index. */
-  lines: Record<string, string[]>;
+  /** Each table's records file exactly as signed, as its rows' lines are kept (Dinkes). */
+  recordFiles: Record<string, RecordFile>;
   report: { json: unknown; xlsx: Uint8Array };
   /** Every check that passed, in order. */
   checks: BundleCheck[];
   /** SHA-256 (hex) of the inner zip. */
   zipSha256: string;
+}
+
+/**
+ * A table's NDJSON records file: its raw deflate stream (the one in the zip, or made here when
+ * the zip stored the file), its uncompressed size and SHA-256 (hex) as signed in the manifest.
+ */
+export interface RecordFile {
+  deflated: Uint8Array;
+  size: number;
+  sha256: string;
 }
 
 function limitsOf(partial: Partial<BundleLimits> | undefined): BundleLimits {
@@ -232,11 +248,7 @@ function authenticate(
   });
 }
 
-function parseRecords(
-  path: string,
-  data: Uint8Array,
-  expected: number,
-): { rows: BundleRow[]; lines: string[] } {
+function parseRecords(path: string, data: Uint8Array, expected: number): BundleRow[] {
   const invalid = (hint: string) =>
     new BundleError('BUNDLE_RECORDS_INVALID', `${path}: ${hint}`, { path });
   const text = decodeUtf8(data);
@@ -278,7 +290,7 @@ function parseRecords(
     ids.add(r.id);
     rows.push(r as BundleRow);
   });
-  return { rows, lines };
+  return rows;
 }
 
 /**
@@ -311,7 +323,7 @@ async function verifyZip(zip: Uint8Array, options: VerifyOptions): Promise<Opene
   pass('zip', `Arsip di dalam paket baku dan dalam batas aman (${entries.length} berkas)`);
   throwIfAborted(options.signal);
 
-  const byName = new Map<string, ZipEntry>(entries.map((e) => [e.name, e]));
+  const byName = new Map<string, ZipReadEntry>(entries.map((e) => [e.name, e]));
   const manifestEntry = byName.get(MANIFEST_PATH);
   if (!manifestEntry)
     throw new BundleError('BUNDLE_MISSING_FILE', MANIFEST_PATH, { path: MANIFEST_PATH });
@@ -363,13 +375,14 @@ async function verifyZip(zip: Uint8Array, options: VerifyOptions): Promise<Opene
   pass('files', `Daftar berkas sama persis dengan manifest (${manifest.files.length} berkas data)`);
 
   const tables: Record<string, BundleRow[]> = {};
-  const lines: Record<string, string[]> = {};
+  const recordFiles: Record<string, RecordFile> = {};
   let reportJson: unknown = null;
   let reportXlsx: Uint8Array | null = null;
   let verified = 0;
   for (const file of manifest.files) {
     throwIfAborted(options.signal);
-    const data = byName.get(file.path)!.data;
+    const entry = byName.get(file.path)!;
+    const data = entry.data;
     if (data.length !== file.size || sha256Hex(data) !== file.sha256) {
       throw new BundleError('BUNDLE_HASH_MISMATCH', file.path, {
         path: file.path,
@@ -379,9 +392,12 @@ async function verifyZip(zip: Uint8Array, options: VerifyOptions): Promise<Opene
     }
     const records = RECORDS_PATH_RE.exec(file.path);
     if (records) {
-      const parsed = parseRecords(file.path, data, file.records!);
-      tables[records[1]!] = parsed.rows;
-      lines[records[1]!] = parsed.lines;
+      tables[records[1]!] = parseRecords(file.path, data, file.records!);
+      recordFiles[records[1]!] = {
+        deflated: entry.deflated ?? (await deflateEntry(data)),
+        size: file.size,
+        sha256: file.sha256,
+      };
       pass('file', `SHA-256 cocok dan ${file.records} baris terbaca: ${file.path}`);
     } else if (file.path === REPORT_JSON_PATH) {
       const text = decodeUtf8(data);
@@ -406,7 +422,7 @@ async function verifyZip(zip: Uint8Array, options: VerifyOptions): Promise<Opene
     manifest,
     signer: { keyId, publicKey, fingerprint, trustedComment: signature.trustedComment },
     tables,
-    lines,
+    recordFiles,
     report: { json: reportJson, xlsx: reportXlsx },
     checks,
     zipSha256: sha256Hex(zip),

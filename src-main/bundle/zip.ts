@@ -24,6 +24,11 @@ export interface ZipEntry {
   data: Uint8Array;
 }
 
+/** An entry as read: its data, and its deflate stream as stored (null for a stored entry). */
+export interface ZipReadEntry extends ZipEntry {
+  deflated: Uint8Array | null;
+}
+
 export interface ZipWriteEntry extends ZipEntry {
   /** Deflate (true) or store (false). */
   compress: boolean;
@@ -64,7 +69,8 @@ function compareNames(a: string, b: string): number {
 const deflateRawAsync = promisify(deflateRaw);
 
 /** Deflate one entry at the fixed level on the thread pool (the window stays free meanwhile). */
-async function deflateEntry(data: Uint8Array): Promise<Uint8Array> {
+/** Raw deflate at the zip's level, on the thread pool. */
+export async function deflateEntry(data: Uint8Array): Promise<Uint8Array> {
   const out = await deflateRawAsync(data, { level: DEFLATE_LEVEL });
   return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
 }
@@ -207,7 +213,7 @@ interface CentralRecord {
 export function readZipStrict(
   bytes: Uint8Array,
   limits: ZipLimits = DEFAULT_ZIP_LIMITS,
-): ZipEntry[] {
+): ZipReadEntry[] {
   try {
     return readZip(bytes, limits);
   } catch (error) {
@@ -216,7 +222,7 @@ export function readZipStrict(
   }
 }
 
-function readZip(bytes: Uint8Array, limits: ZipLimits): ZipEntry[] {
+function readZip(bytes: Uint8Array, limits: ZipLimits): ZipReadEntry[] {
   const invalid = (hint: string) => new BundleError('BUNDLE_ZIP_INVALID', hint);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (bytes.length < END_RECORD) throw invalid('Arsip terlalu pendek.');
@@ -311,7 +317,7 @@ function readZip(bytes: Uint8Array, limits: ZipLimits): ZipEntry[] {
   }
 
   // Local headers and data: back to back from offset 0 up to the central directory.
-  const entries: ZipEntry[] = [];
+  const entries: ZipReadEntry[] = [];
   let expectedOffset = 0;
   for (const record of records) {
     const p = record.offset;
@@ -346,7 +352,7 @@ function readZip(bytes: Uint8Array, limits: ZipLimits): ZipEntry[] {
     if (crc32(data) >>> 0 !== record.crc) {
       throw invalid(`CRC ${record.name} tidak cocok.`);
     }
-    entries.push({ name: record.name, data });
+    entries.push({ name: record.name, data, deflated: record.method === 0 ? null : raw });
     expectedOffset = dataEnd;
   }
   if (expectedOffset !== centralOffset) throw invalid('Ada data tak dikenal dalam arsip.');

@@ -260,7 +260,8 @@ export interface DB {
   bundle_export: BundleExportTable;
   dinkes_puskesmas: DinkesPuskesmasTable;
   bundle_import: BundleImportTable;
-  received_record: ReceivedRecordTable;
+  received_copy: ReceivedCopyTable;
+  received_file: ReceivedFileTable;
   received_report: ReceivedReportTable;
   sasaran: SasaranTable;
   sasaran_constants: SasaranConstantsTable;
@@ -326,15 +327,25 @@ export interface BundleImportTable extends RecordColumns {
   schema_version: number;
 }
 
-export interface ReceivedRecordTable {
+export interface ReceivedCopyTable {
   puskesmas_id: string;
   table_name: string;
   record_id: string;
   version: number;
   updated_at: string;
   deleted_at: string | null;
-  data: string;
+  file_id: number;
+  line: number;
+}
+
+export interface ReceivedFileTable {
+  id: Generated<number>;
   bundle_import_id: string;
+  table_name: string;
+  records: number;
+  size: number;
+  sha256: string;
+  deflated: Uint8Array;
 }
 
 export interface ReceivedReportTable {

@@ -334,7 +334,7 @@ export function createDinkesService(deps: ServiceDeps, facility: FacilityService
           sql<number>`(SELECT count(*) FROM bundle_import i WHERE i.puskesmas_id = p.id)`.as(
             'bundles',
           ),
-          sql<number>`(SELECT count(*) FROM received_record r WHERE r.puskesmas_id = p.id)`.as(
+          sql<number>`(SELECT count(*) FROM received_copy r WHERE r.puskesmas_id = p.id)`.as(
             'records',
           ),
         ])

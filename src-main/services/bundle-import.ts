@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Identity } from 'age-encryption';
-import { CompiledQuery, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import {
   AppError,
   monthlyReport,
@@ -33,6 +33,7 @@ import { bundleErrorMessage } from './bundle-errors';
 import type { BundleTasks, RunningTask } from './bundle-tasks';
 import { write, type Actor, type ServiceDeps } from './context';
 import type { FacilityService } from './facility';
+import { storeReceivedRecords } from './received-records';
 
 /** A bundle file to import: its name (for messages and sorting) and its bytes. */
 export interface ImportFile {
@@ -54,48 +55,6 @@ export interface ImportOptions {
 const MAX_FILE_BYTES = 512 * 1024 * 1024;
 /** Held bundles waiting for a fingerprint confirmation, at most (all signers together). */
 const MAX_PENDING_BYTES = 256 * 1024 * 1024;
-/** Rows per upsert statement (8 parameters each). */
-const BATCH = 500;
-
-const RECEIVED_RECORD_COLUMNS = [
-  'puskesmas_id',
-  'table_name',
-  'record_id',
-  'version',
-  'updated_at',
-  'deleted_at',
-  'data',
-  'bundle_import_id',
-] as const;
-
-const upsertSql = new Map<number, string>();
-
-/**
- * The upsert of `rows` received records (parameters in RECEIVED_RECORD_COLUMNS order, row after
- * row): a copy held is replaced only by a higher version, or the same version changed later.
- * Written as SQL once per batch size: the query builder built and compiled it value by value,
- * for every batch of a bundle's tens of thousands of rows.
- */
-function receivedRecordUpsert(rows: number): string {
-  let text = upsertSql.get(rows);
-  if (text === undefined) {
-    const tuple = `(${RECEIVED_RECORD_COLUMNS.map(() => '?').join(', ')})`;
-    text = `INSERT INTO received_record (${RECEIVED_RECORD_COLUMNS.join(', ')})
-      VALUES ${Array<string>(rows).fill(tuple).join(', ')}
-      ON CONFLICT (puskesmas_id, table_name, record_id) DO UPDATE SET
-        version = excluded.version,
-        updated_at = excluded.updated_at,
-        deleted_at = excluded.deleted_at,
-        data = excluded.data,
-        bundle_import_id = excluded.bundle_import_id
-      WHERE excluded.version > received_record.version
-        OR (excluded.version = received_record.version
-          AND excluded.updated_at > received_record.updated_at)`;
-    upsertSql.set(rows, text);
-  }
-  return text;
-}
-
 interface SignerFacts {
   keyId: string;
   publicKey: string;
@@ -361,32 +320,7 @@ export function createBundleImportService(
         app_version: m.app.version,
         schema_version: m.app.schemaVersion,
       });
-      let changed = 0;
-      for (const [table, rows] of Object.entries(opened.tables)) {
-        // The row as sent: its signed line, not the parsed row written out again.
-        const lines = opened.lines[table]!;
-        for (let i = 0; i < rows.length; i += BATCH) {
-          const end = Math.min(rows.length, i + BATCH);
-          const parameters: unknown[] = [];
-          for (let k = i; k < end; k++) {
-            const r = rows[k]!;
-            parameters.push(
-              puskesmas.id,
-              table,
-              r.id,
-              r.version,
-              r.updated_at,
-              r.deleted_at,
-              lines[k],
-              importId,
-            );
-          }
-          const done = await ctx.trx.executeQuery(
-            CompiledQuery.raw(receivedRecordUpsert(end - i), parameters),
-          );
-          changed += Number(done.numAffectedRows ?? 0);
-        }
-      }
+      const changed = await storeReceivedRecords(ctx.trx, puskesmas.id, importId, opened);
       await ctx.trx
         .updateTable('bundle_import')
         .set({ changed })

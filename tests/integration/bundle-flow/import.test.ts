@@ -18,6 +18,7 @@ import {
   importFiles,
   openDinkes,
   openPuskesmas,
+  receivedLines,
   SIGNING_PASSPHRASE,
   totalChanges,
   type Dinkes,
@@ -176,10 +177,11 @@ describe('Dinkes import: replay and revision rules', () => {
     const late = await importFiles(d, [sept.path]);
     expect(late.results[0]!.outcome).toBe('applied');
     const row = d.core.database.sqlite
-      .prepare("SELECT version, data FROM received_record WHERE table_name = 'person'")
-      .get() as { version: number; data: string };
+      .prepare("SELECT version FROM received_copy WHERE table_name = 'person'")
+      .get() as { version: number };
     expect(row.version).toBe(2);
-    expect(JSON.parse(row.data)).toMatchObject({ phone: '0812 3456 7890' });
+    const [line] = await receivedLines(d, 'person');
+    expect(JSON.parse(line!)).toMatchObject({ version: 2, phone: '0812 3456 7890' });
   });
 
   it('checks the key against the puskesmas it claims to be; a new key waits for confirmation', async () => {

@@ -7,6 +7,7 @@ import {
   importFiles,
   openDinkes,
   openPuskesmas,
+  receivedLines,
   type Dinkes,
   type Puskesmas,
 } from './helpers';
@@ -47,15 +48,13 @@ describe('puskesmas → bundle → Dinkes', () => {
       outcome: 'applied',
       records: made.export.records,
     });
-    const persons = d.core.database.sqlite
-      .prepare("SELECT data FROM received_record WHERE table_name = 'person'")
-      .all() as { data: string }[];
-    expect(persons.map((r) => (JSON.parse(r.data) as { name: string }).name)).toEqual([
+    const persons = await receivedLines(d, 'person');
+    expect(persons.map((line) => (JSON.parse(line) as { name: string }).name)).toEqual([
       'Siti Aminah',
     ]);
     // stored as sent: the canonical line of the puskesmas' row, byte for byte
     const sent = p.core.database.sqlite.prepare('SELECT * FROM person').get() as object;
-    expect(persons[0]!.data).toBe(canonicalJson(sent));
+    expect(persons[0]).toBe(canonicalJson(sent));
     const again = await importFiles(d, [made.path]);
     expect(again.results[0]!.outcome).toBe('duplicate');
     expect(path.basename(made.path)).toBe(made.export.fileName);

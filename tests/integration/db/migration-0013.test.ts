@@ -42,8 +42,13 @@ describe('migration 0013: received_record as a rowid table', () => {
     const before = v12.sqlite.prepare('SELECT * FROM received_record ORDER BY record_id').all();
     await v12.close();
 
-    const db = await openDatabase({ file, backupDir, appVersion: 't' });
-    expect(db.migration).toMatchObject({ from: 12 });
+    const db = await openDatabase({
+      file,
+      backupDir,
+      appVersion: 't',
+      migrations: MIGRATIONS.filter((m) => m.version <= 13),
+    });
+    expect(db.migration).toMatchObject({ from: 12, to: 13 });
     const s = db.sqlite;
     expect(s.prepare('SELECT * FROM received_record ORDER BY record_id').all()).toEqual(before);
     const table = s
