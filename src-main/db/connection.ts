@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect, type Driver } from 'kysely';
+import { Kysely, SqliteDialect, type Driver, type SqliteDatabase } from 'kysely';
 import { createBackup } from '../backup/create';
 import { timestampForFile } from '../backup/files';
 import { checkLines } from '../backup/inspect';
@@ -72,6 +72,29 @@ export function readSchemaVersion(file: string): number {
   }
 }
 
+/** Prepared statements kept by their SQL text, at most this many (the least recently used go). */
+const STATEMENT_CACHE = 256;
+
+/**
+ * The connection as Kysely's dialect sees it, with each statement prepared once per SQL text:
+ * Kysely prepares every query it runs, and preparing costs about as much as running a short
+ * query (a Dinkes import prepared its 500-row upsert 3,000 times: 1.7 s). Sharing a statement
+ * is safe: better-sqlite3 runs nothing else on a connection while a statement is iterated.
+ */
+function withStatementCache(sqlite: BetterSqlite3.Database): SqliteDatabase {
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(text) {
+      const statement = cache.get(text) ?? sqlite.prepare(text);
+      cache.delete(text); // (re)inserted last: the most recently used
+      cache.set(text, statement);
+      if (cache.size > STATEMENT_CACHE) cache.delete(cache.keys().next().value!);
+      return statement;
+    },
+  };
+}
+
 /**
  * Kysely's SQLite dialect, except that a transaction SQLite already rolled back by itself (on
  * `SQLITE_FULL`, `SQLITE_IOERR`, …) is not rolled back a second time: that would throw "cannot
@@ -79,7 +102,7 @@ export function readSchemaVersion(file: string): number {
  */
 class KeepErrorSqliteDialect extends SqliteDialect {
   constructor(private readonly sqlite: BetterSqlite3.Database) {
-    super({ database: sqlite });
+    super({ database: withStatementCache(sqlite) });
   }
 
   override createDriver(): Driver {
