@@ -16,6 +16,7 @@ export default defineConfig({
           // Worker threads (src-main/workers.ts finds them next to the entries).
           'report-worker': resolve(__dirname, 'src-main/reports/worker.ts'),
           'backup-worker': resolve(__dirname, 'src-main/backup/check-worker.ts'),
+          'bundle-verify-worker': resolve(__dirname, 'src-main/bundle/verify-worker.ts'),
         },
       },
     },

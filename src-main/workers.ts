@@ -9,6 +9,7 @@ import { Worker, type WorkerOptions } from 'node:worker_threads';
 const WORKER_SOURCES = {
   'report-worker': './reports/worker.ts',
   'backup-worker': './backup/check-worker.ts',
+  'bundle-verify-worker': './bundle/verify-worker.ts',
 } as const;
 
 export type WorkerEntry = keyof typeof WORKER_SOURCES;

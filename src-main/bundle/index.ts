@@ -105,6 +105,7 @@ export {
   type BundleCheck,
   type BundleLimits,
   type BundleRow,
+  type KeyedBundle,
   type OpenOptions,
   type OpenedBundle,
   type TrustedSigners,

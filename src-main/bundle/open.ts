@@ -93,6 +93,14 @@ export interface OpenedBundle {
   zipSha256: string;
 }
 
+/** What a Dinkes import keeps of each row: which record, and which copy of it. */
+export type RecordKey = Pick<BundleRow, 'id' | 'version' | 'updated_at' | 'deleted_at'>;
+
+/** An opened bundle with only its rows' keys: what an import writes, cheap to pass on. */
+export interface KeyedBundle extends Omit<OpenedBundle, 'tables'> {
+  tables: Record<string, RecordKey[]>;
+}
+
 /**
  * A table's NDJSON records file: its raw deflate stream (the one in the zip, or made here when
  * the zip stored the file), its uncompressed size and SHA-256 (hex) as signed in the manifest.
@@ -443,30 +451,42 @@ function asBundleError(error: unknown): BundleError {
  */
 export async function openBundle(bytes: Uint8Array, options: OpenOptions): Promise<OpenedBundle> {
   try {
-    const limits = limitsOf(options.limits);
-    if (bytes.length > limits.maxBundleBytes) {
-      throw new BundleError('BUNDLE_TOO_LARGE', undefined, { size: bytes.length });
-    }
-    const header = inspectAgeHeader(bytes);
-    const key: BundleKey =
-      options.passphrase !== undefined
-        ? { passphrase: options.passphrase }
-        : { identity: options.identity ?? [] };
-    const zip = await decryptBundle(bytes, key, {
-      signal: options.signal,
-      onProgress: (done, total) => options.onProgress?.({ stage: 'decrypt', done, total }),
-    });
-    const check = {
-      id: 'decrypt',
-      label:
-        header.mode === 'passphrase'
-          ? 'Berkas age terbuka dengan kata sandi (isi utuh, terautentikasi)'
-          : `Berkas age terbuka dengan kunci Dinkes (${header.stanzas.length} penerima; isi utuh, terautentikasi)`,
-    };
-    options.onCheck?.(check);
-    const opened = await verifyZip(zip, options);
-    return { ...opened, checks: [check, ...opened.checks] };
+    const decrypted = await decryptForOpen(bytes, options);
+    const opened = await verifyZip(decrypted.zip, options);
+    return { ...opened, checks: [decrypted.check, ...opened.checks] };
   } catch (error) {
     throw asBundleError(error);
   }
+}
+
+/**
+ * The first step of opening: the size limit, then age decryption with the Dinkes identity or
+ * the passphrase. Returns the inner zip and the check that passed (reported before it).
+ */
+export async function decryptForOpen(
+  bytes: Uint8Array,
+  options: OpenOptions,
+): Promise<{ zip: Uint8Array; check: BundleCheck }> {
+  const limits = limitsOf(options.limits);
+  if (bytes.length > limits.maxBundleBytes) {
+    throw new BundleError('BUNDLE_TOO_LARGE', undefined, { size: bytes.length });
+  }
+  const header = inspectAgeHeader(bytes);
+  const key: BundleKey =
+    options.passphrase !== undefined
+      ? { passphrase: options.passphrase }
+      : { identity: options.identity ?? [] };
+  const zip = await decryptBundle(bytes, key, {
+    signal: options.signal,
+    onProgress: (done, total) => options.onProgress?.({ stage: 'decrypt', done, total }),
+  });
+  const check = {
+    id: 'decrypt',
+    label:
+      header.mode === 'passphrase'
+        ? 'Berkas age terbuka dengan kata sandi (isi utuh, terautentikasi)'
+        : `Berkas age terbuka dengan kunci Dinkes (${header.stanzas.length} penerima; isi utuh, terautentikasi)`,
+  };
+  options.onCheck?.(check);
+  return { zip, check };
 }

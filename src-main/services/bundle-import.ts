@@ -19,12 +19,12 @@ import {
   inspectAgeHeader,
   keyFingerprint,
   keysDir,
-  openBundle,
   parseBundleFileName,
   readTrustedSigners,
   type BundleKey,
-  type OpenedBundle,
+  type KeyedBundle,
 } from '../bundle';
+import { createBundleOpener, inlineOpener, type BundleOpener } from '../bundle/opener';
 import { sha256Hex } from '../bundle/encoding';
 import { insertRecord, updateRecord, type WriteContext } from '../db/records';
 import type { DB } from '../db/schema';
@@ -79,6 +79,13 @@ interface RegistryRow {
   public_key: string;
 }
 
+/** Whether two maps hold the same entries. */
+function sameEntries(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [k, v] of a) if (b.get(k) !== v) return false;
+  return true;
+}
+
 /** Sort bundles so earlier periods and revisions of a batch are applied first. */
 export function importOrder(a: ImportFile, b: ImportFile): number {
   const pa = parseBundleFileName(a.name);
@@ -130,6 +137,8 @@ export function createBundleImportService(
   const dir = keysDir(facts.dataDir);
   const pending = new Map<string, Pending>();
   let importing = false;
+  /** Signers registered (or keys replaced) so far: a file begun before one must check again. */
+  let trustChanges = 0;
 
   async function requireDinkes(locale: Locale): Promise<void> {
     const f = await options.facility.get(locale);
@@ -226,6 +235,7 @@ export function createBundleImportService(
     signer: SignerFacts,
     codes: Record<string, string>,
   ) {
+    trustChanges++;
     const byKode = await registryBy(ctx.trx, 'kode', signer.kode);
     const values = {
       kode: signer.kode,
@@ -254,7 +264,7 @@ export function createBundleImportService(
     actor: Actor,
     file: ImportFile,
     sha256: string,
-    opened: OpenedBundle,
+    opened: KeyedBundle,
     report: MonthlyReport,
     signer: SignerFacts,
     register: boolean,
@@ -353,7 +363,7 @@ export function createBundleImportService(
     locale: Locale,
     fileName: string,
     decision: 'duplicate' | 'older' | 'conflict',
-    m: OpenedBundle['manifest'],
+    m: KeyedBundle['manifest'],
     received: readonly { revision: number }[],
   ): ImportResultDto {
     const latest = Math.max(0, ...received.map((r) => r.revision));
@@ -380,14 +390,36 @@ export function createBundleImportService(
     );
   }
 
-  async function importOne(
-    actor: Actor,
-    file: ImportFile,
-    opts: ImportOptions,
-    extraTrusted: ReadonlyMap<string, string>,
-    signal: AbortSignal | undefined,
-  ): Promise<ImportResultDto> {
-    const { locale } = actor;
+  /** One import run: who asked, with what, and the opener its files are verified by. */
+  interface ImportRun {
+    actor: Actor;
+    opts: ImportOptions;
+    extraTrusted: ReadonlyMap<string, string>;
+    opener: BundleOpener;
+    signal: AbortSignal;
+  }
+
+  /** A file begun: its result already, or its opening under way, or what went wrong. */
+  type Begun =
+    | { done: ImportResultDto }
+    | { failed: unknown }
+    | {
+        file: ImportFile;
+        sha256: string;
+        key: BundleKey;
+        trusted: ReadonlyMap<string, string>;
+        trustChanges: number;
+        opening: Promise<KeyedBundle>;
+      };
+
+  /**
+   * Everything before a file is applied that reads no more than the registry: whether it was
+   * seen, which key opens it, and its opening begun (on the opener's worker). The next file is
+   * begun while one is applied.
+   */
+  async function begin(run: ImportRun, file: ImportFile): Promise<Begun> {
+    const { locale } = run.actor;
+    const { opts } = run;
     const sha256 = sha256Hex(file.bytes);
 
     // The very same file as one already applied: nothing to do (and nothing to decrypt).
@@ -398,7 +430,7 @@ export function createBundleImportService(
       .where('i.sha256', '=', sha256)
       .executeTakeFirst();
     if (seen) {
-      return result(
+      const done = result(
         file.name,
         'duplicate',
         tr(locale, 'bundle.import.duplicate', {
@@ -414,6 +446,7 @@ export function createBundleImportService(
           sha256,
         },
       );
+      return { done };
     }
 
     let key: BundleKey;
@@ -421,29 +454,65 @@ export function createBundleImportService(
       const header = inspectAgeHeader(file.bytes);
       if (header.mode === 'passphrase') {
         if (!opts.bundlePassphrase) {
-          return result(file.name, 'needsPassphrase', tr(locale, 'bundle.import.needsPassphrase'), {
-            code: 'BUNDLE_PASSPHRASE_REQUIRED',
-            sha256,
-          });
+          const done = result(
+            file.name,
+            'needsPassphrase',
+            tr(locale, 'bundle.import.needsPassphrase'),
+            { code: 'BUNDLE_PASSPHRASE_REQUIRED', sha256 },
+          );
+          return { done };
         }
         key = { passphrase: opts.bundlePassphrase };
       } else {
         if (!opts.identity) {
-          return refused(file.name, 'KEY_LOCKED', tr(locale, 'error.bundle.locked'), { sha256 });
+          return {
+            done: refused(file.name, 'KEY_LOCKED', tr(locale, 'error.bundle.locked'), { sha256 }),
+          };
         }
         key = { identity: opts.identity };
       }
     } catch (error) {
       if (error instanceof BundleError) {
-        return refused(file.name, error.code, bundleErrorMessage(error, locale), { sha256 });
+        return {
+          done: refused(file.name, error.code, bundleErrorMessage(error, locale), { sha256 }),
+        };
       }
       throw error;
     }
 
-    const trusted = await trustedKeys(extraTrusted);
-    let opened: OpenedBundle;
+    const trusted = await trustedKeys(run.extraTrusted);
+    const opening = run.opener.open(file.bytes, {
+      ...key,
+      trustedSigners: trusted,
+      signal: run.signal,
+    });
+    opening.catch(() => undefined); // awaited by finish; not an unhandled rejection meanwhile
+    return { file, sha256, key, trusted, trustChanges, opening };
+  }
+
+  /** Open (or take the opening begun), check and apply one file. */
+  async function finish(run: ImportRun, begun: Begun): Promise<ImportResultDto> {
+    if ('done' in begun) return begun.done;
+    if ('failed' in begun) throw begun.failed;
+    const { actor, opts } = run;
+    const { locale } = actor;
+    const { file, sha256, key } = begun;
+    // A file begun while the one before was applied: if that changed the keys trusted (a signer
+    // registered, a key replaced), it is opened again with the keys trusted now.
+    let opening = begun.opening;
+    if (begun.trustChanges !== trustChanges) {
+      const trusted = await trustedKeys(run.extraTrusted);
+      if (!sameEntries(trusted, begun.trusted)) {
+        opening = run.opener.open(file.bytes, {
+          ...key,
+          trustedSigners: trusted,
+          signal: run.signal,
+        });
+      }
+    }
+    let opened: KeyedBundle;
     try {
-      opened = await openBundle(file.bytes, { ...key, trustedSigners: trusted, signal });
+      opened = await opening;
     } catch (error) {
       if (!(error instanceof BundleError)) throw error;
       if (error.code === 'BUNDLE_CANCELLED') throw error;
@@ -457,13 +526,8 @@ export function createBundleImportService(
           revision: number;
         };
         if (opts.trustNewSigners) {
-          return importOne(
-            actor,
-            file,
-            opts,
-            new Map([...extraTrusted, [d.keyId, d.publicKey]]),
-            signal,
-          );
+          const extraTrusted = new Map([...run.extraTrusted, [d.keyId, d.publicKey]]);
+          return finish({ ...run, extraTrusted }, await begin({ ...run, extraTrusted }, file));
         }
         return hold(locale, file, sha256, d, 'passphrase' in key ? key.passphrase : undefined);
       }
@@ -637,55 +701,68 @@ export function createBundleImportService(
         actor.locale,
         async (task: RunningTask) => {
           const out: ImportResultDto[] = [];
-          for (const [i, file] of ordered.entries()) {
-            if (task.signal.aborted) {
-              out.push(
-                ...ordered
-                  .slice(i)
-                  .map((f) =>
+          const opener = ordered.length > 1 ? createBundleOpener() : inlineOpener;
+          const run: ImportRun = { actor, opts, extraTrusted, opener, signal: task.signal };
+          const begun = (file: ImportFile): Promise<Begun> =>
+            begin(run, file).catch((failed: unknown) => ({ failed }));
+          let next = ordered.length > 0 ? await begun(ordered[0]!) : null;
+          try {
+            for (const [i, file] of ordered.entries()) {
+              if (task.signal.aborted) {
+                out.push(
+                  ...ordered
+                    .slice(i)
+                    .map((f) =>
+                      refused(
+                        f.name,
+                        'BUNDLE_CANCELLED',
+                        tr(actor.locale, 'bundle.import.cancelled'),
+                      ),
+                    ),
+                );
+                break;
+              }
+              task.progress(
+                (i / ordered.length) * 100,
+                tr(actor.locale, 'bundle.progress.import', {
+                  file: file.name,
+                  index: i + 1,
+                  count: ordered.length,
+                }),
+              );
+              // The next file is begun (its verification under way on the worker) before this
+              // one is checked and written.
+              const current = next!;
+              next = i + 1 < ordered.length ? await begun(ordered[i + 1]!) : null;
+              try {
+                out.push(await finish(run, current));
+              } catch (error) {
+                if (error instanceof BundleError && error.code === 'BUNDLE_CANCELLED') {
+                  out.push(
                     refused(
-                      f.name,
+                      file.name,
                       'BUNDLE_CANCELLED',
                       tr(actor.locale, 'bundle.import.cancelled'),
                     ),
-                  ),
-              );
-              break;
-            }
-            task.progress(
-              (i / ordered.length) * 100,
-              tr(actor.locale, 'bundle.progress.import', {
-                file: file.name,
-                index: i + 1,
-                count: ordered.length,
-              }),
-            );
-            try {
-              out.push(await importOne(actor, file, opts, extraTrusted, task.signal));
-            } catch (error) {
-              if (error instanceof BundleError && error.code === 'BUNDLE_CANCELLED') {
+                  );
+                  continue;
+                }
+                if (error instanceof AppError) {
+                  out.push(refused(file.name, error.code, error.message));
+                  continue;
+                }
+                deps.log.error('bundle import failed', { file: file.name, error: String(error) });
                 out.push(
                   refused(
                     file.name,
-                    'BUNDLE_CANCELLED',
-                    tr(actor.locale, 'bundle.import.cancelled'),
+                    'BUNDLE_INTERNAL',
+                    tr(actor.locale, 'bundleError.BUNDLE_INTERNAL'),
                   ),
                 );
-                continue;
               }
-              if (error instanceof AppError) {
-                out.push(refused(file.name, error.code, error.message));
-                continue;
-              }
-              deps.log.error('bundle import failed', { file: file.name, error: String(error) });
-              out.push(
-                refused(
-                  file.name,
-                  'BUNDLE_INTERNAL',
-                  tr(actor.locale, 'bundleError.BUNDLE_INTERNAL'),
-                ),
-              );
             }
+          } finally {
+            await opener.close();
           }
           task.progress(100, tr(actor.locale, 'bundle.progress.done'));
           return out;

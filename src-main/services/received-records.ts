@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { inflateRawSync } from 'node:zlib';
 import { CompiledQuery, type Kysely } from 'kysely';
-import type { OpenedBundle } from '../bundle';
+import type { KeyedBundle } from '../bundle';
 import type { DB } from '../db/schema';
 
 /**
@@ -60,7 +60,7 @@ export async function storeReceivedRecords(
   trx: Kysely<DB>,
   puskesmasId: string,
   importId: string,
-  opened: Pick<OpenedBundle, 'tables' | 'recordFiles'>,
+  opened: Pick<KeyedBundle, 'tables' | 'recordFiles'>,
 ): Promise<number> {
   let changed = 0;
   for (const [table, rows] of Object.entries(opened.tables)) {

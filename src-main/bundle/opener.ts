@@ -1,0 +1,131 @@
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../workers';
+import {
+  BundleError,
+  throwIfAborted,
+  type BundleErrorCode,
+  type BundleErrorDetails,
+} from './errors';
+import {
+  decryptForOpen,
+  openBundle,
+  type BundleLimits,
+  type KeyedBundle,
+  type OpenOptions,
+} from './open';
+
+/** A decrypted bundle to verify on the worker, with the keys the signer must be among. */
+export interface VerifyJob {
+  id: number;
+  zip: Uint8Array;
+  trusted: [keyId: string, publicKey: string][];
+  limits: Partial<BundleLimits> | undefined;
+}
+
+export type VerifyReply =
+  | { id: number; opened: KeyedBundle }
+  | { id: number; error: { code: BundleErrorCode; message: string; details: BundleErrorDetails } };
+
+export interface BundleOpener {
+  /**
+   * `openBundle` for an import: resolves with (at least) the rows' keys, or rejects with exactly
+   * one `BundleError`.
+   */
+  open(
+    bytes: Uint8Array,
+    options: OpenOptions & { trustedSigners: ReadonlyMap<string, string> },
+  ): Promise<KeyedBundle>;
+  /** Stop the worker (pending opens are refused). */
+  close(): Promise<void>;
+}
+
+/**
+ * The opener of a single file: verified right here (a worker would only add its start-up, as
+ * nothing else could be verified meanwhile).
+ */
+export const inlineOpener: BundleOpener = {
+  open: (bytes, options) => openBundle(bytes, options),
+  close: async () => undefined,
+};
+
+/** The opener of several files: verified on a worker thread, one while another is written. */
+export function createBundleOpener(): BundleOpener {
+  let worker: Worker | null = null;
+  let nextId = 1;
+  const pending = new Map<number, { resolve(b: KeyedBundle): void; reject(e: Error): void }>();
+
+  function failAll(error: BundleError) {
+    worker = null;
+    for (const p of pending.values()) p.reject(error);
+    pending.clear();
+  }
+
+  function started(): Worker {
+    if (worker) return worker;
+    const w = startWorker('bundle-verify-worker');
+    w.on('message', (reply: VerifyReply) => {
+      const p = pending.get(reply.id);
+      if (!p) return; // cancelled meanwhile
+      pending.delete(reply.id);
+      if (pending.size === 0) w.unref();
+      if ('opened' in reply) {
+        p.resolve(reply.opened);
+        return;
+      }
+      const error = new BundleError(reply.error.code, undefined, reply.error.details);
+      error.message = reply.error.message;
+      p.reject(error);
+    });
+    const stopped = (cause: string) => {
+      if (worker === w) failAll(new BundleError('BUNDLE_INTERNAL', undefined, { cause }));
+    };
+    w.on('error', (error) => stopped(String(error)));
+    w.on('exit', (code) => stopped(`verify worker stopped (exit ${code})`));
+    worker = w;
+    return w;
+  }
+
+  return {
+    async open(bytes, options) {
+      let decrypted: Awaited<ReturnType<typeof decryptForOpen>>;
+      try {
+        decrypted = await decryptForOpen(bytes, options);
+      } catch (error) {
+        throw error instanceof BundleError
+          ? error
+          : new BundleError('BUNDLE_INTERNAL', undefined, { cause: String(error) });
+      }
+      throwIfAborted(options.signal);
+      const { zip, check } = decrypted;
+      const whole = zip.byteOffset === 0 && zip.byteLength === zip.buffer.byteLength;
+      const job: VerifyJob = {
+        id: nextId++,
+        zip: whole ? zip : zip.slice(),
+        trusted: [...options.trustedSigners],
+        limits: options.limits,
+      };
+      const w = started();
+      const opened = await new Promise<KeyedBundle>((resolve, reject) => {
+        const onAbort = () => {
+          pending.delete(job.id);
+          reject(new BundleError('BUNDLE_CANCELLED'));
+        };
+        options.signal?.addEventListener('abort', onAbort, { once: true });
+        const settled = () => options.signal?.removeEventListener('abort', onAbort);
+        pending.set(job.id, {
+          resolve: (b) => (settled(), resolve(b)),
+          reject: (e) => (settled(), reject(e)),
+        });
+        w.ref();
+        w.postMessage(job, [job.zip.buffer as ArrayBuffer]);
+      });
+      return { ...opened, checks: [check, ...opened.checks] };
+    },
+    async close() {
+      const w = worker;
+      worker = null;
+      failAll(new BundleError('BUNDLE_CANCELLED'));
+      await w?.terminate();
+    },
+  };
+}
