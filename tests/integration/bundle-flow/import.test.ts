@@ -3,16 +3,20 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   addTrustedSigner,
+  createAgeIdentity,
   encryptBundle,
   initPuskesmasKeys,
   keysDir,
   packBundle,
+  unlockDinkesIdentity,
   unlockSigningKey,
 } from '../../../src-main/bundle';
+import { SYSTEM_ACTOR } from '../../../src-main/services/context';
 import { craftZip } from '../../fixtures/bundle/craft';
 import { fixtureReport, fixtureXlsx } from '../../fixtures/bundle/report';
 import { DINKES, sampleInput } from '../../fixtures/bundle/sample';
 import {
+  DINKES_PASSPHRASE,
   exportBundle,
   FAST_KEYS,
   importFiles,
@@ -148,6 +152,31 @@ describe('Dinkes import: replay and revision rules', () => {
     ]);
     const done = await confirm(d, pending);
     expect(done.results.map((r) => r.outcome)).toEqual(['applied', 'replaced']);
+  });
+
+  it('--trust-new-signers: two months of a new puskesmas in one batch, its key registered once', async () => {
+    d = await openDinkes();
+    p = await openPuskesmas({ recipients: [d.recipient] });
+    const sept = await exportBundle(p, '2026-09');
+    p.clock.advance(60_000);
+    const oct = await exportBundle(p, '2026-10');
+    const identity = createAgeIdentity(
+      await unlockDinkesIdentity(keysDir(d.dir), DINKES_PASSPHRASE),
+    );
+    // October is verified while September registers the key it was begun without.
+    const summary = await d.core.services.bundle.importer.importFiles(
+      SYSTEM_ACTOR,
+      [oct, sept].map((f) => ({ name: path.basename(f.path), bytes: fs.readFileSync(f.path) })),
+      { identity, trustNewSigners: true },
+    );
+    expect(summary.results.map((r) => [r.period, r.outcome])).toEqual([
+      ['2026-09', 'applied'],
+      ['2026-10', 'applied'],
+    ]);
+    const registered = d.core.database.sqlite
+      .prepare('SELECT count(*) AS n FROM dinkes_puskesmas')
+      .get() as { n: number };
+    expect(registered.n).toBe(1);
   });
 
   it('records keep their highest version whatever order bundles arrive in', async () => {
