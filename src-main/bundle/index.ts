@@ -102,6 +102,7 @@ export {
   lookupTrustedSigner,
   openBundle,
   verifyBundleZip,
+  verifyBundleZipKeys,
   type BundleCheck,
   type BundleLimits,
   type BundleRow,

@@ -256,7 +256,12 @@ function authenticate(
   });
 }
 
-function parseRecords(path: string, data: Uint8Array, expected: number): BundleRow[] {
+function parseRecords<R>(
+  path: string,
+  data: Uint8Array,
+  expected: number,
+  keep: (row: BundleRow) => R,
+): R[] {
   const invalid = (hint: string) =>
     new BundleError('BUNDLE_RECORDS_INVALID', `${path}: ${hint}`, { path });
   const text = decodeUtf8(data);
@@ -271,7 +276,7 @@ function parseRecords(path: string, data: Uint8Array, expected: number): BundleR
       { path, actual: lines.length, expected },
     );
   }
-  const rows: BundleRow[] = [];
+  const rows: R[] = [];
   const ids = new Set<string>();
   lines.forEach((line, i) => {
     let row: unknown;
@@ -296,7 +301,7 @@ function parseRecords(path: string, data: Uint8Array, expected: number): BundleR
     }
     if (ids.has(r.id)) throw invalid(`id ganda ${r.id}.`);
     ids.add(r.id);
-    rows.push(r as BundleRow);
+    rows.push(keep(r as BundleRow));
   });
   return rows;
 }
@@ -311,13 +316,37 @@ export async function verifyBundleZip(
   options: VerifyOptions,
 ): Promise<OpenedBundle> {
   try {
-    return await verifyZip(zip, options);
+    return await verifyZip(zip, options, (row) => row);
   } catch (error) {
     throw asBundleError(error);
   }
 }
 
-async function verifyZip(zip: Uint8Array, options: VerifyOptions): Promise<OpenedBundle> {
+/**
+ * {@link verifyBundleZip} keeping only each row's key (every row is checked all the same): what
+ * an import writes, without holding a bundle's rows whole.
+ */
+export async function verifyBundleZipKeys(
+  zip: Uint8Array,
+  options: VerifyOptions,
+): Promise<KeyedBundle> {
+  try {
+    return await verifyZip(zip, options, (row) => ({
+      id: row.id,
+      version: row.version,
+      updated_at: row.updated_at,
+      deleted_at: row.deleted_at,
+    }));
+  } catch (error) {
+    throw asBundleError(error);
+  }
+}
+
+async function verifyZip<R>(
+  zip: Uint8Array,
+  options: VerifyOptions,
+  keep: (row: BundleRow) => R,
+): Promise<Omit<OpenedBundle, 'tables'> & { tables: Record<string, R[]> }> {
   const limits = limitsOf(options.limits);
   const checks: BundleCheck[] = [];
   const pass = (id: string, label: string) => {
@@ -382,7 +411,7 @@ async function verifyZip(zip: Uint8Array, options: VerifyOptions): Promise<Opene
   }
   pass('files', `Daftar berkas sama persis dengan manifest (${manifest.files.length} berkas data)`);
 
-  const tables: Record<string, BundleRow[]> = {};
+  const tables: Record<string, R[]> = {};
   const recordFiles: Record<string, RecordFile> = {};
   let reportJson: unknown = null;
   let reportXlsx: Uint8Array | null = null;
@@ -400,7 +429,7 @@ async function verifyZip(zip: Uint8Array, options: VerifyOptions): Promise<Opene
     }
     const records = RECORDS_PATH_RE.exec(file.path);
     if (records) {
-      tables[records[1]!] = parseRecords(file.path, data, file.records!);
+      tables[records[1]!] = parseRecords(file.path, data, file.records!, keep);
       recordFiles[records[1]!] = {
         deflated: entry.deflated ?? (await deflateEntry(data)),
         size: file.size,
@@ -452,7 +481,7 @@ function asBundleError(error: unknown): BundleError {
 export async function openBundle(bytes: Uint8Array, options: OpenOptions): Promise<OpenedBundle> {
   try {
     const decrypted = await decryptForOpen(bytes, options);
-    const opened = await verifyZip(decrypted.zip, options);
+    const opened = await verifyZip(decrypted.zip, options, (row) => row);
     return { ...opened, checks: [decrypted.check, ...opened.checks] };
   } catch (error) {
     throw asBundleError(error);

@@ -8,7 +8,7 @@ import {
 } from './errors';
 import {
   decryptForOpen,
-  openBundle,
+  verifyBundleZipKeys,
   type BundleLimits,
   type KeyedBundle,
   type OpenOptions,
@@ -28,8 +28,8 @@ export type VerifyReply =
 
 export interface BundleOpener {
   /**
-   * `openBundle` for an import: resolves with (at least) the rows' keys, or rejects with exactly
-   * one `BundleError`.
+   * `openBundle` for an import: resolves with the bundle and its rows' keys, or rejects with
+   * exactly one `BundleError`.
    */
   open(
     bytes: Uint8Array,
@@ -39,12 +39,31 @@ export interface BundleOpener {
   close(): Promise<void>;
 }
 
+/** Decrypt here, then verify the inner zip with `verify`; its checks after the decryption's. */
+async function decryptThen(
+  bytes: Uint8Array,
+  options: OpenOptions,
+  verify: (zip: Uint8Array) => Promise<KeyedBundle>,
+): Promise<KeyedBundle> {
+  let decrypted: Awaited<ReturnType<typeof decryptForOpen>>;
+  try {
+    decrypted = await decryptForOpen(bytes, options);
+  } catch (error) {
+    throw error instanceof BundleError
+      ? error
+      : new BundleError('BUNDLE_INTERNAL', undefined, { cause: String(error) });
+  }
+  throwIfAborted(options.signal);
+  const opened = await verify(decrypted.zip);
+  return { ...opened, checks: [decrypted.check, ...opened.checks] };
+}
+
 /**
  * The opener of a single file: verified right here (a worker would only add its start-up, as
  * nothing else could be verified meanwhile).
  */
 export const inlineOpener: BundleOpener = {
-  open: (bytes, options) => openBundle(bytes, options),
+  open: (bytes, options) => decryptThen(bytes, options, (zip) => verifyBundleZipKeys(zip, options)),
   close: async () => undefined,
 };
 
@@ -86,41 +105,31 @@ export function createBundleOpener(): BundleOpener {
   }
 
   return {
-    async open(bytes, options) {
-      let decrypted: Awaited<ReturnType<typeof decryptForOpen>>;
-      try {
-        decrypted = await decryptForOpen(bytes, options);
-      } catch (error) {
-        throw error instanceof BundleError
-          ? error
-          : new BundleError('BUNDLE_INTERNAL', undefined, { cause: String(error) });
-      }
-      throwIfAborted(options.signal);
-      const { zip, check } = decrypted;
-      const whole = zip.byteOffset === 0 && zip.byteLength === zip.buffer.byteLength;
-      const job: VerifyJob = {
-        id: nextId++,
-        zip: whole ? zip : zip.slice(),
-        trusted: [...options.trustedSigners],
-        limits: options.limits,
-      };
-      const w = started();
-      const opened = await new Promise<KeyedBundle>((resolve, reject) => {
-        const onAbort = () => {
-          pending.delete(job.id);
-          reject(new BundleError('BUNDLE_CANCELLED'));
+    open: (bytes, options) =>
+      decryptThen(bytes, options, (zip) => {
+        const whole = zip.byteOffset === 0 && zip.byteLength === zip.buffer.byteLength;
+        const job: VerifyJob = {
+          id: nextId++,
+          zip: whole ? zip : zip.slice(),
+          trusted: [...options.trustedSigners],
+          limits: options.limits,
         };
-        options.signal?.addEventListener('abort', onAbort, { once: true });
-        const settled = () => options.signal?.removeEventListener('abort', onAbort);
-        pending.set(job.id, {
-          resolve: (b) => (settled(), resolve(b)),
-          reject: (e) => (settled(), reject(e)),
+        const w = started();
+        return new Promise<KeyedBundle>((resolve, reject) => {
+          const onAbort = () => {
+            pending.delete(job.id);
+            reject(new BundleError('BUNDLE_CANCELLED'));
+          };
+          options.signal?.addEventListener('abort', onAbort, { once: true });
+          const settled = () => options.signal?.removeEventListener('abort', onAbort);
+          pending.set(job.id, {
+            resolve: (b) => (settled(), resolve(b)),
+            reject: (e) => (settled(), reject(e)),
+          });
+          w.ref();
+          w.postMessage(job, [job.zip.buffer as ArrayBuffer]);
         });
-        w.ref();
-        w.postMessage(job, [job.zip.buffer as ArrayBuffer]);
-      });
-      return { ...opened, checks: [check, ...opened.checks] };
-    },
+      }),
     async close() {
       const w = worker;
       worker = null;

@@ -19,8 +19,10 @@ import {
   packBundle,
   readZipStrict,
   verifyBundleZip,
+  verifyBundleZipKeys,
   writeZip,
   type BundleErrorCode,
+  type BundleRow,
   type OpenOptions,
   type OpenedBundle,
   type PackedBundle,
@@ -204,6 +206,35 @@ describe('tampering with the inner zip (re-encrypted with the public Dinkes key)
         `harmless deflate padding flips (content identical): ${tally.harmless}`,
     );
     expect(tally.total + tally.harmless).toBe(zip.length * 3);
+  });
+
+  it('verifyBundleZipKeys keeps each row key, and refuses each byte change as verifyBundleZip does', async () => {
+    const full = await verifyBundleZip(zip, { trustedSigners: TRUSTED });
+    const keyed = await verifyBundleZipKeys(zip, { trustedSigners: TRUSTED });
+    const keyOf = ({ id, version, updated_at, deleted_at }: BundleRow) => ({
+      id,
+      version,
+      updated_at,
+      deleted_at,
+    });
+    expect(keyed).toEqual({
+      ...full,
+      tables: Object.fromEntries(
+        Object.entries(full.tables).map(([table, rows]) => [table, rows.map(keyOf)]),
+      ),
+    });
+    const outcome = (verify: () => Promise<unknown>) =>
+      verify().then(
+        () => 'accepted',
+        (error: unknown) => (error as BundleError).code,
+      );
+    for (let i = 0; i < zip.length; i += 7) {
+      const mutated = flipped(zip, i, 0xff);
+      expect(
+        await outcome(() => verifyBundleZipKeys(mutated, { trustedSigners: TRUSTED })),
+        `byte ${i}`,
+      ).toBe(await outcome(() => verifyBundleZip(mutated, { trustedSigners: TRUSTED })));
+    }
   });
 
   it('refuses every single-byte change of any file inside, zip rebuilt with valid CRCs', async () => {
