@@ -1,4 +1,4 @@
-import { Badge, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { memo, useMemo, useRef, useState } from 'react';
@@ -19,6 +19,7 @@ import { posyanduOptions, usePosyanduList } from '../../lib/lookups';
 import { usePagedList } from '../../lib/paged';
 import { useUiStore } from '../../stores/ui';
 import { ChildSectionHeader } from './ChildSectionTabs';
+import classes from './register.module.css';
 import { GROWTH_COLORS, numText, statusColor, statusLabel } from './labels';
 import { useFocusOnOpen } from './queries';
 
@@ -28,19 +29,23 @@ interface StatusProps {
   locale: Locale;
 }
 
+/**
+ * A status cell. The register's cells are plain spans rather than Mantine's Text and Badge: it
+ * draws some ten rows of them a frame while it scrolls.
+ */
 function Status({ code, t, locale }: StatusProps) {
-  if (!code) return <Text c="dimmed">—</Text>;
+  if (!code) return <span className={classes.dimmed}>—</span>;
   const color = statusColor(code);
   return (
-    <Text
-      span
-      size="xs"
-      fw={600}
-      c={color === 'teal' ? 'gray.7' : `${color}.8`}
+    <span
+      className={classes.status}
+      style={{
+        color: color === 'teal' ? 'var(--mantine-color-gray-7)' : `var(--mantine-color-${color}-8)`,
+      }}
       title={statusLabel(t, locale, code, false)}
     >
       {statusLabel(t, locale, code)}
-    </Text>
+    </span>
   );
 }
 
@@ -123,9 +128,9 @@ export function ChildRegisterPage() {
         header: t('child.col.name'),
         width: 'minmax(140px, 1.4fr)',
         render: (r) => (
-          <Text size="sm" fw={500} truncate title={r.name}>
+          <span className={classes.name} title={r.name}>
             {r.name}
-          </Text>
+          </span>
         ),
       },
       {
@@ -143,9 +148,9 @@ export function ChildRegisterPage() {
         header: t('child.col.posyandu'),
         width: 'minmax(96px, 1fr)',
         render: (r) => (
-          <Text size="sm" truncate title={r.posyanduName ?? ''}>
+          <span title={r.posyanduName ?? ''}>
             {r.posyanduName?.replace(/^Posyandu\s+/i, '') ?? '—'}
-          </Text>
+          </span>
         ),
       },
       {
@@ -186,13 +191,13 @@ export function ChildRegisterPage() {
         align: 'center',
         render: (r) =>
           r.growth ? (
-            <Badge
-              size="sm"
-              color={GROWTH_COLORS[r.growth]}
+            <span
+              className={classes.growth}
+              style={{ background: `var(--mantine-color-${GROWTH_COLORS[r.growth]}-filled)` }}
               title={PERTUMBUHAN_LABELS[r.growth as PertumbuhanStatus][locale]}
             >
               {r.growth}
-            </Badge>
+            </span>
           ) : (
             '—'
           ),
