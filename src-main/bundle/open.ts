@@ -478,44 +478,46 @@ function asBundleError(error: unknown): BundleError {
  * Resolves with the complete verified contents, or rejects with exactly one `BundleError`;
  * never anything partial.
  */
-export async function openBundle(bytes: Uint8Array, options: OpenOptions): Promise<OpenedBundle> {
-  try {
-    const decrypted = await decryptForOpen(bytes, options);
-    const opened = await verifyZip(decrypted.zip, options, (row) => row);
-    return { ...opened, checks: [decrypted.check, ...opened.checks] };
-  } catch (error) {
-    throw asBundleError(error);
-  }
+export function openBundle(bytes: Uint8Array, options: OpenOptions): Promise<OpenedBundle> {
+  return openBundleWith(bytes, options, (zip) => verifyZip(zip, options, (row) => row));
 }
 
 /**
- * The first step of opening: the size limit, then age decryption with the Dinkes identity or
- * the passphrase. Returns the inner zip and the check that passed (reported before it).
+ * Open a bundle as {@link openBundle} does, the inner zip verified by `verify` (in place, or on
+ * a worker thread): the size limit, age decryption with the Dinkes identity or the passphrase,
+ * then `verify`, whose checks follow the decryption's. Rejects with exactly one `BundleError`.
  */
-export async function decryptForOpen(
+export async function openBundleWith<T extends { checks: BundleCheck[] }>(
   bytes: Uint8Array,
   options: OpenOptions,
-): Promise<{ zip: Uint8Array; check: BundleCheck }> {
-  const limits = limitsOf(options.limits);
-  if (bytes.length > limits.maxBundleBytes) {
-    throw new BundleError('BUNDLE_TOO_LARGE', undefined, { size: bytes.length });
+  verify: (zip: Uint8Array) => Promise<T>,
+): Promise<T> {
+  try {
+    const limits = limitsOf(options.limits);
+    if (bytes.length > limits.maxBundleBytes) {
+      throw new BundleError('BUNDLE_TOO_LARGE', undefined, { size: bytes.length });
+    }
+    const header = inspectAgeHeader(bytes);
+    const key: BundleKey =
+      options.passphrase !== undefined
+        ? { passphrase: options.passphrase }
+        : { identity: options.identity ?? [] };
+    const zip = await decryptBundle(bytes, key, {
+      signal: options.signal,
+      onProgress: (done, total) => options.onProgress?.({ stage: 'decrypt', done, total }),
+    });
+    const check = {
+      id: 'decrypt',
+      label:
+        header.mode === 'passphrase'
+          ? 'Berkas age terbuka dengan kata sandi (isi utuh, terautentikasi)'
+          : `Berkas age terbuka dengan kunci Dinkes (${header.stanzas.length} penerima; isi utuh, terautentikasi)`,
+    };
+    options.onCheck?.(check);
+    throwIfAborted(options.signal);
+    const opened = await verify(zip);
+    return { ...opened, checks: [check, ...opened.checks] };
+  } catch (error) {
+    throw asBundleError(error);
   }
-  const header = inspectAgeHeader(bytes);
-  const key: BundleKey =
-    options.passphrase !== undefined
-      ? { passphrase: options.passphrase }
-      : { identity: options.identity ?? [] };
-  const zip = await decryptBundle(bytes, key, {
-    signal: options.signal,
-    onProgress: (done, total) => options.onProgress?.({ stage: 'decrypt', done, total }),
-  });
-  const check = {
-    id: 'decrypt',
-    label:
-      header.mode === 'passphrase'
-        ? 'Berkas age terbuka dengan kata sandi (isi utuh, terautentikasi)'
-        : `Berkas age terbuka dengan kunci Dinkes (${header.stanzas.length} penerima; isi utuh, terautentikasi)`,
-  };
-  options.onCheck?.(check);
-  return { zip, check };
 }

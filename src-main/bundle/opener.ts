@@ -1,13 +1,8 @@
 import type { Worker } from 'node:worker_threads';
 import { startWorker } from '../workers';
+import { BundleError, type BundleErrorCode, type BundleErrorDetails } from './errors';
 import {
-  BundleError,
-  throwIfAborted,
-  type BundleErrorCode,
-  type BundleErrorDetails,
-} from './errors';
-import {
-  decryptForOpen,
+  openBundleWith,
   verifyBundleZipKeys,
   type BundleLimits,
   type KeyedBundle,
@@ -39,31 +34,13 @@ export interface BundleOpener {
   close(): Promise<void>;
 }
 
-/** Decrypt here, then verify the inner zip with `verify`; its checks after the decryption's. */
-async function decryptThen(
-  bytes: Uint8Array,
-  options: OpenOptions,
-  verify: (zip: Uint8Array) => Promise<KeyedBundle>,
-): Promise<KeyedBundle> {
-  let decrypted: Awaited<ReturnType<typeof decryptForOpen>>;
-  try {
-    decrypted = await decryptForOpen(bytes, options);
-  } catch (error) {
-    throw error instanceof BundleError
-      ? error
-      : new BundleError('BUNDLE_INTERNAL', undefined, { cause: String(error) });
-  }
-  throwIfAborted(options.signal);
-  const opened = await verify(decrypted.zip);
-  return { ...opened, checks: [decrypted.check, ...opened.checks] };
-}
-
 /**
  * The opener of a single file: verified right here (a worker would only add its start-up, as
  * nothing else could be verified meanwhile).
  */
 export const inlineOpener: BundleOpener = {
-  open: (bytes, options) => decryptThen(bytes, options, (zip) => verifyBundleZipKeys(zip, options)),
+  open: (bytes, options) =>
+    openBundleWith(bytes, options, (zip) => verifyBundleZipKeys(zip, options)),
   close: async () => undefined,
 };
 
@@ -106,7 +83,7 @@ export function createBundleOpener(): BundleOpener {
 
   return {
     open: (bytes, options) =>
-      decryptThen(bytes, options, (zip) => {
+      openBundleWith(bytes, options, (zip) => {
         const whole = zip.byteOffset === 0 && zip.byteLength === zip.buffer.byteLength;
         const job: VerifyJob = {
           id: nextId++,

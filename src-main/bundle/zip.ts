@@ -69,7 +69,6 @@ function compareNames(a: string, b: string): number {
 const deflateRawAsync = promisify(deflateRaw);
 
 /** Deflate one entry at the fixed level on the thread pool (the window stays free meanwhile). */
-/** Raw deflate at the zip's level, on the thread pool. */
 export async function deflateEntry(data: Uint8Array): Promise<Uint8Array> {
   const out = await deflateRawAsync(data, { level: DEFLATE_LEVEL });
   return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
