@@ -412,6 +412,16 @@ export function createBundleImportService(
         opening: Promise<KeyedBundle>;
       };
 
+  /** Open `file` with `key`, its signer among `trusted`. */
+  function openFile(
+    run: ImportRun,
+    file: ImportFile,
+    key: BundleKey,
+    trusted: ReadonlyMap<string, string>,
+  ): Promise<KeyedBundle> {
+    return run.opener.open(file.bytes, { ...key, trustedSigners: trusted, signal: run.signal });
+  }
+
   /**
    * Everything before a file is applied that reads no more than the registry: whether it was
    * seen, which key opens it, and its opening begun (on the opener's worker). The next file is
@@ -481,11 +491,7 @@ export function createBundleImportService(
     }
 
     const trusted = await trustedKeys(run.extraTrusted);
-    const opening = run.opener.open(file.bytes, {
-      ...key,
-      trustedSigners: trusted,
-      signal: run.signal,
-    });
+    const opening = openFile(run, file, key, trusted);
     opening.catch(() => undefined); // awaited by finish; not an unhandled rejection meanwhile
     return { file, sha256, key, trusted, trustChanges, opening };
   }
@@ -502,13 +508,7 @@ export function createBundleImportService(
     let opening = begun.opening;
     if (begun.trustChanges !== trustChanges) {
       const trusted = await trustedKeys(run.extraTrusted);
-      if (!sameEntries(trusted, begun.trusted)) {
-        opening = run.opener.open(file.bytes, {
-          ...key,
-          trustedSigners: trusted,
-          signal: run.signal,
-        });
-      }
+      if (!sameEntries(trusted, begun.trusted)) opening = openFile(run, file, key, trusted);
     }
     let opened: KeyedBundle;
     try {
@@ -686,6 +686,20 @@ export function createBundleImportService(
     );
   }
 
+  function cancelledResult(locale: Locale, file: ImportFile): ImportResultDto {
+    return refused(file.name, 'BUNDLE_CANCELLED', tr(locale, 'bundle.import.cancelled'));
+  }
+
+  /** The result of a file whose import threw: cancelled, refused with its code, or internal. */
+  function failedResult(actor: Actor, file: ImportFile, error: unknown): ImportResultDto {
+    if (error instanceof BundleError && error.code === 'BUNDLE_CANCELLED') {
+      return cancelledResult(actor.locale, file);
+    }
+    if (error instanceof AppError) return refused(file.name, error.code, error.message);
+    deps.log.error('bundle import failed', { file: file.name, error: String(error) });
+    return refused(file.name, 'BUNDLE_INTERNAL', tr(actor.locale, 'bundleError.BUNDLE_INTERNAL'));
+  }
+
   async function importAll(
     actor: Actor,
     files: ImportFile[],
@@ -709,17 +723,7 @@ export function createBundleImportService(
           try {
             for (const [i, file] of ordered.entries()) {
               if (task.signal.aborted) {
-                out.push(
-                  ...ordered
-                    .slice(i)
-                    .map((f) =>
-                      refused(
-                        f.name,
-                        'BUNDLE_CANCELLED',
-                        tr(actor.locale, 'bundle.import.cancelled'),
-                      ),
-                    ),
-                );
+                out.push(...ordered.slice(i).map((f) => cancelledResult(actor.locale, f)));
                 break;
               }
               task.progress(
@@ -734,32 +738,7 @@ export function createBundleImportService(
               // one is checked and written.
               const current = next!;
               next = i + 1 < ordered.length ? await begun(ordered[i + 1]!) : null;
-              try {
-                out.push(await finish(run, current));
-              } catch (error) {
-                if (error instanceof BundleError && error.code === 'BUNDLE_CANCELLED') {
-                  out.push(
-                    refused(
-                      file.name,
-                      'BUNDLE_CANCELLED',
-                      tr(actor.locale, 'bundle.import.cancelled'),
-                    ),
-                  );
-                  continue;
-                }
-                if (error instanceof AppError) {
-                  out.push(refused(file.name, error.code, error.message));
-                  continue;
-                }
-                deps.log.error('bundle import failed', { file: file.name, error: String(error) });
-                out.push(
-                  refused(
-                    file.name,
-                    'BUNDLE_INTERNAL',
-                    tr(actor.locale, 'bundleError.BUNDLE_INTERNAL'),
-                  ),
-                );
-              }
+              out.push(await finish(run, current).catch((e) => failedResult(actor, file, e)));
             }
           } finally {
             await opener.close();

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { inflateRawSync } from 'node:zlib';
 import { CompiledQuery, type Kysely } from 'kysely';
 import type { KeyedBundle } from '../bundle';
+import { sha256Hex } from '../bundle/encoding';
 import type { DB } from '../db/schema';
 
 /**
@@ -117,12 +117,7 @@ export async function receivedFileLines(db: Kysely<DB>, fileId: number): Promise
   } catch {
     throw damaged;
   }
-  if (
-    text.length !== file.size ||
-    createHash('sha256').update(text).digest('hex') !== file.sha256
-  ) {
-    throw damaged;
-  }
+  if (text.length !== file.size || sha256Hex(text) !== file.sha256) throw damaged;
   const lines = file.size === 0 ? [] : text.toString('utf8').slice(0, -1).split('\n');
   if (lines.length !== file.records) throw damaged;
   return lines;
