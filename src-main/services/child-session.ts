@@ -127,18 +127,14 @@ export function createChildSession(
       extra.rows.map((r) => r.person_id),
     );
     const ids = children.map((c) => c.id);
-    const [growth, doses, vitA, profiles] = [
-      group(await sessionRows(q, 'growth_measurement', ids, SESSION_GROWTH, 'measure_date')),
-      group(await sessionRows(q, 'immunization', ids, SESSION_DOSE, 'given_date')),
-      group(await sessionRows(q, 'vitamin_a', ids, SESSION_VITAMIN_A, 'given_date')),
-      ids.length
-        ? await q
-            .selectFrom('child_profile')
-            .select(['person_id', 'kia_book'])
-            .where('person_id', 'in', ids)
-            .execute()
-        : [],
-    ];
+    const { growth, doses, vitA } = await sessionHistories(q, ids);
+    const profiles = ids.length
+      ? await q
+          .selectFrom('child_profile')
+          .select(['person_id', 'kia_book'])
+          .where('person_id', 'in', ids)
+          .execute()
+      : [];
     const kia = new Set(profiles.filter((p) => p.kia_book === 1).map((p) => p.person_id));
     const schedule = scheduleOn(date);
     const dueRules = dueRulesOn(date);
@@ -340,11 +336,7 @@ export function createChildSession(
           .execute()
       : [];
     const byId = new Map(people.map((p) => [p.id, p]));
-    const growth = group(
-      await sessionRows(w.trx, 'growth_measurement', ids, SESSION_GROWTH, 'measure_date'),
-    );
-    const doses = group(await sessionRows(w.trx, 'immunization', ids, SESSION_DOSE, 'given_date'));
-    const vitA = group(await sessionRows(w.trx, 'vitamin_a', ids, SESSION_VITAMIN_A, 'given_date'));
+    const { growth, doses, vitA } = await sessionHistories(w.trx, ids);
     const invalid: FieldIssue[] = [];
     const implausible: FieldIssue[] = [];
     const steps: ((sessionId: string, posyandu: PosyanduFacts | null) => Promise<void>)[] = [];
@@ -681,6 +673,15 @@ async function sessionRows<
     .orderBy(sql.ref('person_id'))
     .orderBy(sql.ref(dateColumn))
     .execute()) as unknown as Pick<Selectable<DB[T]>, C & keyof Selectable<DB[T]>>[];
+}
+
+/** The children's measurements, doses and capsules (the session's columns), by child. */
+async function sessionHistories(q: Kysely<DB>, ids: readonly string[]) {
+  return {
+    growth: group(await sessionRows(q, 'growth_measurement', ids, SESSION_GROWTH, 'measure_date')),
+    doses: group(await sessionRows(q, 'immunization', ids, SESSION_DOSE, 'given_date')),
+    vitA: group(await sessionRows(q, 'vitamin_a', ids, SESSION_VITAMIN_A, 'given_date')),
+  };
 }
 
 function group<R extends { person_id: string }>(rows: readonly R[]): Map<string, R[]> {
