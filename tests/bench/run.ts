@@ -483,14 +483,10 @@ async function cryptoSection(recipient: string): Promise<void> {
 
 /**
  * 40 puskesmas send June: the same large puskesmas under 40 codes, each with its own signing
- * key, exported to one folder; a Dinkes imports the folder (first time: every signer is new and
- * confirmed), then imports the same folder again.
- */
-/**
- * Dinkes: 40 puskesmas' bundles of the month. Imported twice, into two copies of the same
- * Dinkes: once as a Dinkes meets them the first time (40 unknown keys, each fingerprint
- * confirmed by the officer, one by one), and once as every month after (the keys known: the
- * budget), then again (the re-import).
+ * key, exported to one folder. The folder is imported into two copies of the same Dinkes: once
+ * as a Dinkes meets them the first time (40 unknown keys, each fingerprint confirmed by the
+ * officer, one by one), and once as every month after (the keys trusted: the budget), then
+ * again (the re-import).
  */
 async function dinkesSection(cached: CachedDemo, dinkesDir: string, recipient: string) {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'siklus-bench-bundles-'));

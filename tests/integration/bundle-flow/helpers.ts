@@ -10,7 +10,7 @@ import {
 import { createCore, type Core } from '../../../src-main/core';
 import { silentLogger } from '../../../src-main/log';
 import type { MonthlyReportSource } from '../../../src-main/services/bundle-service';
-import { receivedRecordLine } from '../../../src-main/services/received-records';
+import { receivedFileLines } from '../../../src-main/services/received-records';
 import { coreFixtureSource } from '../../fixtures/bundle/report';
 import { setupInput } from '../../support/setup';
 import { fixedClock, tempDir } from '../../support/temp';
@@ -254,12 +254,13 @@ export async function wake(inst: Installation): Promise<void> {
 /** The latest copy Dinkes holds of every record of `table`, each exactly as it was sent. */
 export async function receivedLines(d: Dinkes, table: string): Promise<string[]> {
   const copies = d.core.database.sqlite
-    .prepare('SELECT puskesmas_id, record_id FROM received_copy WHERE table_name = ? ORDER BY 2')
-    .all(table) as { puskesmas_id: string; record_id: string }[];
-  return Promise.all(
-    copies.map(
-      async (c) =>
-        (await receivedRecordLine(d.core.database.db, c.puskesmas_id, table, c.record_id))!,
-    ),
-  );
+    .prepare('SELECT file_id, line FROM received_copy WHERE table_name = ? ORDER BY record_id')
+    .all(table) as { file_id: number; line: number }[];
+  const files = new Map<number, Promise<string[]>>();
+  const linesOf = (fileId: number) => {
+    let lines = files.get(fileId);
+    if (!lines) files.set(fileId, (lines = receivedFileLines(d.core.database.db, fileId)));
+    return lines;
+  };
+  return Promise.all(copies.map(async (c) => (await linesOf(c.file_id))[c.line]!));
 }
