@@ -1,19 +1,12 @@
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../../src-main/db/connection';
+import type { Database } from '../../../src-main/db/connection';
 import { queryPlan } from '../../support/plan';
-import { tempDir } from '../../support/temp';
+import { tempDatabase } from '../../support/database';
 
 let opened: Database;
-let cleanup: () => void;
+let dispose: () => Promise<void>;
 beforeEach(async () => {
-  const t = tempDir();
-  cleanup = t.cleanup;
-  opened = await openDatabase({
-    file: path.join(t.dir, 'db.sqlite3'),
-    backupDir: path.join(t.dir, 'backup'),
-    appVersion: 'test',
-  });
+  ({ opened, dispose } = await tempDatabase());
   const s = opened.sqlite;
   s.prepare(
     "INSERT INTO desa (id, code, name, kind, district_code, district_name, created_at, updated_at) VALUES ('d', '32.05.02.2004', 'Situgede', 'desa', '32.05.02', 'Karangpawitan', 'x', 'x')",
@@ -22,10 +15,7 @@ beforeEach(async () => {
     "INSERT INTO person (id, name, name_search, sex, birth_date, created_at, updated_at) VALUES ('p', 'Ani', 'ani', 'P', '2025-01-01', 'x', 'x')",
   ).run();
 });
-afterEach(async () => {
-  await opened.close();
-  cleanup();
-});
+afterEach(() => dispose());
 
 const row = { created_at: 'x', updated_at: 'x' };
 

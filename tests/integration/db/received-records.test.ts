@@ -1,29 +1,22 @@
-import path from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../../src-main/bundle/encoding';
-import { openDatabase, type Database } from '../../../src-main/db/connection';
+import type { Database } from '../../../src-main/db/connection';
 import {
   receivedRecordLine,
   storeReceivedRecords,
 } from '../../../src-main/services/received-records';
-import { tempDir } from '../../support/temp';
+import { tempDatabase } from '../../support/database';
 
 const AT = '2026-10-01T00:00:00.000Z';
 
 describe('the copy Dinkes keeps of a record: the higher version, then the later change', () => {
-  let cleanup: () => void;
   let opened: Database;
+  let dispose: () => Promise<void>;
   let bundles = 0;
   beforeEach(async () => {
     bundles = 0;
-    const t = tempDir();
-    cleanup = t.cleanup;
-    opened = await openDatabase({
-      file: path.join(t.dir, 'siklus.sqlite3'),
-      backupDir: path.join(t.dir, 'backup'),
-      appVersion: 't',
-    });
+    ({ opened, dispose } = await tempDatabase());
     opened.sqlite
       .prepare(
         `INSERT INTO dinkes_puskesmas (id, kode, name, signer_key_id, public_key, fingerprint, confirmed_at, created_at, updated_at)
@@ -31,10 +24,7 @@ describe('the copy Dinkes keeps of a record: the higher version, then the later 
       )
       .run(AT, AT, AT);
   });
-  afterEach(async () => {
-    await opened.close();
-    cleanup();
-  });
+  afterEach(() => dispose());
 
   /** Store one bundle holding person r1 at `version`, changed at `updatedAt`. */
   async function send(version: number, updatedAt: string) {

@@ -1,27 +1,17 @@
-import path from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { openDatabase, type Database } from '../../../src-main/db/connection';
-import { tempDir } from '../../support/temp';
+import type { Database } from '../../../src-main/db/connection';
+import { tempDatabase } from '../../support/database';
 
 describe('Kysely on a statement cache', () => {
-  let cleanup: () => void;
   let opened: Database;
+  let dispose: () => Promise<void>;
   beforeEach(async () => {
-    const t = tempDir();
-    cleanup = t.cleanup;
-    opened = await openDatabase({
-      file: path.join(t.dir, 'siklus.sqlite3'),
-      backupDir: path.join(t.dir, 'backup'),
-      appVersion: 't',
-    });
+    ({ opened, dispose } = await tempDatabase());
     opened.sqlite.exec('CREATE TABLE t (n INTEGER PRIMARY KEY)');
     opened.sqlite.exec('INSERT INTO t (n) VALUES (1), (2), (3), (4), (5)');
   });
-  afterEach(async () => {
-    await opened.close();
-    cleanup();
-  });
+  afterEach(() => dispose());
 
   const count = (below: number) =>
     sql<{ c: number }>`SELECT count(*) AS c FROM t WHERE n < ${below}`.execute(opened.db);
