@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import { WORKER_SOURCES } from './src-main/workers';
 
 const alias = { '@shared': resolve(__dirname, 'src-shared') };
 
@@ -14,9 +15,12 @@ export default defineConfig({
           index: resolve(__dirname, 'src-main/app/main.ts'),
           cli: resolve(__dirname, 'src-main/cli/bin.ts'),
           // Worker threads (src-main/workers.ts finds them next to the entries).
-          'report-worker': resolve(__dirname, 'src-main/reports/worker.ts'),
-          'backup-worker': resolve(__dirname, 'src-main/backup/check-worker.ts'),
-          'bundle-verify-worker': resolve(__dirname, 'src-main/bundle/verify-worker.ts'),
+          ...Object.fromEntries(
+            Object.entries(WORKER_SOURCES).map(([entry, source]) => [
+              entry,
+              resolve(__dirname, 'src-main', source),
+            ]),
+          ),
         },
       },
     },

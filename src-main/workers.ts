@@ -3,10 +3,10 @@ import { fileURLToPath } from 'node:url';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 
 /**
- * The main process's worker threads, by the entry name they are bundled under
- * (electron.vite.config.ts), and their sources here, relative to this file.
+ * The main process's worker threads, by the entry name they are bundled under, and their sources
+ * relative to this file (electron.vite.config.ts and the bench's bundle build both read it).
  */
-const WORKER_SOURCES = {
+export const WORKER_SOURCES = {
   'report-worker': './reports/worker.ts',
   'backup-worker': './backup/check-worker.ts',
   'bundle-verify-worker': './bundle/verify-worker.ts',

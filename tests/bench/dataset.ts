@@ -11,8 +11,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { LATEST_SCHEMA_VERSION } from '../../src-main/db/migrations';
 
-export const ROOT = path.resolve(import.meta.dirname, '../..');
+/** The repository: found from here upwards, whether run from the sources or from the bundle. */
+function repositoryRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'electron.vite.config.ts'))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`repository not found above ${from}`);
+  }
+}
+
+export const ROOT = repositoryRoot(import.meta.dirname);
 export const CACHE_DIR = path.join(ROOT, 'bench/.cache');
+/** The bundled benchmark (tests/bench/bundle.ts) that `npm run bench` runs in plain Node. */
+export const BUILD_DIR = path.join(CACHE_DIR, 'build');
 const DB_FILE = 'siklus.sqlite3';
 
 export interface DemoSpec {
