@@ -11,6 +11,7 @@ export {
 } from './errors';
 export {
   DEFAULT_SCRYPT_WORK_FACTOR,
+  KEY_FILE_WORK_FACTOR,
   MAX_SCRYPT_WORK_FACTOR,
   MIN_PASSPHRASE_LENGTH,
   ageIdentityFileText,

@@ -4,7 +4,6 @@ import { decodeUtf8 } from './encoding';
 import { BundleError } from './errors';
 import { writeFileAtomic } from './files';
 import {
-  DEFAULT_SCRYPT_WORK_FACTOR,
   ageIdentityFileText,
   ageRecipientOf,
   checkPassphraseStrength,
@@ -56,7 +55,7 @@ export const KEY_FILES = {
 } as const;
 
 export interface KeyStoreOptions {
-  /** scrypt log2(N) for the key files (default 18; tests use less). */
+  /** scrypt log2(N) for the key files (default KEY_FILE_WORK_FACTOR; tests use less). */
   scryptWorkFactor?: number;
   now?: () => Date;
   /** Who the key belongs to, written into comments (e.g. "Dinkes Kab. Garut"). */
@@ -149,7 +148,7 @@ export async function initDinkesKeys(
   const secret = await encryptWithPassphrase(
     ageIdentityFileText(keys, createdAt),
     passphrase,
-    options.scryptWorkFactor ?? DEFAULT_SCRYPT_WORK_FACTOR,
+    options.scryptWorkFactor,
   );
   const qrSvg = await recipientQrSvg(keys.recipient);
   await writeFileAtomic(path.join(dir, KEY_FILES.dinkesIdentity), secret, { mode: 0o600 });
@@ -175,7 +174,7 @@ export async function initPuskesmasKeys(
   const secret = await encryptWithPassphrase(
     encodeMinisignSecretKeyFile(key, `minisign secret key ${info.keyId} (Siklus, ${label})`),
     passphrase,
-    options.scryptWorkFactor ?? DEFAULT_SCRYPT_WORK_FACTOR,
+    options.scryptWorkFactor,
   );
   await writeFileAtomic(path.join(dir, KEY_FILES.signingSecret), secret, { mode: 0o600 });
   await writeFileAtomic(path.join(dir, KEY_FILES.signingPublic), minisignPublicKeyFile(key));

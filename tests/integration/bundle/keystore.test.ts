@@ -6,6 +6,7 @@ import {
   KEY_FILES,
   addRecipient,
   addTrustedSigner,
+  ageRecipientOf,
   encodeMinisignPublicKey,
   initDinkesKeys,
   initPuskesmasKeys,
@@ -78,6 +79,19 @@ describe('file-backed key store', () => {
     expect(await codeOf(initPuskesmasKeys(path.join(root, 'other'), 'pendek', FAST))).toBe(
       'KEY_PASSPHRASE_WEAK',
     );
+  });
+
+  it('writes new key files at 2^17 and still opens key files written at age\'s 2^18', async () => {
+    const workFactor = (file: string) =>
+      /^age-encryption\.org\/v1\n-> scrypt \S+ (\d+)\n/.exec(fs.readFileSync(file, 'latin1'))?.[1];
+    const info = await initPuskesmasKeys(dir, PASS);
+    expect(workFactor(path.join(dir, KEY_FILES.signingSecret))).toBe('17');
+    expect(encodeMinisignPublicKey(await unlockSigningKey(dir, PASS))).toBe(info.publicKey);
+
+    const older = keysDir(path.join(root, 'lama'));
+    const dinkes = await initDinkesKeys(older, PASS, { scryptWorkFactor: 18 });
+    expect(workFactor(path.join(older, KEY_FILES.dinkesIdentity))).toBe('18');
+    expect(await ageRecipientOf(await unlockDinkesIdentity(older, PASS))).toBe(dinkes.recipient);
   });
 
   it('explains a wrong passphrase in Indonesian', async () => {
