@@ -81,7 +81,7 @@ describe('file-backed key store', () => {
     );
   });
 
-  it('writes new key files at 2^17 and still opens key files written at age\'s 2^18', async () => {
+  it("writes new key files at 2^17 and still opens key files written at age's 2^18", async () => {
     const workFactor = (file: string) =>
       /^age-encryption\.org\/v1\n-> scrypt \S+ (\d+)\n/.exec(fs.readFileSync(file, 'latin1'))?.[1];
     const info = await initPuskesmasKeys(dir, PASS);
