@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src-main/db/connection';
-import { MIGRATIONS } from '../../../src-main/db/migrations';
+import { openDatabaseAt } from '../../support/database';
 import { queryPlan } from '../../support/plan';
 import { tempDir } from '../../support/temp';
 
@@ -15,14 +15,7 @@ describe('migration 0007 (Klaster 1 management)', () => {
   afterEach(() => cleanup());
 
   it('adds its tables and columns to a v3 database, keeping posyandu and nakes rows', async () => {
-    const file = path.join(dir, 'siklus.sqlite3');
-    const backupDir = path.join(dir, 'backup');
-    const v3 = await openDatabase({
-      file,
-      backupDir,
-      appVersion: 't',
-      migrations: MIGRATIONS.filter((m) => m.version <= 3),
-    });
+    const v3 = await openDatabaseAt(dir, 3);
     v3.sqlite.exec(`
       INSERT INTO desa (id, code, name, kind, district_code, district_name, created_at, updated_at, deleted_at, version, created_by, updated_by)
         VALUES ('d1', '32.05.02.2004', 'Situgede', 'desa', '32.05.02', 'Karangpawitan', ${rec});
@@ -33,12 +26,7 @@ describe('migration 0007 (Klaster 1 management)', () => {
     `);
     await v3.close();
 
-    const latest = await openDatabase({
-      file,
-      backupDir,
-      appVersion: 't',
-      migrations: MIGRATIONS.filter((m) => m.version <= 7),
-    });
+    const latest = await openDatabaseAt(dir, 7);
     expect(latest.schemaVersion).toBe(7);
     const db = latest.sqlite;
     expect(db.prepare('SELECT name, kode, stratum, ilp, pustu_id FROM posyandu').get()).toEqual({

@@ -1,7 +1,5 @@
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../src-main/db/connection';
-import { MIGRATIONS } from '../../../src-main/db/migrations';
+import { openDatabaseAt } from '../../support/database';
 import { queryPlan } from '../../support/plan';
 import { tempDir } from '../../support/temp';
 
@@ -12,14 +10,7 @@ describe('migration 0013: received_record as a rowid table', () => {
   afterEach(() => cleanup());
 
   it('keeps every row, the primary key, the foreign keys and the index', async () => {
-    const file = path.join(dir, 'siklus.sqlite3');
-    const backupDir = path.join(dir, 'backup');
-    const v12 = await openDatabase({
-      file,
-      backupDir,
-      appVersion: 't',
-      migrations: MIGRATIONS.filter((m) => m.version <= 12),
-    });
+    const v12 = await openDatabaseAt(dir, 12);
     const at = '2026-10-01T00:00:00.000Z';
     v12.sqlite
       .prepare(
@@ -42,12 +33,7 @@ describe('migration 0013: received_record as a rowid table', () => {
     const before = v12.sqlite.prepare('SELECT * FROM received_record ORDER BY record_id').all();
     await v12.close();
 
-    const db = await openDatabase({
-      file,
-      backupDir,
-      appVersion: 't',
-      migrations: MIGRATIONS.filter((m) => m.version <= 13),
-    });
+    const db = await openDatabaseAt(dir, 13);
     expect(db.migration).toMatchObject({ from: 12, to: 13 });
     const s = db.sqlite;
     expect(s.prepare('SELECT * FROM received_record ORDER BY record_id').all()).toEqual(before);

@@ -1,8 +1,6 @@
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../src-main/db/connection';
-import { MIGRATIONS } from '../../../src-main/db/migrations';
 import { receivedFileLines, receivedRecordLine } from '../../../src-main/services/received-records';
+import { openDatabaseAt } from '../../support/database';
 import { queryPlan } from '../../support/plan';
 import { tempDir } from '../../support/temp';
 
@@ -13,14 +11,7 @@ describe('migration 0014: received records kept as the files they came in', () =
   afterEach(() => cleanup());
 
   it('moves every row held into one file per bundle and table, each line as it was', async () => {
-    const file = path.join(dir, 'siklus.sqlite3');
-    const backupDir = path.join(dir, 'backup');
-    const v13 = await openDatabase({
-      file,
-      backupDir,
-      appVersion: 't',
-      migrations: MIGRATIONS.filter((m) => m.version <= 13),
-    });
+    const v13 = await openDatabaseAt(dir, 13);
     const at = '2026-10-01T00:00:00.000Z';
     const later = '2026-11-02T00:00:00.000Z';
     v13.sqlite
@@ -46,7 +37,7 @@ describe('migration 0014: received records kept as the files they came in', () =
     addRecord.run('pregnancy', 'r4', 1, at, at, '{"id":"r4","version":1}', 'i1');
     await v13.close();
 
-    const db = await openDatabase({ file, backupDir, appVersion: 't' });
+    const db = await openDatabaseAt(dir);
     expect(db.migration).toMatchObject({ from: 13 });
     const s = db.sqlite;
     expect(s.prepare('SELECT count(*) AS n FROM received_record').get()).toEqual({ n: 0 });

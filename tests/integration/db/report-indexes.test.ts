@@ -1,7 +1,5 @@
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../src-main/db/connection';
-import { MIGRATIONS } from '../../../src-main/db/migrations';
+import { openDatabaseAt } from '../../support/database';
 import { queryPlan } from '../../support/plan';
 import { tempDir } from '../../support/temp';
 
@@ -14,17 +12,8 @@ describe('report index migrations', () => {
 
   /** A database made at `from`, then migrated to `to`: the plans of queries on the result. */
   async function migrated(from: number, to: number) {
-    const file = path.join(dir, 'siklus.sqlite3');
-    const backupDir = path.join(dir, 'backup');
-    const at = (version: number) =>
-      openDatabase({
-        file,
-        backupDir,
-        appVersion: 't',
-        migrations: MIGRATIONS.filter((m) => m.version <= version),
-      });
-    await (await at(from)).close();
-    const latest = await at(to);
+    await (await openDatabaseAt(dir, from)).close();
+    const latest = await openDatabaseAt(dir, to);
     expect(latest.schemaVersion).toBe(to);
     const db = latest.sqlite;
     const indexes = (
