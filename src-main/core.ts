@@ -23,6 +23,7 @@ import {
 import {
   DatabaseCorruptError,
   openDatabase,
+  rawRowReader,
   readSchemaVersion,
   type Database,
 } from './db/connection';
@@ -285,6 +286,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
           runtime: options.runtime,
         },
         {
+          rawRows: rawRowReader(database.sqlite),
           ...(options.reportSource ? { reportSource: options.reportSource } : {}),
           ...(options.reportWorkers ? { reportWorkers: options.reportWorkers } : {}),
         },

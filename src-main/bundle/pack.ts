@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { encryptBundle, type BundleLock } from './crypt';
 import { canonicalJson, sha256Hex } from './encoding';
 import { BundleError, throwIfAborted } from './errors';
@@ -23,7 +24,7 @@ import {
   signMinisign,
   type MinisignSecretKey,
 } from './minisign';
-import { writeZip, type ZipWriteEntry } from './zip';
+import { entryDeflater, writeZip, type DeflatedEntry, type ZipWriteEntry } from './zip';
 
 /** Where long work is; `done`/`total` are rows or bytes of the current stage. */
 export type PackStage = 'serialize' | 'sign' | 'zip' | 'encrypt';
@@ -50,8 +51,11 @@ export interface PackInput {
   schemaVersion: number;
   /** ISO 8601 local time with offset, e.g. `2026-10-01T08:15:00+07:00`. */
   createdAt: string;
-  /** Rows per table; every row has `id`, `updated_at`, `deleted_at`, `version`. */
-  tables: Readonly<Record<string, readonly object[]>>;
+  /**
+   * Rows per table, in any order: objects, or columns and value arrays (as SQLite's raw mode
+   * gives them). Every row has `id`, `updated_at`, `deleted_at`, `version`.
+   */
+  tables: Readonly<Record<string, PackTable>>;
   /**
    * The month's indicator report and workbook. May still be in the making: it is awaited only
    * once the tables are serialised.
@@ -66,15 +70,21 @@ export interface PackInput {
   scryptWorkFactor?: number;
 }
 
+/** A table's rows as columns and one array of values per row. */
+export interface TableRows {
+  columns: readonly string[];
+  rows: readonly (readonly unknown[])[];
+}
+
+export type PackTable = readonly object[] | TableRows;
+
 export interface BundleReport {
   json: unknown;
   xlsx: Uint8Array;
 }
 
-export interface BundleFile {
-  path: string;
-  data: Uint8Array;
-}
+/** A data file as it goes into the zip: deflated already, or stored as it is (the workbook). */
+export type BundleFile = { path: string } & (DeflatedEntry | { data: Uint8Array });
 
 export interface SerializedBundle {
   manifest: BundleManifest;
@@ -95,63 +105,176 @@ export interface PackedBundle {
   zipSha256: string;
 }
 
-const YIELD_EVERY_ROWS = 5000;
+const PROGRESS_EVERY_ROWS = 5000;
+/** Serialised NDJSON is hashed and handed to zlib in pieces of about this many characters. */
+const PIECE_CHARS = 256 * 1024;
 
 function inputError(hint: string, details: Record<string, unknown> = {}): BundleError {
   return new BundleError('BUNDLE_INPUT_INVALID', hint, details);
 }
 
-function checkRow(table: string, row: unknown, index: number): string {
-  const where = `${table}[${index}]`;
-  if (typeof row !== 'object' || row === null || Array.isArray(row)) {
-    throw inputError(`${where}: baris harus objek.`, { table, index });
-  }
-  const r = row as Record<string, unknown>;
-  if (typeof r.id !== 'string' || r.id === '') {
+/** What every row carries, whatever its form: checked before the row is written. */
+function checkRow(
+  where: string,
+  table: string,
+  index: number,
+  get: (column: 'id' | 'updated_at' | 'deleted_at' | 'version') => unknown,
+): string {
+  const id = get('id');
+  if (typeof id !== 'string' || id === '') {
     throw inputError(`${where}: id wajib (teks).`, { table, index });
   }
-  if (typeof r.updated_at !== 'string' || r.updated_at === '') {
+  const updatedAt = get('updated_at');
+  if (typeof updatedAt !== 'string' || updatedAt === '') {
     throw inputError(`${where}: updated_at wajib.`, { table, index });
   }
-  if (r.deleted_at !== null && typeof r.deleted_at !== 'string') {
+  const deletedAt = get('deleted_at');
+  if (deletedAt !== null && typeof deletedAt !== 'string') {
     throw inputError(`${where}: deleted_at harus teks atau null.`, { table, index });
   }
-  if (typeof r.version !== 'number' || !Number.isSafeInteger(r.version) || r.version < 0) {
+  const version = get('version');
+  if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 0) {
     throw inputError(`${where}: version harus bilangan bulat.`, { table, index });
   }
-  return r.id;
+  return id;
+}
+
+/** A table's rows, in any order, each written as one canonical JSON line. */
+interface RowLines {
+  count: number;
+  /** The rows' ids and lines, in id order (duplicates are refused by the caller). */
+  lines(): Generator<{ id: string; line: () => string }>;
+}
+
+function objectLines(table: string, rows: readonly object[]): RowLines {
+  return {
+    count: rows.length,
+    *lines() {
+      const keyed = rows.map((row, index) => {
+        const where = `${table}[${index}]`;
+        if (typeof row !== 'object' || row === null || Array.isArray(row)) {
+          throw inputError(`${where}: baris harus objek.`, { table, index });
+        }
+        const r = row as Record<string, unknown>;
+        return { id: checkRow(where, table, index, (c) => r[c]), row };
+      });
+      keyed.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      for (const { id, row } of keyed) yield { id, line: () => canonicalJson(row) };
+    },
+  };
+}
+
+/**
+ * Rows as SQLite gives them in raw mode: no object per row. Each line is written with the
+ * columns in sorted order, exactly as {@link canonicalJson} writes the same row as an object.
+ */
+function columnLines(table: string, input: TableRows): RowLines {
+  const { columns, rows } = input;
+  const at = (name: string) => {
+    const i = columns.indexOf(name);
+    if (i < 0) throw inputError(`${table}: kolom ${name} wajib.`, { table });
+    return i;
+  };
+  const index = {
+    id: at('id'),
+    updated_at: at('updated_at'),
+    deleted_at: at('deleted_at'),
+    version: at('version'),
+  };
+  if (new Set(columns).size !== columns.length)
+    throw inputError(`${table}: kolom ganda.`, { table });
+  const order = columns.map((name, i) => ({ name, i })).sort((a, b) => (a.name < b.name ? -1 : 1));
+  const keys = order.map(({ name }, k) => `${k === 0 ? '{' : ','}${JSON.stringify(name)}:`);
+  const line = (values: readonly unknown[]): string => {
+    let out = '';
+    for (let k = 0; k < order.length; k++) {
+      const value = values[order[k]!.i];
+      let text: string;
+      if (value === null) text = 'null';
+      else if (typeof value === 'string' || typeof value === 'boolean')
+        text = JSON.stringify(value);
+      else if (typeof value === 'number' && Number.isFinite(value)) text = String(value);
+      else throw new TypeError(`${order[k]!.name}: bukan nilai JSON (${typeof value})`);
+      out += keys[k]! + text;
+    }
+    return `${out}}`;
+  };
+  return {
+    count: rows.length,
+    *lines() {
+      const keyed = rows.map((values, i) => {
+        if (!Array.isArray(values) || values.length !== columns.length) {
+          throw inputError(`${table}[${i}]: jumlah nilai tidak sama dengan kolom.`, {
+            table,
+            index: i,
+          });
+        }
+        return { id: checkRow(`${table}[${i}]`, table, i, (c) => values[index[c]]), values };
+      });
+      keyed.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      for (const { id, values } of keyed) yield { id, line: () => line(values) };
+    },
+  };
+}
+
+function rowLinesOf(table: string, rows: PackTable): RowLines {
+  if (Array.isArray(rows)) return objectLines(table, rows as readonly object[]);
+  if (typeof rows === 'object' && rows !== null && Array.isArray((rows as TableRows).columns)) {
+    return columnLines(table, rows as TableRows);
+  }
+  throw inputError(`${table}: harus daftar baris.`);
 }
 
 /**
  * One table as NDJSON: rows sorted by `id`, each as canonical JSON (sorted keys) on one line,
- * every line ending in `\n`.
+ * every line ending in `\n`. Written in pieces: each is hashed and handed to zlib, so only the
+ * table's deflate stream is kept.
  */
 async function serializeTable(
   table: string,
-  rows: readonly object[],
+  rows: RowLines,
   options: PackOptions,
   progress: { done: number; total: number },
-): Promise<Uint8Array> {
-  const keyed = rows.map((row, i) => ({ id: checkRow(table, row, i), row }));
-  keyed.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const lines: string[] = [];
-  for (let i = 0; i < keyed.length; i++) {
-    if (i > 0 && keyed[i - 1]!.id === keyed[i]!.id) {
-      throw inputError(`${table}: id ganda ${keyed[i]!.id}.`, { table, id: keyed[i]!.id });
-    }
+): Promise<{ entry: ManifestFile; body: Promise<DeflatedEntry> }> {
+  const hash = createHash('sha256');
+  const deflater = entryDeflater();
+  let piece = '';
+  let size = 0;
+  const flush = () => {
+    const bytes = Buffer.from(piece, 'utf8');
+    piece = '';
+    size += bytes.length;
+    hash.update(bytes);
+    deflater.write(bytes);
+  };
+  let previous: string | null = null;
+  for (const { id, line } of rows.lines()) {
+    if (id === previous) throw inputError(`${table}: id ganda ${id}.`, { table, id });
+    previous = id;
     try {
-      lines.push(`${canonicalJson(keyed[i]!.row)}\n`);
+      piece += `${line()}\n`;
     } catch (error) {
-      throw inputError(`${table} id ${keyed[i]!.id}: ${(error as Error).message}`, { table });
+      throw inputError(`${table} id ${id}: ${(error as Error).message}`, { table });
     }
     progress.done++;
-    if (progress.done % YIELD_EVERY_ROWS === 0) {
+    if (progress.done % PROGRESS_EVERY_ROWS === 0) {
       options.onProgress?.({ stage: 'serialize', ...progress });
+    }
+    if (piece.length >= PIECE_CHARS) {
+      flush();
+      // zlib takes the next piece only when this thread lets its callback run: a turn per piece
+      // keeps it deflating on the thread pool while the next piece is written.
+      await deflater.drained();
       await new Promise((resolve) => setImmediate(resolve));
       throwIfAborted(options.signal);
     }
   }
-  return new TextEncoder().encode(lines.join(''));
+  flush();
+  // Not awaited here: the next table is written while zlib finishes this one.
+  const body = deflater.end();
+  body.catch(() => undefined); // awaited with the others once every table is written
+  const path = `records/${table}.ndjson`;
+  return { entry: { path, size, sha256: hash.digest('hex'), records: rows.count }, body };
 }
 
 /**
@@ -164,24 +287,20 @@ export async function serializeBundle(
 ): Promise<SerializedBundle> {
   throwIfAborted(options.signal);
   const tableNames = Object.keys(input.tables).sort();
+  const tables = new Map<string, RowLines>();
   for (const table of tableNames) {
     if (!TABLE_NAME_RE.test(table)) throw inputError(`Nama tabel tidak sah: ${table}.`);
-    if (!Array.isArray(input.tables[table])) throw inputError(`${table}: harus daftar baris.`);
+    tables.set(table, rowLinesOf(table, input.tables[table]!));
   }
-  const progress = {
-    done: 0,
-    total: tableNames.reduce((sum, t) => sum + input.tables[t]!.length, 0),
-  };
+  const progress = { done: 0, total: [...tables.values()].reduce((sum, t) => sum + t.count, 0) };
   options.onProgress?.({ stage: 'serialize', ...progress });
 
-  const files: BundleFile[] = [];
   const entries: ManifestFile[] = [];
-  for (const table of tableNames) {
-    const rows = input.tables[table]!;
-    const data = await serializeTable(table, rows, options, progress);
-    const path = `records/${table}.ndjson`;
-    files.push({ path, data });
-    entries.push({ path, size: data.length, sha256: sha256Hex(data), records: rows.length });
+  const bodies: Promise<BundleFile>[] = [];
+  for (const [table, rows] of tables) {
+    const { entry, body } = await serializeTable(table, rows, options, progress);
+    entries.push(entry);
+    bodies.push(body.then((deflated) => ({ path: entry.path, ...deflated })));
   }
   options.onProgress?.({ stage: 'serialize', ...progress });
   const report = await input.report;
@@ -193,13 +312,18 @@ export async function serializeBundle(
   } catch (error) {
     throw inputError(`report.json: ${(error as Error).message}`);
   }
-  for (const [path, data] of [
-    [REPORT_JSON_PATH, reportJson],
-    [REPORT_XLSX_PATH, report.xlsx],
-  ] as const) {
-    files.push({ path, data });
-    entries.push({ path, size: data.length, sha256: sha256Hex(data) });
-  }
+  const reportDeflater = entryDeflater();
+  reportDeflater.write(reportJson);
+  bodies.push(reportDeflater.end().then((deflated) => ({ path: REPORT_JSON_PATH, ...deflated })));
+  entries.push({ path: REPORT_JSON_PATH, size: reportJson.length, sha256: sha256Hex(reportJson) });
+  // The workbook is compressed already: stored as it is.
+  bodies.push(Promise.resolve({ path: REPORT_XLSX_PATH, data: report.xlsx }));
+  entries.push({
+    path: REPORT_XLSX_PATH,
+    size: report.xlsx.length,
+    sha256: sha256Hex(report.xlsx),
+  });
+  const files = await Promise.all(bodies);
   files.sort((a, b) => (a.path < b.path ? -1 : 1));
   entries.sort((a, b) => (a.path < b.path ? -1 : 1));
 
@@ -247,8 +371,8 @@ export function signManifest(
 }
 
 /**
- * Stage 3: the deterministic inner zip. The manifest, its signature and the xlsx (already
- * compressed) are stored; NDJSON and JSON are deflated.
+ * Stage 3: the deterministic inner zip: the manifest and its signature stored, then the data
+ * files as serialised (NDJSON and JSON deflated, the xlsx stored).
  */
 export async function zipBundle(
   serialized: SerializedBundle,
@@ -258,11 +382,9 @@ export async function zipBundle(
   const entries: ZipWriteEntry[] = [
     { name: MANIFEST_PATH, data: serialized.manifestBytes, compress: false },
     { name: SIGNATURE_PATH, data: new TextEncoder().encode(signature), compress: false },
-    ...serialized.files.map((f) => ({
-      name: f.path,
-      data: f.data,
-      compress: f.path !== REPORT_XLSX_PATH,
-    })),
+    ...serialized.files.map(({ path, ...body }) =>
+      'data' in body ? { name: path, data: body.data, compress: false } : { name: path, ...body },
+    ),
   ];
   return writeZip(entries, {
     signal: options.signal,

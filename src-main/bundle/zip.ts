@@ -1,5 +1,12 @@
+import { once } from 'node:events';
 import { promisify } from 'node:util';
-import { constants as zlibConstants, crc32, deflateRaw, inflateRawSync } from 'node:zlib';
+import {
+  constants as zlibConstants,
+  crc32,
+  createDeflateRaw,
+  deflateRaw,
+  inflateRawSync,
+} from 'node:zlib';
 import { BundleError, throwIfAborted } from './errors';
 
 /**
@@ -8,10 +15,10 @@ import { BundleError, throwIfAborted } from './errors';
  * Writer: entries sorted by name (byte order); every local header is version 2.0, flags 0,
  * DOS time 00:00:00 1980-01-01, no extra field; no data descriptors, no zip64, no comments;
  * central directory entries "made by" 2.0 (MS-DOS), attributes 0. Entries are either stored
- * (method 0) or deflated (method 8) by the runtime's zlib at a fixed level, each entry in one
- * call, so the same files always give the same bytes from one build of the app. (The deflate
- * stream of another zlib build may differ: readers never depend on it, and the manifest signs
- * the uncompressed files.)
+ * (method 0) or deflated (method 8) by the runtime's zlib at a fixed level, in one call or
+ * written in pieces of sizes that depend on the content only, so the same files always give the
+ * same bytes from one build of the app. (The deflate stream of another zlib build may differ:
+ * readers never depend on it, and the manifest signs the uncompressed files.)
  *
  * Reader: accepts exactly that layout (anything else is `BUNDLE_ZIP_INVALID`), with limits on
  * entry count and uncompressed sizes (`BUNDLE_ZIP_LIMIT`), safe names (`BUNDLE_UNSAFE_PATH`),
@@ -29,10 +36,16 @@ export interface ZipReadEntry extends ZipEntry {
   deflated: Uint8Array | null;
 }
 
-export interface ZipWriteEntry extends ZipEntry {
-  /** Deflate (true) or store (false). */
-  compress: boolean;
+/** An entry already deflated (by {@link entryDeflater}): its stream, size and CRC-32. */
+export interface DeflatedEntry {
+  deflated: Uint8Array;
+  /** Uncompressed bytes. */
+  size: number;
+  crc: number;
 }
+
+/** An entry to write: its data, to deflate (compress) or store, or already deflated. */
+export type ZipWriteEntry = (ZipEntry & { compress: boolean }) | ({ name: string } & DeflatedEntry);
 
 export interface ZipLimits {
   /** Most entries in the zip. */
@@ -72,6 +85,67 @@ const deflateRawAsync = promisify(deflateRaw);
 export async function deflateEntry(data: Uint8Array): Promise<Uint8Array> {
   const out = await deflateRawAsync(data, { level: DEFLATE_LEVEL });
   return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+}
+
+/**
+ * How much written data may wait for zlib before the writer waits: enough that the writer runs
+ * ahead and the entries of several tables are deflated side by side on the thread pool.
+ */
+export const DEFLATE_QUEUE_BYTES = 8 * 1024 * 1024;
+
+export interface EntryDeflater {
+  /** Add the next piece of the entry (it is not copied: do not change it afterwards). */
+  write(piece: Uint8Array): void;
+  /**
+   * Resolves at once, or once zlib has caught up when more than {@link DEFLATE_QUEUE_BYTES} wait
+   * for it: pacing, so that pieces do not pile up in memory.
+   */
+  drained(): Promise<void>;
+  /** The whole entry deflated; nothing may be written after. */
+  end(): Promise<DeflatedEntry>;
+}
+
+/**
+ * Deflate an entry made piece by piece, at the fixed level, on the thread pool while the caller
+ * makes the next piece. Only the compressed stream is kept, with the size and CRC-32 the zip
+ * headers need: a table of tens of megabytes of NDJSON never exists whole.
+ */
+export function entryDeflater(): EntryDeflater {
+  // Output in pieces as large as a written piece deflates to: one turn of the thread pool each.
+  const stream = createDeflateRaw({ level: DEFLATE_LEVEL, chunkSize: 128 * 1024 });
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let crc = 0;
+  let failure: unknown = null;
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const ended = once(stream, 'end').catch((error: unknown) => {
+    failure = error;
+  });
+  return {
+    write(piece) {
+      if (failure) throw failure;
+      size += piece.length;
+      crc = crc32(piece, crc);
+      stream.write(piece);
+    },
+    async drained() {
+      if (stream.writableLength > DEFLATE_QUEUE_BYTES) {
+        await Promise.race([once(stream, 'drain'), ended]);
+      }
+      if (failure) throw failure;
+    },
+    async end() {
+      stream.end();
+      await ended;
+      if (failure) throw failure;
+      const deflated = Buffer.concat(chunks);
+      return {
+        deflated: new Uint8Array(deflated.buffer, deflated.byteOffset, deflated.length),
+        size,
+        crc: crc >>> 0,
+      };
+    },
+  };
 }
 
 function checkName(name: string): void {
@@ -117,20 +191,29 @@ export async function writeZip(
       throw new BundleError('BUNDLE_DUPLICATE_ENTRY', sorted[i]!.name);
     }
   }
-  const total = sorted.reduce((sum, e) => sum + e.data.length, 0);
+  const sizeOf = (entry: ZipWriteEntry) => ('data' in entry ? entry.data.length : entry.size);
+  const total = sorted.reduce((sum, e) => sum + sizeOf(e), 0);
   let done = 0;
   const report = (n: number) => {
     done += n;
     options.onProgress?.(done, total);
   };
-  // Every entry deflated side by side on the thread pool; stored ones count as done at once.
+  // Every entry to compress is deflated side by side on the thread pool; the others count as
+  // done at once.
   throwIfAborted(options.signal);
   const bodies = await Promise.all(
-    sorted.map(async (entry) => {
-      const body = entry.compress ? await deflateEntry(entry.data) : entry.data;
-      report(entry.data.length);
-      return body;
-    }),
+    sorted.map(
+      async (entry): Promise<{ body: Uint8Array; size: number; crc: number; method: number }> => {
+        if (!('data' in entry)) {
+          report(entry.size);
+          return { body: entry.deflated, size: entry.size, crc: entry.crc, method: 8 };
+        }
+        const body = entry.compress ? await deflateEntry(entry.data) : entry.data;
+        report(entry.data.length);
+        const method = entry.compress ? 8 : 0;
+        return { body, size: entry.data.length, crc: crc32(entry.data) >>> 0, method };
+      },
+    ),
   );
   throwIfAborted(options.signal);
   const locals: Uint8Array[] = [];
@@ -138,12 +221,10 @@ export async function writeZip(
   let offset = 0;
   for (const [index, entry] of sorted.entries()) {
     const name = new TextEncoder().encode(entry.name);
-    const body = bodies[index]!;
-    if (entry.data.length >= 0xffffffff || body.length >= 0xffffffff || offset >= 0xffffffff) {
+    const { body, size, crc, method } = bodies[index]!;
+    if (size >= 0xffffffff || body.length >= 0xffffffff || offset >= 0xffffffff) {
       throw new BundleError('BUNDLE_INPUT_INVALID', 'Isi paket melebihi 4 GiB.');
     }
-    const crc = crc32(entry.data) >>> 0;
-    const method = entry.compress ? 8 : 0;
     const local = new Uint8Array(LOCAL_HEADER + name.length);
     const lv = new DataView(local.buffer);
     lv.setUint32(0, LOCAL_SIG, true);
@@ -154,7 +235,7 @@ export async function writeZip(
     lv.setUint16(12, DOS_DATE, true);
     lv.setUint32(14, crc, true);
     lv.setUint32(18, body.length, true);
-    lv.setUint32(22, entry.data.length, true);
+    lv.setUint32(22, size, true);
     lv.setUint16(26, name.length, true);
     lv.setUint16(28, 0, true);
     local.set(name, LOCAL_HEADER);
@@ -169,7 +250,7 @@ export async function writeZip(
     cv.setUint16(14, DOS_DATE, true);
     cv.setUint32(16, crc, true);
     cv.setUint32(20, body.length, true);
-    cv.setUint32(24, entry.data.length, true);
+    cv.setUint32(24, size, true);
     cv.setUint16(28, name.length, true);
     // extra length, comment length, disk, internal and external attributes: all 0
     cv.setUint32(42, offset, true);

@@ -1,7 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect, type Driver, type SqliteDatabase } from 'kysely';
+import {
+  Kysely,
+  SqliteDialect,
+  type CompiledQuery,
+  type Driver,
+  type SqliteDatabase,
+} from 'kysely';
 import { createBackup } from '../backup/create';
 import { timestampForFile } from '../backup/files';
 import { checkLines } from '../backup/inspect';
@@ -114,6 +120,31 @@ class KeepErrorSqliteDialect extends SqliteDialect {
     };
     return driver;
   }
+}
+
+/** A SELECT's rows as value arrays, with the column names. */
+export interface RawRows {
+  columns: string[];
+  rows: unknown[][];
+}
+
+/**
+ * Run a compiled Kysely SELECT in better-sqlite3's raw mode: one array of values per row instead
+ * of an object, about twice as fast on tens of thousands of rows (the bundle export). It uses the
+ * connection Kysely holds, so it may run only inside a Kysely transaction: that holds the
+ * connection, and the rows are the transaction's snapshot.
+ */
+export type RawRowReader = (query: CompiledQuery) => RawRows;
+
+export function rawRowReader(sqlite: BetterSqlite3.Database): RawRowReader {
+  return (query) => {
+    if (!sqlite.inTransaction) throw new Error('rawRows: only inside a transaction');
+    const statement = sqlite.prepare(query.sql).raw(true);
+    return {
+      columns: statement.columns().map((c) => c.name),
+      rows: statement.all(...query.parameters) as unknown[][],
+    };
+  };
 }
 
 export function applyPragmas(sqlite: BetterSqlite3.Database): void {

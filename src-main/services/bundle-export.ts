@@ -23,6 +23,7 @@ import {
   writeFileAtomic,
   type PackProgress,
 } from '../bundle';
+import type { RawRowReader, RawRows } from '../db/connection';
 import { insertRecord, updateRecord } from '../db/records';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import type { DB, RecordTable } from '../db/schema';
@@ -114,27 +115,12 @@ export function exportRowsQuery(q: Kysely<DB>, table: ExportTable, since: string
   return changedSinceIn(q.selectFrom(table).selectAll(), since, 'id');
 }
 
-async function rowsOf(q: Kysely<DB>, table: ExportTable, since: string | null): Promise<Row[]> {
-  return (await exportRowsQuery(q, table, since).execute()) as Row[];
-}
-
 function countOf(q: Kysely<DB>, table: ExportTable, since: string | null) {
   let query = (q as unknown as Kysely<Record<string, Row>>)
     .selectFrom(table)
     .select(sql<number>`count(*)`.as('n'));
   if (since) query = query.where('updated_at', '>=', since);
   return query.executeTakeFirstOrThrow().then((r) => Number(r.n));
-}
-
-/** Plain JSON values only: a BLOB column must be mapped before its table can be exported. */
-function plainRow(table: string, row: Row): Row {
-  for (const column in row) {
-    const value = row[column];
-    if (value instanceof Uint8Array || typeof value === 'bigint') {
-      throw new Error(`${table}.${column}: binary values cannot be exported`);
-    }
-  }
-  return row;
 }
 
 /**
@@ -211,6 +197,7 @@ export interface BundleExportDeps {
   regions: RegionsService;
   tasks: BundleTasks;
   host: () => BundleHost | null;
+  rawRows: RawRowReader;
   /** The report engine (`services.reports`); tests pass a fixture source or null. */
   reportSource: MonthlyReportSource | null;
 }
@@ -435,8 +422,8 @@ export function createBundleExportService(
       task.progress(percent, t(key));
     };
 
-    // Side by side from the start: the key's scrypt (age's work factor: about a second and
-    // 256 MB) on the thread pool, the report in the report workers, and on this thread the
+    // Side by side from the start: the key's scrypt (KEY_FILE_WORK_FACTOR: about half a second
+    // and 128 MB) on the thread pool, the report in the report workers, and on this thread the
     // pre-flight checks and the month's rows. The key and the report are awaited only where
     // needed, so a blocker still comes first and a wrong passphrase still names its field.
     // Nothing is written before the pre-flight passes.
@@ -458,12 +445,17 @@ export function createBundleExportService(
       // One read transaction: the rows, the revision and the chain are one consistent snapshot.
       db.transaction().execute(async (trx) => {
         const since = await sinceOf(trx);
-        const tables: Record<string, Row[]> = {};
+        const tables: Record<string, RawRows> = {};
         let until = at.toISOString();
         for (const table of EXPORT_TABLES) {
-          const rows = (await rowsOf(trx, table, since)).map((r) => plainRow(table, r));
-          for (const r of rows) if (r.updated_at > until) until = r.updated_at;
-          tables[table] = rows;
+          // Value arrays, not objects: the packer writes them as the same canonical lines.
+          const read = options.rawRows(exportRowsQuery(trx, table, since).compile());
+          const updatedAt = read.columns.indexOf('updated_at');
+          for (const values of read.rows) {
+            const value = values[updatedAt] as string;
+            if (value > until) until = value;
+          }
+          tables[table] = read;
         }
         return {
           since,
@@ -530,7 +522,7 @@ export function createBundleExportService(
 
     step(95, 'bundle.progress.save');
     const counts = Object.fromEntries(
-      Object.entries(snapshot.tables).map(([table, rows]) => [table, rows.length]),
+      Object.entries(snapshot.tables).map(([table, read]) => [table, read.rows.length]),
     );
     const records = Object.values(counts).reduce((a, b) => a + b, 0);
     const file = folder ? path.join(folder, packed.fileName) : null;

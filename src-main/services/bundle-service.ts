@@ -5,6 +5,7 @@ import { createBundleImportService } from './bundle-import';
 import { createBundleKeysService, type KeyOwner } from './bundle-keys';
 import { createBundleTasks, type BundleHost } from './bundle-tasks';
 import type { ServiceDeps } from './context';
+import type { RawRowReader } from '../db/connection';
 import type { FacilityService } from './facility';
 import type { RegionsService } from './regions';
 
@@ -22,6 +23,7 @@ export function createBundleService(
   wiring: {
     facility: FacilityService;
     regions: RegionsService;
+    rawRows: RawRowReader;
     reportSource: MonthlyReportSource | null;
   },
 ) {
@@ -36,6 +38,7 @@ export function createBundleService(
       regions: wiring.regions,
       tasks,
       host: () => host,
+      rawRows: wiring.rawRows,
       reportSource: wiring.reportSource,
     }),
     importer: createBundleImportService(deps, facts, { facility: wiring.facility, tasks }),

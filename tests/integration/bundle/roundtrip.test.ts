@@ -150,6 +150,54 @@ describe('pack → open round trip', () => {
     expect(d.zipSha256).not.toBe(a.zipSha256);
   });
 
+  it('writes rows given as columns and value arrays (SQLite raw mode) exactly as the same objects', async () => {
+    const awkward = [
+      [
+        'b',
+        '2026-09-02T08:00:00+07:00',
+        null,
+        1,
+        'kutip " garis \\ baris\n tab\t',
+        0.1 + 0.2,
+        true,
+      ],
+      [
+        'a',
+        '2026-09-01T08:00:00+07:00',
+        '2026-09-03T08:00:00+07:00',
+        2,
+        'é 日本 \u2028 \u0001',
+        -0,
+        false,
+      ],
+      ['c', '2026-09-04T08:00:00+07:00', null, 3, '', 1e21, null],
+      ['d', '2026-09-05T08:00:00+07:00', null, 4, null, 5e-7, null],
+    ];
+    // columns in the order SQLite might give them: not sorted
+    const columns = ['id', 'updated_at', 'deleted_at', 'version', 'catatan', 'nilai', 'hadir'];
+    const asObjects = Object.fromEntries(
+      Object.entries(sampleTables()).concat([
+        [
+          'awkward',
+          awkward.map((values) => Object.fromEntries(columns.map((c, i) => [c, values[i]]))),
+        ],
+      ]),
+    );
+    const asColumns = Object.fromEntries(
+      Object.entries(asObjects).map(([table, rows]) => {
+        const names = Object.keys(rows[0]!).reverse();
+        const values = rows.map((row) => names.map((n) => (row as Record<string, unknown>)[n]));
+        return [table, { columns: names, rows: values }];
+      }),
+    );
+    const objects = await packBundle(sampleInput({ tables: asObjects }));
+    const raw = await packBundle(sampleInput({ tables: asColumns }));
+    expect(raw.zipSha256).toBe(objects.zipSha256);
+    const opened = await openBundle(raw.bytes, asDinkes);
+    expect(opened.tables.awkward!.map((r) => r.id)).toEqual(['a', 'b', 'c', 'd']);
+    expect(opened.tables.awkward![1]).toEqual(asObjects.awkward![0]);
+  });
+
   it('takes a report still in the making: the tables first, the same zip', async () => {
     const stages: string[] = [];
     let settle!: () => void;
@@ -445,6 +493,50 @@ describe('pack input validation', () => {
       'a Date value',
       {
         tables: { t: [{ id: 'a', updated_at: 'x', deleted_at: null, version: 1, d: new Date() }] },
+      },
+      'BUNDLE_INPUT_INVALID',
+    ],
+    ...(
+      [
+        [
+          'a binary value (columns)',
+          ['id', 'updated_at', 'deleted_at', 'version', 'x'],
+          ['a', 'x', null, 1, new Uint8Array(2)],
+        ],
+        [
+          'a bigint (columns)',
+          ['id', 'updated_at', 'deleted_at', 'version', 'x'],
+          ['a', 'x', null, 1, 10n],
+        ],
+        ['no version column', ['id', 'updated_at', 'deleted_at'], ['a', 'x', null]],
+        [
+          'a column twice',
+          ['id', 'updated_at', 'deleted_at', 'version', 'id'],
+          ['a', 'x', null, 1, 'a'],
+        ],
+        [
+          'fewer values than columns',
+          ['id', 'updated_at', 'deleted_at', 'version'],
+          ['a', 'x', null],
+        ],
+      ] as const
+    ).map(([name, columns, values]): [string, Partial<PackInput>, string] => [
+      name,
+      { tables: { t: { columns, rows: [values] } } },
+      'BUNDLE_INPUT_INVALID',
+    ]),
+    [
+      'duplicate id (columns)',
+      {
+        tables: {
+          t: {
+            columns: ['id', 'updated_at', 'deleted_at', 'version'],
+            rows: [
+              ['a', 'x', null, 1],
+              ['a', 'y', null, 2],
+            ],
+          },
+        },
       },
       'BUNDLE_INPUT_INVALID',
     ],
