@@ -47,6 +47,12 @@ export interface EventSource {
    * construction (a `GROUP BY` on the subject): the count then skips picking each subject's row.
    */
   oneRowPerSubject?: true;
+  /**
+   * Set on a status source whose rows carry an `entry` column that orders a subject's rows as
+   * `entryKey` does (date, then entry time and id): the subject's latest entry decides, the
+   * later entry of a day over the earlier one. The rows need not be one per subject per day.
+   */
+  latestByEntry?: true;
 }
 
 /**
@@ -92,9 +98,9 @@ export type CountMode = IndicatorDefinition['numerator']['mode'];
  * is always ten characters and the flag one digit. A `GROUP BY` sorts once where a window
  * function sorts per partition: half the time on the large dataset.
  */
-export const pick = (mode: CountMode, key: RawBuilder<unknown>) =>
+const pick = (mode: CountMode, key: RawBuilder<unknown>) =>
   mode === 'achievement' ? sql`min(${key})` : sql`max(${key})`;
-export const pickKey = (mode: CountMode) =>
+const pickKey = (mode: CountMode) =>
   mode === 'achievement'
     ? sql`on_date || (1 - flag) || coalesce(desa_id, '')`
     : sql`on_date || flag || coalesce(desa_id, '')`;
@@ -103,6 +109,17 @@ export const pickKey = (mode: CountMode) =>
  * The source's rows in the window, read once (`MATERIALIZED`: a source is often a window query
  * itself, and SQLite would otherwise fold it into the picking and read it worse).
  */
+/**
+ * The aggregate that picks each subject's deciding row in a `GROUP BY subject_id` (SQLite takes
+ * the other columns from the row it picks): the first or the latest by {@link pickKey}, or the
+ * latest entry of a `latestByEntry` source.
+ */
+export function pickRow(source: EventSource, mode: CountMode): RawBuilder<unknown> {
+  if (!source.latestByEntry) return pick(mode, pickKey(mode));
+  if (mode !== 'status') throw new Error(`${source.id}: latestByEntry is for status counts`);
+  return sql`max(entry)`;
+}
+
 export const sourceRows = (source: EventSource, window: DateWindow, rules: ReportRules) => sql`
   WITH src AS MATERIALIZED (${source.events(window, rules)})`;
 
@@ -124,22 +141,39 @@ export async function countByDesa(
   rules: ReportRules,
 ): Promise<WindowCounts> {
   const { month, ytd } = windows;
-  // `substr(key, 11)`: the flag digit and the desa key after the ten-character date.
-  const pairs = await sql<{ in_month: string | null; in_ytd: string; n: number }>`
-    ${sourceRows(source, ytd, rules)},
-    keyed AS (
-      SELECT subject_id, on_date, ${pickKey(mode)} AS k
-      FROM src WHERE on_date >= ${ytd.from} AND on_date <= ${ytd.to}),
-    subjects AS (${
-      source.oneRowPerSubject
-        ? sql`SELECT CASE WHEN on_date >= ${month.from} THEN k END AS in_month, k AS in_ytd
-            FROM keyed`
-        : sql`SELECT ${pick(mode, sql`CASE WHEN on_date >= ${month.from} THEN k END`)} AS in_month,
-            ${pick(mode, sql`k`)} AS in_ytd
-          FROM keyed GROUP BY subject_id`
-    })
-    SELECT substr(in_month, 11) AS in_month, substr(in_ytd, 11) AS in_ytd, count(*) AS n
-    FROM subjects GROUP BY 1, 2`.execute(db);
+  const inYtd = sql`on_date >= ${ytd.from} AND on_date <= ${ytd.to}`;
+  let query: RawBuilder<{ in_month: string | null; in_ytd: string; n: number }>;
+  if (source.latestByEntry) {
+    // One pass: each subject's latest entry in the year to date. The month ends where the year
+    // to date ends, so the subject's latest entry in the month is that same row, if it is in
+    // the month at all.
+    if (month.to !== ytd.to) throw new Error('countByDesa: the month must end the year to date');
+    query = sql`
+      ${sourceRows(source, ytd, rules)},
+      latest AS (
+        SELECT on_date, flag || coalesce(desa_id, '') AS k, ${pickRow(source, mode)}
+        FROM src WHERE ${inYtd} GROUP BY subject_id)
+      SELECT CASE WHEN on_date >= ${month.from} THEN k END AS in_month, k AS in_ytd, count(*) AS n
+      FROM latest GROUP BY 1, 2`;
+  } else {
+    // `substr(key, 11)`: the flag digit and the desa key after the ten-character date.
+    query = sql`
+      ${sourceRows(source, ytd, rules)},
+      keyed AS (
+        SELECT subject_id, on_date, ${pickKey(mode)} AS k
+        FROM src WHERE ${inYtd}),
+      subjects AS (${
+        source.oneRowPerSubject
+          ? sql`SELECT CASE WHEN on_date >= ${month.from} THEN k END AS in_month, k AS in_ytd
+              FROM keyed`
+          : sql`SELECT ${pick(mode, sql`CASE WHEN on_date >= ${month.from} THEN k END`)} AS in_month,
+              ${pick(mode, sql`k`)} AS in_ytd
+            FROM keyed GROUP BY subject_id`
+      })
+      SELECT substr(in_month, 11) AS in_month, substr(in_ytd, 11) AS in_ytd, count(*) AS n
+      FROM subjects GROUP BY 1, 2`;
+  }
+  const pairs = await query.execute(db);
   const result: WindowCounts = { month: new Map(), ytd: new Map() };
   const add = (window: Map<string, Counts>, picked: string, n: number) => {
     const key = picked.slice(1) || 'luar';

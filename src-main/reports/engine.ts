@@ -7,8 +7,7 @@ import { dropOutRate } from '@shared/domain/immunization/completeness';
 import {
   countByDesa,
   countsKey,
-  pick,
-  pickKey,
+  pickRow,
   sourceRows,
   windowsOf,
   type CountMode,
@@ -283,7 +282,7 @@ export async function subjectsBehind(
   }>`
     ${sourceRows(source, window, rules)},
     picked AS (
-      SELECT person_id, on_date, desa_id, flag, ${pick(mode, pickKey(mode))}
+      SELECT person_id, on_date, desa_id, flag, ${pickRow(source, mode)}
       FROM src WHERE on_date >= ${window.from} AND on_date <= ${window.to}
       GROUP BY subject_id)
     SELECT person_id, on_date, desa_id, flag FROM picked

@@ -18,8 +18,8 @@ import { addMonthsSql, entryKey, inList, livePerson, rowsInWindow } from '../sql
  * - achievements ("≥ 1× a year") give one row per person per calendar year, the first qualifying
  *   service of that year; the subject is `person:year`, so a month counts a person only in the
  *   month of their first service that year and the year to date counts each person once;
- * - status sources give one row per person per day (the later entry of a day wins, as in
- *   `htControlStatus`); the engine lets each person's latest row in the window decide.
+ * - status sources give every row with its entry key: the engine lets each person's latest
+ *   entry in the window decide (the later entry of a day wins, as in `htControlStatus`).
  */
 
 const E = ELIGIBILITY_KLASTER3;
@@ -74,11 +74,23 @@ const oncePerYear = (
   oneRowPerSubject: true,
 });
 
-/** One row per person per day, the later entry of the day, subject = the person. */
-const lastPerDay = (events: RawBuilder<unknown>) => sql<SourceRow>`
-  SELECT person_id AS subject_id, person_id, on_date, desa_id, flag,
-    max(${entryKey('on_date')}) AS entry
-  FROM (${events}) GROUP BY person_id, on_date`;
+/**
+ * A status source: every row with its `entry`, subject = the person; the engine lets each
+ * person's latest entry decide (`latestByEntry`), the later entry of a day over the earlier.
+ */
+const latestEntry = (
+  id: string,
+  events: (w: DateWindow) => RawBuilder<unknown>,
+  activity: EventSource['activity'],
+): EventSource => ({
+  id,
+  events: (w) => sql<SourceRow>`
+    SELECT person_id AS subject_id, person_id, on_date, desa_id, flag,
+      ${entryKey('on_date')} AS entry
+    FROM (${events(w)})`,
+  activity,
+  latestByEntry: true,
+});
 
 const screeningActivity = (w: DateWindow) => rowsInWindow('adult_screening', 'screened_on', w);
 const kontrolActivity = (w: DateWindow) => rowsInWindow('adult_kontrol', 'visit_on', w);
@@ -164,11 +176,11 @@ function foundSources(program: FollowUpProgram): EventSource[] {
           WHERE flag = 1`,
       screeningActivity,
     ),
-    {
-      id: ht ? K3_SOURCE_IDS.htDitemukanDiskrining : K3_SOURCE_IDS.dmDitemukanDiskrining,
-      events: (w) => lastPerDay(positiveScreenings(program, w.from, w.to, tested, positive)),
-      activity: screeningActivity,
-    },
+    latestEntry(
+      ht ? K3_SOURCE_IDS.htDitemukanDiskrining : K3_SOURCE_IDS.dmDitemukanDiskrining,
+      (w) => positiveScreenings(program, w.from, w.to, tested, positive),
+      screeningActivity,
+    ),
   ];
 }
 
@@ -188,38 +200,36 @@ const list: EventSource[] = [
   ...foundSources('dm'),
   oncePerYear(K3_SOURCE_IDS.htDilayani, (w) => kontrols('ht', yearStart(w), w.to), kontrolActivity),
   oncePerYear(K3_SOURCE_IDS.dmDilayani, (w) => kontrols('dm', yearStart(w), w.to), kontrolActivity),
-  {
-    id: K3_SOURCE_IDS.htTerkendali,
-    events: (w) =>
-      lastPerDay(
-        kontrols(
-          'ht',
-          w.from,
-          w.to,
-          sql`CASE WHEN k.sistolik < ${HT_CONTROL.systolicBelow}
-            AND k.diastolik < ${HT_CONTROL.diastolicBelow} THEN 1 ELSE 0 END AS flag`,
-        ),
+  latestEntry(
+    K3_SOURCE_IDS.htTerkendali,
+    (w) =>
+      kontrols(
+        'ht',
+        w.from,
+        w.to,
+        sql`CASE WHEN k.sistolik < ${HT_CONTROL.systolicBelow}
+          AND k.diastolik < ${HT_CONTROL.diastolicBelow} THEN 1 ELSE 0 END AS flag`,
       ),
-    activity: kontrolActivity,
-  },
+    kontrolActivity,
+  ),
   oncePerYear(
     K3_SOURCE_IDS.lansiaSkilas,
     (w) => lansia(yearStart(w), w.to, sql`l.skilas_version IS NOT NULL`),
     lansiaActivity,
   ),
-  ...ADL_CATEGORIES.map((category): EventSource => ({
-    id: adlSource(category),
-    events: (w) =>
-      lastPerDay(
+  ...ADL_CATEGORIES.map((category) =>
+    latestEntry(
+      adlSource(category),
+      (w) =>
         lansia(
           w.from,
           w.to,
           sql`l.barthel_code IS NOT NULL`,
           sql`CASE WHEN l.barthel_code = ${category} THEN 1 ELSE 0 END AS flag`,
         ),
-      ),
-    activity: lansiaActivity,
-  })),
+      lansiaActivity,
+    ),
+  ),
 ];
 
 /** Every Klaster 3 source by id. */
