@@ -139,6 +139,8 @@ function checkRow(
   return id;
 }
 
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
 /** A table's rows, in any order, each written as one canonical JSON line. */
 interface RowLines {
   count: number;
@@ -158,7 +160,7 @@ function objectLines(table: string, rows: readonly object[]): RowLines {
         const r = row as Record<string, unknown>;
         return { id: checkRow(where, table, index, (c) => r[c]), row };
       });
-      keyed.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      keyed.sort(byId);
       for (const { id, row } of keyed) yield { id, line: () => canonicalJson(row) };
     },
   };
@@ -211,7 +213,7 @@ function columnLines(table: string, input: TableRows): RowLines {
         }
         return { id: checkRow(`${table}[${i}]`, table, i, (c) => values[index[c]]), values };
       });
-      keyed.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      keyed.sort(byId);
       for (const { id, values } of keyed) yield { id, line: () => line(values) };
     },
   };
@@ -248,26 +250,31 @@ async function serializeTable(
     deflater.write(bytes);
   };
   let previous: string | null = null;
-  for (const { id, line } of rows.lines()) {
-    if (id === previous) throw inputError(`${table}: id ganda ${id}.`, { table, id });
-    previous = id;
-    try {
-      piece += `${line()}\n`;
-    } catch (error) {
-      throw inputError(`${table} id ${id}: ${(error as Error).message}`, { table });
+  try {
+    for (const { id, line } of rows.lines()) {
+      if (id === previous) throw inputError(`${table}: id ganda ${id}.`, { table, id });
+      previous = id;
+      try {
+        piece += `${line()}\n`;
+      } catch (error) {
+        throw inputError(`${table} id ${id}: ${(error as Error).message}`, { table });
+      }
+      progress.done++;
+      if (progress.done % PROGRESS_EVERY_ROWS === 0) {
+        options.onProgress?.({ stage: 'serialize', ...progress });
+      }
+      if (piece.length >= PIECE_CHARS) {
+        flush();
+        // zlib takes the next piece only when this thread lets its callback run: a turn per piece
+        // keeps it deflating on the thread pool while the next piece is written.
+        await deflater.drained();
+        await new Promise((resolve) => setImmediate(resolve));
+        throwIfAborted(options.signal);
+      }
     }
-    progress.done++;
-    if (progress.done % PROGRESS_EVERY_ROWS === 0) {
-      options.onProgress?.({ stage: 'serialize', ...progress });
-    }
-    if (piece.length >= PIECE_CHARS) {
-      flush();
-      // zlib takes the next piece only when this thread lets its callback run: a turn per piece
-      // keeps it deflating on the thread pool while the next piece is written.
-      await deflater.drained();
-      await new Promise((resolve) => setImmediate(resolve));
-      throwIfAborted(options.signal);
-    }
+  } catch (error) {
+    deflater.discard();
+    throw error;
   }
   flush();
   // Not awaited here: the next table is written while zlib finishes this one.

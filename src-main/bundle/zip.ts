@@ -103,6 +103,8 @@ export interface EntryDeflater {
   drained(): Promise<void>;
   /** The whole entry deflated; nothing may be written after. */
   end(): Promise<DeflatedEntry>;
+  /** Give up the entry (the writer failed or was cancelled): zlib's memory is freed now. */
+  discard(): void;
 }
 
 /**
@@ -144,6 +146,9 @@ export function entryDeflater(): EntryDeflater {
         size,
         crc: crc >>> 0,
       };
+    },
+    discard() {
+      stream.destroy();
     },
   };
 }

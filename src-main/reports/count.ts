@@ -106,10 +106,6 @@ const pickKey = (mode: CountMode) =>
     : sql`on_date || flag || coalesce(desa_id, '')`;
 
 /**
- * The source's rows in the window, read once (`MATERIALIZED`: a source is often a window query
- * itself, and SQLite would otherwise fold it into the picking and read it worse).
- */
-/**
  * The aggregate that picks each subject's deciding row in a `GROUP BY subject_id` (SQLite takes
  * the other columns from the row it picks): the first or the latest by {@link pickKey}, or the
  * latest entry of a `latestByEntry` source.
@@ -120,6 +116,10 @@ export function pickRow(source: EventSource, mode: CountMode): RawBuilder<unknow
   return sql`max(entry)`;
 }
 
+/**
+ * The source's rows in the window, read once (`MATERIALIZED`: a source is often a window query
+ * itself, and SQLite would otherwise fold it into the picking and read it worse).
+ */
 export const sourceRows = (source: EventSource, window: DateWindow, rules: ReportRules) => sql`
   WITH src AS MATERIALIZED (${source.events(window, rules)})`;
 
