@@ -2,6 +2,7 @@ import {
   Alert,
   Button,
   Group,
+  Input,
   Loader,
   Modal,
   SegmentedControl,
@@ -133,7 +134,7 @@ export function SessionPage() {
             searchable
             ref={first}
             selectFirstOptionOnChange
-            placeholder={t('child.session.pick')}
+            placeholder={t('child.session.pickPosyandu')}
             value={posyanduId}
             onChange={choosePosyandu}
             data={posyanduOptions(posyandu.data)}
@@ -145,11 +146,9 @@ export function SessionPage() {
             onChange={(v) => guard(() => setDate(v))}
             error={isIsoDate(date) && date > today ? t('child.error.future') : undefined}
           />
-          <div>
-            <Text size="sm" fw={500}>
-              {t('field.basis')}
-            </Text>
+          <Input.Wrapper label={t('field.basis')} labelElement="div">
             <SegmentedControl
+              fullWidth
               aria-label={t('field.basis')}
               value={basis}
               onChange={(v) => guard(() => setBasis(v as 'posyandu' | 'wilayah'))}
@@ -158,7 +157,7 @@ export function SessionPage() {
                 { value: 'wilayah', label: t('child.session.basis.wilayah') },
               ]}
             />
-          </div>
+          </Input.Wrapper>
         </Group>
       </div>
       {!posyanduId || !dateOk ? (
