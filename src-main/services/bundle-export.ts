@@ -10,6 +10,7 @@ import {
   type FacilitySummary,
   type MonthlyReport,
   type ParsedInput,
+  type PreflightFinding,
   type PreflightResult,
 } from '@shared/contract';
 import { localDate } from '@shared/domain/dates';
@@ -328,8 +329,7 @@ export function createBundleExportService(
   let lastMade: { period: string; kode: string; state: string; made: Promise<MadeReport> } | null =
     null;
 
-  async function reportMaker(period: string, kode: string, locale: Locale) {
-    const state = await dataState();
+  function reportMaker(period: string, kode: string, locale: Locale, state: string) {
     let made: Promise<MadeReport> | null =
       lastMade && lastMade.period === period && lastMade.kode === kode && lastMade.state === state
         ? lastMade.made
@@ -350,15 +350,17 @@ export function createBundleExportService(
   async function preflightContext(
     period: string,
     locale: Locale,
-  ): Promise<PreflightContext & { made(): Promise<MadeReport> }> {
+  ): Promise<PreflightContext & { made(): Promise<MadeReport>; state: string }> {
     const f = await puskesmas(locale);
     const today = localDate(deps.now(), TIMEZONE_OFFSETS[f.timezone]);
     const kode = bundleKodeOf(f);
     const store = await readKeyStore(keysDir(facts.dataDir)).catch((error: unknown) => {
       throw toBundleAppError(error, locale);
     });
-    const make = await reportMaker(period, kode.value ?? '', locale);
+    const state = await dataState();
+    const make = reportMaker(period, kode.value ?? '', locale, state);
     return {
+      state,
       deps,
       locale,
       period,
@@ -374,9 +376,31 @@ export function createBundleExportService(
     };
   }
 
+  /**
+   * The findings as the last pre-flight or export found them, reused while nothing has been
+   * written since and the keys, the day and the language are the same: "Kirim" right after the
+   * pre-flight screen does not run the checks again. Only a run where every check ran is kept.
+   */
+  let lastChecked: { key: string; findings: Promise<PreflightFinding[]> } | null = null;
+
+  function checked(ctx: Awaited<ReturnType<typeof preflightContext>>) {
+    const key = JSON.stringify([ctx.period, ctx.locale, ctx.today, ctx.state, ctx.keys]);
+    if (lastChecked?.key === key) return lastChecked.findings;
+    const running = runPreflight(ctx);
+    const entry = { key, findings: running.then((r) => r.findings) };
+    lastChecked = entry;
+    const forget = () => {
+      if (lastChecked === entry) lastChecked = null;
+    };
+    running.then((r) => {
+      if (!r.complete) forget();
+    }, forget);
+    return entry.findings;
+  }
+
   async function preflight(period: string, locale: Locale): Promise<PreflightResult> {
     const ctx = await preflightContext(period, locale);
-    const findings = await runPreflight(ctx);
+    const findings = await checked(ctx);
     let records = 0;
     for (const table of EXPORT_TABLES) records += await countOf(db, table, ctx.since);
     return {
@@ -441,7 +465,7 @@ export function createBundleExportService(
     );
     const at = deps.now();
     const [findings, snapshot] = await Promise.all([
-      runPreflight(ctx),
+      checked(ctx),
       // One read transaction: the rows, the revision and the chain are one consistent snapshot.
       db.transaction().execute(async (trx) => {
         const since = await sinceOf(trx);

@@ -412,17 +412,19 @@ export const PREFLIGHT_CHECKS: PreflightCheck[] = [
 /**
  * Run every check, side by side (each only reads; the report's check waits for the report
  * workers while the others query), findings in the checks' order. A check that fails
- * unexpectedly becomes a warning, never a crash.
+ * unexpectedly becomes a warning, never a crash; `complete` says whether every check ran.
  */
 export async function runPreflight(
   ctx: PreflightContext,
   checks: readonly PreflightCheck[] = PREFLIGHT_CHECKS,
-): Promise<PreflightFinding[]> {
+): Promise<{ findings: PreflightFinding[]; complete: boolean }> {
+  let complete = true;
   const results = await Promise.all(
     checks.map(async (check) => {
       try {
         return await check.run(ctx);
       } catch (error) {
+        complete = false;
         ctx.deps.log.warn('preflight check failed', { check: check.id, error: String(error) });
         return [
           finding(ctx, check.id, {
@@ -434,5 +436,5 @@ export async function runPreflight(
       }
     }),
   );
-  return results.flat();
+  return { findings: results.flat(), complete };
 }

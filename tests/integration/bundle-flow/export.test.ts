@@ -2,12 +2,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MonthlyReport } from '../../../src-shared/contract';
-import { createAgeIdentity, openBundle, type OpenedBundle } from '../../../src-main/bundle';
+import {
+  addRecipient,
+  createAgeIdentity,
+  keysDir,
+  openBundle,
+  type OpenedBundle,
+} from '../../../src-main/bundle';
 import { EXPORT_TABLES } from '../../../src-main/services/bundle-export';
 import type { MonthlyReportSource } from '../../../src-main/services/bundle-service';
 import { fixtureReport, fixtureXlsx } from '../../fixtures/bundle/report';
 import { DINKES } from '../../fixtures/bundle/sample';
 import { signInAs } from '../../support/setup';
+import { fixedClock } from '../../support/temp';
 import {
   exportBundle,
   openPuskesmas,
@@ -425,6 +432,37 @@ describe('Kirim ke Dinkes: export', () => {
     await exportBundle(p, '2026-09');
     await p.call('bundle.preflight', { period: '2026-08' });
     expect(periods).toEqual(['2026-09', '2026-09', '2026-09', '2026-08']);
+  });
+
+  it('reuses the pre-flight findings until something is written, the keys change or the day turns', async () => {
+    // 17:00 WIB on the last day of October
+    p = await openPuskesmas({ clock: fixedClock('2026-10-31T10:00:00.000Z') });
+    const exporter = p.core.services.bundle.exporter;
+    const severityOf = (r: Preflight, id: string) => r.findings.find((f) => f.id === id)?.severity;
+    const a = await exporter.preflight('2026-10', 'id');
+    expect(severityOf(a, 'period')).toBe('warning'); // the month is still running
+    expect(severityOf(a, 'recipients')).toBe('warning'); // no Dinkes key yet
+    p.clock.advance(60_000);
+    // nothing changed: the same findings, not checked again ("Kirim" right after the screen)
+    const same = await exporter.preflight('2026-10', 'id');
+    expect(same.findings).toBe(a.findings);
+    // a Dinkes key added (files, not rows): checked again
+    await addRecipient(keysDir(p.dir), DINKES.recipient);
+    const keyed = await exporter.preflight('2026-10', 'id');
+    expect(keyed.findings).not.toBe(a.findings);
+    expect(severityOf(keyed, 'recipients')).toBe('ok');
+    // a row written: checked again, then reused
+    await addPerson(p, { name: 'Euis Komalasari', sex: 'P', birthDate: '1990-03-05' });
+    const written = await exporter.preflight('2026-10', 'id');
+    expect(written.findings).not.toBe(keyed.findings);
+    expect((await exporter.preflight('2026-10', 'id')).findings).toBe(written.findings);
+    // another language: checked again
+    const english = await exporter.preflight('2026-10', 'en');
+    expect(english.findings).not.toBe(written.findings);
+    // the day turns: October is closed now
+    p.clock.advance(24 * 60 * 60_000);
+    const closed = await exporter.preflight('2026-10', 'en');
+    expect(severityOf(closed, 'period')).toBe('ok');
   });
 
   it('is for admins; a reader sees the history', async () => {
