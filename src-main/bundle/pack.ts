@@ -61,7 +61,11 @@ export interface PackInput {
    * once the tables are serialised.
    */
   report: BundleReport | Promise<BundleReport>;
-  signingKey: MinisignSecretKey;
+  /**
+   * The puskesmas signing key. May still be unlocking: it is awaited only once the tables are
+   * serialised (before the report), for the manifest's signer and the signature.
+   */
+  signingKey: MinisignSecretKey | Promise<MinisignSecretKey>;
   /** Dinkes `age1…` keys (main and backup), or… */
   recipients?: readonly string[];
   /** …a passphrase, for a puskesmas without a Dinkes key yet. */
@@ -285,8 +289,8 @@ async function serializeTable(
 }
 
 /**
- * Stage 1: serialise the tables, then the report (awaited only now), hash them, build and
- * validate the manifest.
+ * Stage 1: serialise the tables, then the report (the key and the report awaited only now), hash
+ * them, build and validate the manifest.
  */
 export async function serializeBundle(
   input: PackInput,
@@ -310,6 +314,8 @@ export async function serializeBundle(
     bodies.push(body.then((deflated) => ({ path: entry.path, ...deflated })));
   }
   options.onProgress?.({ stage: 'serialize', ...progress });
+  const signingKey = await input.signingKey;
+  throwIfAborted(options.signal);
   const report = await input.report;
   throwIfAborted(options.signal);
   if (!(report?.xlsx instanceof Uint8Array)) throw inputError('report.xlsx wajib.');
@@ -348,8 +354,8 @@ export async function serializeBundle(
     app: { name: 'Siklus', version: input.appVersion, schemaVersion: input.schemaVersion },
     createdAt: input.createdAt,
     signer: {
-      keyId: minisignKeyId(input.signingKey.keyNum),
-      publicKey: encodeMinisignPublicKey(input.signingKey),
+      keyId: minisignKeyId(signingKey.keyNum),
+      publicKey: encodeMinisignPublicKey(signingKey),
     },
     files: entries,
   };
@@ -434,7 +440,11 @@ export async function packBundle(
   const serialized = await serializeBundle(input, options);
   throwIfAborted(options.signal);
   options.onProgress?.({ stage: 'sign', done: 0, total: 1 });
-  const signature = signManifest(serialized.manifest, serialized.manifestBytes, input.signingKey);
+  const signature = signManifest(
+    serialized.manifest,
+    serialized.manifestBytes,
+    await input.signingKey,
+  );
   options.onProgress?.({ stage: 'sign', done: 1, total: 1 });
   const zip = await zipBundle(serialized, signature, options);
   throwIfAborted(options.signal);

@@ -126,15 +126,25 @@ function countOf(q: Kysely<DB>, table: ExportTable, since: string | null) {
 
 /**
  * Overall percent of the packing stages (serialise → sign → zip → encrypt: 15 % to 95 %). Once
- * the tables are serialised, the packing waits for the report if it is not `reportMade` yet.
+ * the tables are serialised, the packing waits for the key, then the report, if not yet `ready`.
  */
-function packPercent(p: PackProgress, reportMade: boolean): { percent: number; label: MessageKey } {
+function packPercent(
+  p: PackProgress,
+  ready: { key: boolean; report: boolean },
+): { percent: number; label: MessageKey } {
   const within = p.total > 0 ? p.done / p.total : 1;
   switch (p.stage) {
     case 'serialize':
       return {
         percent: 15 + within * 55,
-        label: within === 1 && !reportMade ? 'bundle.progress.report' : 'bundle.progress.serialize',
+        label:
+          within < 1
+            ? 'bundle.progress.serialize'
+            : !ready.key
+              ? 'bundle.progress.key'
+              : !ready.report
+                ? 'bundle.progress.report'
+                : 'bundle.progress.serialize',
       };
     case 'sign':
       return { percent: 70 + within * 2, label: 'bundle.progress.sign' };
@@ -446,22 +456,34 @@ export function createBundleExportService(
       task.progress(percent, t(key));
     };
 
-    // Side by side from the start: the key's scrypt (KEY_FILE_WORK_FACTOR: about half a second
-    // and 128 MB) on the thread pool, the report in the report workers, and on this thread the
-    // pre-flight checks and the month's rows. The key and the report are awaited only where
-    // needed, so a blocker still comes first and a wrong passphrase still names its field.
-    // Nothing is written before the pre-flight passes.
-    const unlocking = unlockSigningKey(keysDir(facts.dataDir), form.keyPassphrase);
-    unlocking.catch(() => undefined); // handled below, or moot when the pre-flight stops first
+    // Side by side from the start: the key's scrypt (KEY_FILE_WORK_FACTOR: half a second to a
+    // second and 128 MB) on the thread pool, the report in the report workers, and on this
+    // thread the pre-flight checks, the month's rows and their serialising. The key and the
+    // report are awaited only once the tables are serialised, so a blocker still comes first
+    // and a wrong passphrase still names its field. Nothing is written before the pre-flight
+    // passes.
+    const unlocking = unlockSigningKey(keysDir(facts.dataDir), form.keyPassphrase).catch(
+      (error: unknown) => {
+        throw toBundleAppError(error, locale, {
+          KEY_WRONG_PASSPHRASE: 'form.keyPassphrase',
+          KEY_NOT_FOUND: 'form.keyPassphrase',
+        });
+      },
+    );
+    const ready = { key: false, report: false };
+    // Handled by the packing, or moot when the pre-flight stops first.
+    void unlocking.then(
+      () => (ready.key = true),
+      () => (ready.key = true),
+    );
 
     step(1, 'bundle.progress.preflight');
     const ctx = await preflightContext(form.period, locale);
     const making = ctx.made();
-    let reportMade = false;
     // A failed report is the report check's blocker, or the packing rethrows it.
     void making.then(
-      () => (reportMade = true),
-      () => (reportMade = true),
+      () => (ready.report = true),
+      () => (ready.report = true),
     );
     const at = deps.now();
     const [findings, snapshot] = await Promise.all([
@@ -502,14 +524,6 @@ export function createBundleExportService(
       throw AppError.field(locale, 'form.lock', t('preflight.recipients.missing'));
     }
 
-    step(5, 'bundle.progress.key');
-    const signingKey = await unlocking.catch((error: unknown) => {
-      throw toBundleAppError(error, locale, {
-        KEY_WRONG_PASSPHRASE: 'form.keyPassphrase',
-        KEY_NOT_FOUND: 'form.keyPassphrase',
-      });
-    });
-
     step(15, 'bundle.progress.serialize');
     const f = ctx.facility;
     const kode = ctx.kode.value!;
@@ -530,7 +544,7 @@ export function createBundleExportService(
         tables: snapshot.tables,
         // Made once for the pre-flight check; the tables are serialised while it finishes.
         report: making.then((r) => ({ json: r.report, xlsx: r.xlsx })),
-        signingKey,
+        signingKey: unlocking,
         ...(form.lock === 'recipients'
           ? { recipients }
           : { passphrase: form.bundlePassphrase ?? '' }),
@@ -538,7 +552,7 @@ export function createBundleExportService(
       {
         signal: task.signal,
         onProgress: (p) => {
-          const { percent, label } = packPercent(p, reportMade);
+          const { percent, label } = packPercent(p, ready);
           task.progress(percent, t(label));
         },
       },

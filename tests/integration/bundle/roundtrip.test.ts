@@ -198,25 +198,32 @@ describe('pack → open round trip', () => {
     expect(opened.tables.awkward![1]).toEqual(asObjects.awkward![0]);
   });
 
-  it('takes a report still in the making: the tables first, the same zip', async () => {
-    const stages: string[] = [];
-    let settle!: () => void;
-    const late = new Promise<void>((resolve) => (settle = resolve));
-    const sample = sampleInput();
-    const packing = packBundle(sampleInput({ report: late.then(() => sample.report) }), {
-      onProgress: (p) => stages.push(`${p.stage}:${p.done}/${p.total}`),
-    });
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    // every table row serialised, nothing signed: the packing waits for the report
-    const rows = Object.values(sampleTables()).reduce((n, t) => n + t.length, 0);
-    expect(stages.at(-1)).toBe(`serialize:${rows}/${rows}`);
-    settle();
-    const packed = await packing;
-    expect(packed.zipSha256).toBe((await packBundle(sample)).zipSha256);
-    // a report that fails fails the packing with its own error
-    const failing = packBundle(sampleInput({ report: Promise.reject(new Error('laporan gagal')) }));
-    await expect(failing).rejects.toThrow('laporan gagal');
-  });
+  it.each(['report', 'signing key'] as const)(
+    'takes a %s still on its way: the tables first, the same zip',
+    async (what) => {
+      const stages: string[] = [];
+      let settle!: () => void;
+      const late = new Promise<void>((resolve) => (settle = resolve));
+      const sample = sampleInput();
+      const later = (value: Promise<void>): Partial<PackInput> =>
+        what === 'report'
+          ? { report: value.then(() => sample.report) }
+          : { signingKey: value.then(() => sample.signingKey) };
+      const packing = packBundle(sampleInput(later(late)), {
+        onProgress: (p) => stages.push(`${p.stage}:${p.done}/${p.total}`),
+      });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      // every table row serialised, nothing signed: the packing waits
+      const rows = Object.values(sampleTables()).reduce((n, t) => n + t.length, 0);
+      expect(stages.at(-1)).toBe(`serialize:${rows}/${rows}`);
+      settle();
+      const packed = await packing;
+      expect(packed.zipSha256).toBe((await packBundle(sample)).zipSha256);
+      // one that fails fails the packing with its own error
+      const failing = packBundle(sampleInput(later(Promise.reject(new Error('belum siap')))));
+      await expect(failing).rejects.toThrow('belum siap');
+    },
+  );
 
   it("keeps format version 1 stable: the golden bundle's entries, in order, with the same bytes", async () => {
     // If this changes, bundles written by this version differ from earlier ones: that needs a
