@@ -28,7 +28,7 @@ import {
 } from './minisign';
 import {
   DEFAULT_ZIP_LIMITS,
-  deflateEntry,
+  deflateWhole,
   readZipStrict,
   type ZipReadEntry,
   type ZipLimits,
@@ -431,7 +431,7 @@ async function verifyZip<R>(
     if (records) {
       tables[records[1]!] = parseRecords(file.path, data, file.records!, keep);
       recordFiles[records[1]!] = {
-        deflated: entry.deflated ?? (await deflateEntry(data)),
+        deflated: entry.deflated ?? (await deflateWhole(data)).deflated,
         size: file.size,
         sha256: file.sha256,
       };

@@ -24,7 +24,13 @@ import {
   signMinisign,
   type MinisignSecretKey,
 } from './minisign';
-import { entryDeflater, writeZip, type DeflatedEntry, type ZipWriteEntry } from './zip';
+import {
+  deflateWhole,
+  entryDeflater,
+  writeZip,
+  type DeflatedEntry,
+  type ZipWriteEntry,
+} from './zip';
 
 /** Where long work is; `done`/`total` are rows or bytes of the current stage. */
 export type PackStage = 'serialize' | 'sign' | 'zip' | 'encrypt';
@@ -325,9 +331,9 @@ export async function serializeBundle(
   } catch (error) {
     throw inputError(`report.json: ${(error as Error).message}`);
   }
-  const reportDeflater = entryDeflater();
-  reportDeflater.write(reportJson);
-  bodies.push(reportDeflater.end().then((deflated) => ({ path: REPORT_JSON_PATH, ...deflated })));
+  bodies.push(
+    deflateWhole(reportJson).then((deflated) => ({ path: REPORT_JSON_PATH, ...deflated })),
+  );
   entries.push({ path: REPORT_JSON_PATH, size: reportJson.length, sha256: sha256Hex(reportJson) });
   // The workbook is compressed already: stored as it is.
   bodies.push(Promise.resolve({ path: REPORT_XLSX_PATH, data: report.xlsx }));

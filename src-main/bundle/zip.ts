@@ -1,12 +1,5 @@
 import { once } from 'node:events';
-import { promisify } from 'node:util';
-import {
-  constants as zlibConstants,
-  crc32,
-  createDeflateRaw,
-  deflateRaw,
-  inflateRawSync,
-} from 'node:zlib';
+import { constants as zlibConstants, crc32, createDeflateRaw, inflateRawSync } from 'node:zlib';
 import { BundleError, throwIfAborted } from './errors';
 
 /**
@@ -79,14 +72,6 @@ function compareNames(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-const deflateRawAsync = promisify(deflateRaw);
-
-/** Deflate one entry at the fixed level on the thread pool (the window stays free meanwhile). */
-export async function deflateEntry(data: Uint8Array): Promise<Uint8Array> {
-  const out = await deflateRawAsync(data, { level: DEFLATE_LEVEL });
-  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
-}
-
 /**
  * How much written data may wait for zlib before the writer waits: enough that the writer runs
  * ahead and the entries of several tables are deflated side by side on the thread pool.
@@ -153,6 +138,13 @@ export function entryDeflater(): EntryDeflater {
   };
 }
 
+/** One entry deflated whole (on the thread pool, as {@link entryDeflater} does in pieces). */
+export function deflateWhole(data: Uint8Array): Promise<DeflatedEntry> {
+  const deflater = entryDeflater();
+  deflater.write(data);
+  return deflater.end();
+}
+
 function checkName(name: string): void {
   const segments = name.split(/[\\/]/);
   if (
@@ -209,14 +201,14 @@ export async function writeZip(
   const bodies = await Promise.all(
     sorted.map(
       async (entry): Promise<{ body: Uint8Array; size: number; crc: number; method: number }> => {
-        if (!('data' in entry)) {
-          report(entry.size);
-          return { body: entry.deflated, size: entry.size, crc: entry.crc, method: 8 };
+        if ('data' in entry && !entry.compress) {
+          const { data } = entry;
+          report(data.length);
+          return { body: data, size: data.length, crc: crc32(data) >>> 0, method: 0 };
         }
-        const body = entry.compress ? await deflateEntry(entry.data) : entry.data;
-        report(entry.data.length);
-        const method = entry.compress ? 8 : 0;
-        return { body, size: entry.data.length, crc: crc32(entry.data) >>> 0, method };
+        const { deflated, size, crc } = 'data' in entry ? await deflateWhole(entry.data) : entry;
+        report(size);
+        return { body: deflated, size, crc, method: 8 };
       },
     ),
   );
