@@ -69,6 +69,31 @@ export function canonicalJson(value: unknown): string {
   }
 }
 
+/**
+ * {@link canonicalJson} of rows that share their `columns` (in any order), written from arrays of
+ * their values: the same text as for the row as an object, without building the object (the
+ * export's rows come from SQLite as arrays).
+ */
+export function canonicalRowWriter(
+  columns: readonly string[],
+): (values: readonly unknown[]) => string {
+  const order = columns
+    .map((name, i) => ({ name, i }))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const keys = order.map(({ name }, k) => `${k === 0 ? '' : ','}${JSON.stringify(name)}:`);
+  return (values) => {
+    try {
+      let out = '{';
+      for (let k = 0; k < order.length; k++) out += keys[k]! + write(values[order[k]!.i]);
+      return `${out}}`;
+    } catch (error) {
+      if (error !== NOT_JSON) throw error;
+      const row = Object.fromEntries(columns.map((name, i) => [name, values[i]]));
+      throw new TypeError(invalidAt(row, '$') ?? '$: bukan JSON');
+    }
+  };
+}
+
 /** Thrown by `write` on a value that is not plain JSON; `invalidAt` then names it. */
 const NOT_JSON = new Error('not plain JSON');
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { encryptBundle, type BundleLock } from './crypt';
-import { canonicalJson, sha256Hex } from './encoding';
+import { canonicalJson, canonicalRowWriter, sha256Hex } from './encoding';
 import { BundleError, throwIfAborted } from './errors';
 import { bundleFileName } from './naming';
 import {
@@ -155,31 +155,28 @@ const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id 
 interface RowLines {
   count: number;
   /** The rows' ids and lines, in id order (duplicates are refused by the caller). */
-  lines(): Generator<{ id: string; line: () => string }>;
+  sorted(): { id: string; line: () => string }[];
 }
 
 function objectLines(table: string, rows: readonly object[]): RowLines {
   return {
     count: rows.length,
-    *lines() {
-      const keyed = rows.map((row, index) => {
-        const where = `${table}[${index}]`;
-        if (typeof row !== 'object' || row === null || Array.isArray(row)) {
-          throw inputError(`${where}: baris harus objek.`, { table, index });
-        }
-        const r = row as Record<string, unknown>;
-        return { id: checkRow(where, table, index, (c) => r[c]), row };
-      });
-      keyed.sort(byId);
-      for (const { id, row } of keyed) yield { id, line: () => canonicalJson(row) };
-    },
+    sorted: () =>
+      rows
+        .map((row, index) => {
+          const where = `${table}[${index}]`;
+          if (typeof row !== 'object' || row === null || Array.isArray(row)) {
+            throw inputError(`${where}: baris harus objek.`, { table, index });
+          }
+          const r = row as Record<string, unknown>;
+          const id = checkRow(where, table, index, (c) => r[c]);
+          return { id, line: () => canonicalJson(row) };
+        })
+        .sort(byId),
   };
 }
 
-/**
- * Rows as SQLite gives them in raw mode: no object per row. Each line is written with the
- * columns in sorted order, exactly as {@link canonicalJson} writes the same row as an object.
- */
+/** Rows as SQLite gives them in raw mode: columns and one array of values per row. */
 function columnLines(table: string, input: TableRows): RowLines {
   const { columns, rows } = input;
   const at = (name: string) => {
@@ -193,39 +190,25 @@ function columnLines(table: string, input: TableRows): RowLines {
     deleted_at: at('deleted_at'),
     version: at('version'),
   };
-  if (new Set(columns).size !== columns.length)
+  if (new Set(columns).size !== columns.length) {
     throw inputError(`${table}: kolom ganda.`, { table });
-  const order = columns.map((name, i) => ({ name, i })).sort((a, b) => (a.name < b.name ? -1 : 1));
-  const keys = order.map(({ name }, k) => `${k === 0 ? '{' : ','}${JSON.stringify(name)}:`);
-  const line = (values: readonly unknown[]): string => {
-    let out = '';
-    for (let k = 0; k < order.length; k++) {
-      const value = values[order[k]!.i];
-      let text: string;
-      if (value === null) text = 'null';
-      else if (typeof value === 'string' || typeof value === 'boolean')
-        text = JSON.stringify(value);
-      else if (typeof value === 'number' && Number.isFinite(value)) text = String(value);
-      else throw new TypeError(`${order[k]!.name}: bukan nilai JSON (${typeof value})`);
-      out += keys[k]! + text;
-    }
-    return `${out}}`;
-  };
+  }
+  const write = canonicalRowWriter(columns);
   return {
     count: rows.length,
-    *lines() {
-      const keyed = rows.map((values, i) => {
-        if (!Array.isArray(values) || values.length !== columns.length) {
-          throw inputError(`${table}[${i}]: jumlah nilai tidak sama dengan kolom.`, {
-            table,
-            index: i,
-          });
-        }
-        return { id: checkRow(`${table}[${i}]`, table, i, (c) => values[index[c]]), values };
-      });
-      keyed.sort(byId);
-      for (const { id, values } of keyed) yield { id, line: () => line(values) };
-    },
+    sorted: () =>
+      rows
+        .map((values, i) => {
+          if (!Array.isArray(values) || values.length !== columns.length) {
+            throw inputError(`${table}[${i}]: jumlah nilai tidak sama dengan kolom.`, {
+              table,
+              index: i,
+            });
+          }
+          const id = checkRow(`${table}[${i}]`, table, i, (c) => values[index[c]]);
+          return { id, line: () => write(values) };
+        })
+        .sort(byId),
   };
 }
 
@@ -261,7 +244,7 @@ async function serializeTable(
   };
   let previous: string | null = null;
   try {
-    for (const { id, line } of rows.lines()) {
+    for (const { id, line } of rows.sorted()) {
       if (id === previous) throw inputError(`${table}: id ganda ${id}.`, { table, id });
       previous = id;
       try {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from '../../../src-main/bundle/encoding';
+import { canonicalJson, canonicalRowWriter } from '../../../src-main/bundle/encoding';
 
 /**
  * The definition, written plainly: JSON.stringify for every value but objects, whose keys are
@@ -98,5 +98,29 @@ describe('canonicalJson', () => {
     // eslint-disable-next-line no-sparse-arrays
     expect(refusal([1, , 2])).toBe('$[1]: nilai undefined tidak dapat disimpan sebagai JSON');
     expect(refusal(Object.assign(Object.create(null) as object, { a: 1 }))).toBe('accepted');
+  });
+});
+
+describe('canonicalRowWriter', () => {
+  it('writes a row given as columns and values exactly as canonicalJson writes the object', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), fc.jsonValue()), (row) => {
+        const columns = Object.keys(row);
+        const values = Object.values(row);
+        expect(canonicalRowWriter(columns)(values)).toBe(canonicalJson(row));
+        // the columns in another order, the values with them
+        expect(canonicalRowWriter([...columns].reverse())([...values].reverse())).toBe(
+          canonicalJson(row),
+        );
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('refuses a value JSON cannot carry, naming its column', () => {
+    const write = canonicalRowWriter(['id', 'foto', 'n']);
+    expect(() => write(['a', new Uint8Array(2), 1])).toThrow('$.foto: bukan objek JSON biasa');
+    expect(() => write(['a', null, 10n])).toThrow('$.n: nilai bigint');
+    expect(() => write(['a', null, Infinity])).toThrow('$.n: angka tidak terhingga');
   });
 });
