@@ -10,7 +10,6 @@ import {
   type FacilitySummary,
   type MonthlyReport,
   type ParsedInput,
-  type PreflightFinding,
   type PreflightResult,
 } from '@shared/contract';
 import { localDate } from '@shared/domain/dates';
@@ -38,6 +37,7 @@ import {
 } from './bundle-preflight';
 import type { BundleHost, BundleTasks, RunningTask } from './bundle-tasks';
 import { write, type Actor, type ServiceDeps } from './context';
+import { lastByKey } from './last-by-key';
 import type { FacilityService } from './facility';
 import type { RegionsService } from './regions';
 
@@ -138,13 +138,11 @@ function packPercent(
       return {
         percent: 15 + within * 55,
         label:
-          within < 1
-            ? 'bundle.progress.serialize'
-            : !ready.key
-              ? 'bundle.progress.key'
-              : !ready.report
-                ? 'bundle.progress.report'
-                : 'bundle.progress.serialize',
+          within === 1 && !ready.key
+            ? 'bundle.progress.key'
+            : within === 1 && !ready.report
+              ? 'bundle.progress.report'
+              : 'bundle.progress.serialize',
       };
     case 'sign':
       return { percent: 70 + within * 2, label: 'bundle.progress.sign' };
@@ -333,29 +331,13 @@ export function createBundleExportService(
 
   type MadeReport = { report: MonthlyReport; xlsx: Uint8Array };
   /**
-   * The month's report as the last pre-flight or export made it, reused while nothing has been
-   * written since: "Kirim" right after the pre-flight screen does not make it again.
+   * The month's report and the pre-flight's findings as the last pre-flight or export made them,
+   * reused while nothing has been written since (and, for the findings, the keys, the day and
+   * the language are the same): "Kirim" right after the pre-flight screen makes neither again.
+   * Only a run where every check ran is kept.
    */
-  let lastMade: { period: string; kode: string; state: string; made: Promise<MadeReport> } | null =
-    null;
-
-  function reportMaker(period: string, kode: string, locale: Locale, state: string) {
-    let made: Promise<MadeReport> | null =
-      lastMade && lastMade.period === period && lastMade.kode === kode && lastMade.state === state
-        ? lastMade.made
-        : null;
-    return () => {
-      if (made) return made;
-      const making = monthReport(period, kode, locale);
-      const entry = { period, kode, state, made: making };
-      lastMade = entry;
-      // A failed report is not kept: the next attempt makes it again.
-      making.catch(() => {
-        if (lastMade === entry) lastMade = null;
-      });
-      return (made = making);
-    };
-  }
+  const lastReport = lastByKey<MadeReport>();
+  const lastChecks = lastByKey<Awaited<ReturnType<typeof runPreflight>>>((r) => r.complete);
 
   async function preflightContext(
     period: string,
@@ -368,7 +350,10 @@ export function createBundleExportService(
       throw toBundleAppError(error, locale);
     });
     const state = await dataState();
-    const make = reportMaker(period, kode.value ?? '', locale, state);
+    const make = () =>
+      lastReport(JSON.stringify([period, kode.value, state]), () =>
+        monthReport(period, kode.value ?? '', locale),
+      );
     return {
       state,
       deps,
@@ -386,26 +371,9 @@ export function createBundleExportService(
     };
   }
 
-  /**
-   * The findings as the last pre-flight or export found them, reused while nothing has been
-   * written since and the keys, the day and the language are the same: "Kirim" right after the
-   * pre-flight screen does not run the checks again. Only a run where every check ran is kept.
-   */
-  let lastChecked: { key: string; findings: Promise<PreflightFinding[]> } | null = null;
-
   function checked(ctx: Awaited<ReturnType<typeof preflightContext>>) {
     const key = JSON.stringify([ctx.period, ctx.locale, ctx.today, ctx.state, ctx.keys]);
-    if (lastChecked?.key === key) return lastChecked.findings;
-    const running = runPreflight(ctx);
-    const entry = { key, findings: running.then((r) => r.findings) };
-    lastChecked = entry;
-    const forget = () => {
-      if (lastChecked === entry) lastChecked = null;
-    };
-    running.then((r) => {
-      if (!r.complete) forget();
-    }, forget);
-    return entry.findings;
+    return lastChecks(key, () => runPreflight(ctx)).then((r) => r.findings);
   }
 
   async function preflight(period: string, locale: Locale): Promise<PreflightResult> {
