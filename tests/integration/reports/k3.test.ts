@@ -1,9 +1,10 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IndicatorResult, IndicatorValue, SasaranTable } from '@shared/contract';
 import type { IndicatorDefinition } from '@shared/domain/indicators/types';
 import { K3_INDICATORS } from '@shared/domain/indicators/k3';
 import { SPM_INDICATORS } from '@shared/domain/indicators/spm';
-import { countByDesa, windowsOf } from '../../../src-main/reports/count';
+import { countByDesa, windowsOf, type SourceRow } from '../../../src-main/reports/count';
 import { defaultReportRules } from '../../../src-main/reports/rules';
 import { computeIndicator, subjectsBehind } from '../../../src-main/reports/engine';
 import type { Desa } from '../../../src-main/reports/engine';
@@ -570,5 +571,46 @@ describe('Klaster 3 indicators against hand counts', () => {
         ).toEqual(await countByDesa(t.core.database.db, picking, 'achievement', windows, rules));
       }
     }
+  });
+  it("counts the latest-entry sources as one row per person per day (the day's later entry) would", async () => {
+    const flagged = Object.values(K3_SOURCES).filter((s) => s.latestByEntry);
+    expect(flagged.map((s) => s.id).sort()).toEqual(
+      [
+        'lansia.adl.berat',
+        'lansia.adl.mandiri',
+        'lansia.adl.ringan',
+        'lansia.adl.sedang',
+        'lansia.adl.total',
+        'ptm.dm_ditemukan_diskrining',
+        'ptm.ht_ditemukan_diskrining',
+        'ptm.ht_terkendali',
+      ].sort(),
+    );
+    for (const month of ['2026-03', '2026-04', '2026-06']) {
+      const windows = windowsOf({ month });
+      const rules = defaultReportRules(windows.ytd.to);
+      for (const source of flagged) {
+        // the reference: the later entry of each day first, then the engine's usual pick
+        const { latestByEntry: _, ...perDay } = source;
+        perDay.events = (w, r) => sql<SourceRow>`
+          SELECT subject_id, person_id, on_date, desa_id, flag, max(entry) AS entry
+          FROM (${source.events(w, r)}) GROUP BY subject_id, on_date`;
+        expect(
+          await countByDesa(t.core.database.db, source, 'status', windows, rules),
+          `${source.id} ${month}`,
+        ).toEqual(await countByDesa(t.core.database.db, perDay, 'status', windows, rules));
+      }
+    }
+    // the one pass holds for status counts whose month ends the year to date only
+    const source = flagged[0]!;
+    const windows = windowsOf({ month: '2026-03' });
+    const rules = defaultReportRules(windows.ytd.to);
+    await expect(
+      countByDesa(t.core.database.db, source, 'achievement', windows, rules),
+    ).rejects.toThrow('latestByEntry is for status counts');
+    const early = { ...windows, month: { from: '2026-02-01', to: '2026-02-28' } };
+    await expect(countByDesa(t.core.database.db, source, 'status', early, rules)).rejects.toThrow(
+      'the month must end the year to date',
+    );
   });
 });
