@@ -23,7 +23,6 @@ import {
 import {
   DatabaseCorruptError,
   openDatabase,
-  rawRowReader,
   readSchemaVersion,
   type Database,
 } from './db/connection';
@@ -286,7 +285,6 @@ export async function createCore(options: CoreOptions): Promise<Core> {
           runtime: options.runtime,
         },
         {
-          rawRows: rawRowReader(database.sqlite),
           ...(options.reportSource ? { reportSource: options.reportSource } : {}),
           ...(options.reportWorkers ? { reportWorkers: options.reportWorkers } : {}),
         },

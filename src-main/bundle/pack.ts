@@ -58,8 +58,8 @@ export interface PackInput {
   /** ISO 8601 local time with offset, e.g. `2026-10-01T08:15:00+07:00`. */
   createdAt: string;
   /**
-   * Rows per table, in any order: objects, or columns and value arrays (as SQLite's raw mode
-   * gives them). Every row has `id`, `updated_at`, `deleted_at`, `version`.
+   * Rows per table: objects, or columns and value arrays (as SQLite's raw mode gives them). Every
+   * row has `id`, `updated_at`, `deleted_at`, `version`.
    */
   tables: Readonly<Record<string, PackTable>>;
   /**
@@ -80,11 +80,16 @@ export interface PackInput {
   scryptWorkFactor?: number;
 }
 
-/** A table's rows as columns and one array of values per row. */
-export interface TableRows {
-  columns: readonly string[];
-  rows: readonly (readonly unknown[])[];
-}
+/**
+ * A table's rows as columns and one array of values per row: all at hand, in any order (`rows`),
+ * or read as they are written (`inIdOrder`, `count` of them), so that only a piece of the table
+ * is held at a time. Rows read as they are written must come in `id` order (`ORDER BY id`):
+ * checked, as is their count.
+ */
+export type TableRows = { columns: readonly string[] } & (
+  | { rows: readonly (readonly unknown[])[] }
+  | { inIdOrder: Iterable<readonly unknown[]>; count: number }
+);
 
 export type PackTable = readonly object[] | TableRows;
 
@@ -151,17 +156,20 @@ function checkRow(
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-/** A table's rows, in any order, each written as one canonical JSON line. */
+/** A table's rows, each written as one canonical JSON line. */
 interface RowLines {
   count: number;
-  /** The rows' ids and lines, in id order (duplicates are refused by the caller). */
-  sorted(): { id: string; line: () => string }[];
+  /**
+   * The rows' ids and lines, in id order: the caller refuses a duplicate or a row out of order
+   * (rows read as they are written come in the order they were given).
+   */
+  inOrder(): Iterable<{ id: string; line: () => string }>;
 }
 
 function objectLines(table: string, rows: readonly object[]): RowLines {
   return {
     count: rows.length,
-    sorted: () =>
+    inOrder: () =>
       rows
         .map((row, index) => {
           const where = `${table}[${index}]`;
@@ -178,7 +186,7 @@ function objectLines(table: string, rows: readonly object[]): RowLines {
 
 /** Rows as SQLite gives them in raw mode: columns and one array of values per row. */
 function columnLines(table: string, input: TableRows): RowLines {
-  const { columns, rows } = input;
+  const { columns } = input;
   const at = (name: string) => {
     const i = columns.indexOf(name);
     if (i < 0) throw inputError(`${table}: kolom ${name} wajib.`, { table });
@@ -194,21 +202,31 @@ function columnLines(table: string, input: TableRows): RowLines {
     throw inputError(`${table}: kolom ganda.`, { table });
   }
   const write = canonicalRowWriter(columns);
+  const lineOf = (values: readonly unknown[], i: number) => {
+    if (!Array.isArray(values) || values.length !== columns.length) {
+      throw inputError(`${table}[${i}]: jumlah nilai tidak sama dengan kolom.`, {
+        table,
+        index: i,
+      });
+    }
+    const id = checkRow(`${table}[${i}]`, table, i, (c) => values[index[c]]);
+    return { id, line: () => write(values) };
+  };
+  if ('rows' in input) {
+    const { rows } = input;
+    if (!Array.isArray(rows)) throw inputError(`${table}: harus daftar baris.`);
+    return { count: rows.length, inOrder: () => rows.map(lineOf).sort(byId) };
+  }
+  const { inIdOrder } = input;
+  if (typeof inIdOrder?.[Symbol.iterator] !== 'function' || !Number.isSafeInteger(input.count)) {
+    throw inputError(`${table}: harus daftar baris.`);
+  }
   return {
-    count: rows.length,
-    sorted: () =>
-      rows
-        .map((values, i) => {
-          if (!Array.isArray(values) || values.length !== columns.length) {
-            throw inputError(`${table}[${i}]: jumlah nilai tidak sama dengan kolom.`, {
-              table,
-              index: i,
-            });
-          }
-          const id = checkRow(`${table}[${i}]`, table, i, (c) => values[index[c]]);
-          return { id, line: () => write(values) };
-        })
-        .sort(byId),
+    count: input.count,
+    *inOrder() {
+      let i = 0;
+      for (const values of inIdOrder) yield lineOf(values, i++);
+    },
   };
 }
 
@@ -243,10 +261,16 @@ async function serializeTable(
     deflater.write(bytes);
   };
   let previous: string | null = null;
+  let records = 0;
   try {
-    for (const { id, line } of rows.sorted()) {
-      if (id === previous) throw inputError(`${table}: id ganda ${id}.`, { table, id });
+    for (const { id, line } of rows.inOrder()) {
+      if (previous !== null && id <= previous) {
+        throw id === previous
+          ? inputError(`${table}: id ganda ${id}.`, { table, id })
+          : inputError(`${table}: baris tidak urut id (${id} sesudah ${previous}).`, { table, id });
+      }
       previous = id;
+      records++;
       try {
         piece += `${line()}\n`;
       } catch (error) {
@@ -265,6 +289,9 @@ async function serializeTable(
         throwIfAborted(options.signal);
       }
     }
+    if (records !== rows.count) {
+      throw inputError(`${table}: ${records} baris, bukan ${rows.count}.`, { table });
+    }
   } catch (error) {
     deflater.discard();
     throw error;
@@ -274,7 +301,7 @@ async function serializeTable(
   const body = deflater.end();
   body.catch(() => undefined); // awaited with the others once every table is written
   const path = `records/${table}.ndjson`;
-  return { entry: { path, size, sha256: hash.digest('hex'), records: rows.count }, body };
+  return { entry: { path, size, sha256: hash.digest('hex'), records }, body };
 }
 
 /**

@@ -23,7 +23,7 @@ import {
   writeFileAtomic,
   type PackProgress,
 } from '../bundle';
-import type { RawRowReader, RawRows } from '../db/connection';
+import { openReadSnapshot } from '../db/connection';
 import { insertRecord, updateRecord } from '../db/records';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import type { DB, RecordTable } from '../db/schema';
@@ -116,12 +116,17 @@ export function exportRowsQuery(q: Kysely<DB>, table: ExportTable, since: string
   return changedSinceIn(q.selectFrom(table).selectAll(), since, 'id');
 }
 
-function countOf(q: Kysely<DB>, table: ExportTable, since: string | null) {
+/** How many of a table's rows go into the bundle (see `exportRowsQuery`), and their latest change. */
+function changesIn(
+  q: Kysely<DB>,
+  table: ExportTable,
+  since: string | null,
+): Promise<{ rows: number; last: string | null }> {
   let query = (q as unknown as Kysely<Record<string, Row>>)
     .selectFrom(table)
-    .select(sql<number>`count(*)`.as('n'));
+    .select([sql<number>`count(*)`.as('n'), sql<string | null>`max(updated_at)`.as('last')]);
   if (since) query = query.where('updated_at', '>=', since);
-  return query.executeTakeFirstOrThrow().then((r) => Number(r.n));
+  return query.executeTakeFirstOrThrow().then((r) => ({ rows: Number(r.n), last: r.last }));
 }
 
 /**
@@ -206,7 +211,6 @@ export interface BundleExportDeps {
   regions: RegionsService;
   tasks: BundleTasks;
   host: () => BundleHost | null;
-  rawRows: RawRowReader;
   /** The report engine (`services.reports`); tests pass a fixture source or null. */
   reportSource: MonthlyReportSource | null;
 }
@@ -263,6 +267,28 @@ export function createBundleExportService(
       .limit(1)
       .executeTakeFirst();
     return row?.sha256 ?? null;
+  }
+
+  /**
+   * What a bundle made `at` takes from the database: the cut-off, the revision, the chain, and
+   * per table how many rows go and their latest change; `until` is the latest of those and `at`.
+   */
+  async function bundleState(q: Kysely<DB>, period: string, at: Date) {
+    const since = await sinceOf(q);
+    const changes: Partial<Record<ExportTable, { rows: number; last: string | null }>> = {};
+    let until = at.toISOString();
+    for (const table of EXPORT_TABLES) {
+      const change = await changesIn(q, table, since);
+      changes[table] = change;
+      if (change.last !== null && change.last > until) until = change.last;
+    }
+    return {
+      since,
+      until,
+      changes,
+      revision: await nextRevision(q, period),
+      previousHash: await previousSha(q),
+    };
   }
 
   function exportRows(q: Kysely<DB>) {
@@ -380,7 +406,7 @@ export function createBundleExportService(
     const ctx = await preflightContext(period, locale);
     const findings = await checked(ctx);
     let records = 0;
-    for (const table of EXPORT_TABLES) records += await countOf(db, table, ctx.since);
+    for (const table of EXPORT_TABLES) records += (await changesIn(db, table, ctx.since)).rows;
     return {
       period,
       findings,
@@ -426,10 +452,10 @@ export function createBundleExportService(
 
     // Side by side from the start: the key's scrypt (KEY_FILE_WORK_FACTOR: half a second to a
     // second and 128 MB) on the thread pool, the report in the report workers, and on this
-    // thread the pre-flight checks, the month's rows and their serialising. The key and the
-    // report are awaited only once the tables are serialised, so a blocker still comes first
-    // and a wrong passphrase still names its field. Nothing is written before the pre-flight
-    // passes.
+    // thread the pre-flight checks and the month's rows, serialised as they are read. The key
+    // and the report are awaited only once the tables are serialised. A blocker still comes
+    // first and a wrong passphrase still names its field; nothing is written before the
+    // pre-flight passes.
     const unlocking = unlockSigningKey(keysDir(facts.dataDir), form.keyPassphrase).catch(
       (error: unknown) => {
         throw toBundleAppError(error, locale, {
@@ -454,81 +480,89 @@ export function createBundleExportService(
       () => (ready.report = true),
     );
     const at = deps.now();
-    const [findings, snapshot] = await Promise.all([
-      checked(ctx),
-      // One read transaction: the rows, the revision and the chain are one consistent snapshot.
-      db.transaction().execute(async (trx) => {
-        const since = await sinceOf(trx);
-        const tables: Record<string, RawRows> = {};
-        let until = at.toISOString();
-        for (const table of EXPORT_TABLES) {
-          // Value arrays, not objects: the packer writes them as the same canonical lines.
-          const read = options.rawRows(exportRowsQuery(trx, table, since).compile());
-          const updatedAt = read.columns.indexOf('updated_at');
-          for (const values of read.rows) {
-            const value = values[updatedAt] as string;
-            if (value > until) until = value;
-          }
-          tables[table] = read;
-        }
-        return {
-          since,
-          until,
-          tables,
-          revision: await nextRevision(trx, form.period),
-          previousHash: await previousSha(trx),
-        };
-      }),
-    ]);
-    const blocker = findings.find((f) => f.severity === 'blocker');
-    if (blocker) {
-      throw new AppError('RULE_VIOLATION', blocker.title, { preflight: blocker.id });
-    }
-    const folder =
-      form.destination === 'folder' ? await checkFolder(form.folder ?? '', locale) : null;
     const store = ctx.keys;
     const recipients = store.recipients.map((r) => r.recipient);
-    if (form.lock === 'recipients' && recipients.length === 0) {
-      throw AppError.field(locale, 'form.lock', t('preflight.recipients.missing'));
-    }
+    // What stops the export before anything is written, in this order: a blocker of the
+    // pre-flight, the folder, the lock. Checked alongside the packing, which it stops.
+    const cleared = checked(ctx).then(async (findings) => {
+      const blocker = findings.find((f) => f.severity === 'blocker');
+      if (blocker) {
+        throw new AppError('RULE_VIOLATION', blocker.title, { preflight: blocker.id });
+      }
+      const folder =
+        form.destination === 'folder' ? await checkFolder(form.folder ?? '', locale) : null;
+      if (form.lock === 'recipients' && recipients.length === 0) {
+        throw AppError.field(locale, 'form.lock', t('preflight.recipients.missing'));
+      }
+      return { findings, folder };
+    });
+    const stop = new AbortController();
+    void cleared.catch(() => stop.abort());
 
-    step(15, 'bundle.progress.serialize');
-    const f = ctx.facility;
-    const kode = ctx.kode.value!;
-    const codes: Record<string, string> = {};
-    if (f.kodePuskesmas && kode !== f.kodePuskesmas) codes.kemenkes = f.kodePuskesmas;
-    if (f.kodeRegistrasi) codes.registrasi = f.kodeRegistrasi;
-    if (f.kodePpkBpjs) codes.bpjs = f.kodePpkBpjs;
-    if (f.satusehatOrgId) codes.satusehat = f.satusehatOrgId;
-    const packed = await packBundle(
-      {
-        facility: { kode, name: f.name, codes },
-        period: form.period,
-        revision: snapshot.revision,
-        previousHash: snapshot.previousHash,
-        appVersion: facts.appVersion,
-        schemaVersion: LATEST_SCHEMA_VERSION,
-        createdAt: localIsoAt(at, TIMEZONE_OFFSETS[f.timezone]),
-        tables: snapshot.tables,
-        // Made once for the pre-flight check; the tables are serialised while it finishes.
-        report: making.then((r) => ({ json: r.report, xlsx: r.xlsx })),
-        signingKey: unlocking,
-        ...(form.lock === 'recipients'
-          ? { recipients }
-          : { passphrase: form.bundlePassphrase ?? '' }),
-      },
-      {
-        signal: task.signal,
-        onProgress: (p) => {
-          const { percent, label } = packPercent(p, ready);
-          task.progress(percent, t(label));
+    // One snapshot on a connection of its own: the rows, the revision and the chain are one
+    // consistent state, each table's rows are read as they are written (only a piece of the
+    // month is held at a time), and the app's connection stays free meanwhile.
+    const reading = openReadSnapshot(facts.dbFile);
+    let packed: Awaited<ReturnType<typeof packBundle>>;
+    let snapshot: Awaited<ReturnType<typeof bundleState>>;
+    try {
+      snapshot = await bundleState(reading.db, form.period, at);
+      const { since, changes } = snapshot;
+      const tables = Object.fromEntries(
+        EXPORT_TABLES.map((table) => {
+          // Value arrays, not objects: the packer writes them as the same canonical lines.
+          const read = reading.rows(exportRowsQuery(reading.db, table, since).compile());
+          return [
+            table,
+            { columns: read.columns, inIdOrder: read.rows, count: changes[table]!.rows },
+          ];
+        }),
+      );
+      step(15, 'bundle.progress.serialize');
+      const f = ctx.facility;
+      const kode = ctx.kode.value!;
+      const codes: Record<string, string> = {};
+      if (f.kodePuskesmas && kode !== f.kodePuskesmas) codes.kemenkes = f.kodePuskesmas;
+      if (f.kodeRegistrasi) codes.registrasi = f.kodeRegistrasi;
+      if (f.kodePpkBpjs) codes.bpjs = f.kodePpkBpjs;
+      if (f.satusehatOrgId) codes.satusehat = f.satusehatOrgId;
+      packed = await packBundle(
+        {
+          facility: { kode, name: f.name, codes },
+          period: form.period,
+          revision: snapshot.revision,
+          previousHash: snapshot.previousHash,
+          appVersion: facts.appVersion,
+          schemaVersion: LATEST_SCHEMA_VERSION,
+          createdAt: localIsoAt(at, TIMEZONE_OFFSETS[f.timezone]),
+          tables,
+          // Made once for the pre-flight check; the tables are serialised while it finishes.
+          report: making.then((r) => ({ json: r.report, xlsx: r.xlsx })),
+          signingKey: unlocking,
+          ...(form.lock === 'recipients'
+            ? { recipients }
+            : { passphrase: form.bundlePassphrase ?? '' }),
         },
-      },
-    );
+        {
+          signal: AbortSignal.any([task.signal, stop.signal]),
+          onProgress: (p) => {
+            const { percent, label } = packPercent(p, ready);
+            task.progress(percent, t(label));
+          },
+        },
+      );
+    } catch (error) {
+      // What stops the export (a blocker, the folder, the lock) says more than the packing.
+      if (!task.signal.aborted) await cleared;
+      throw error;
+    } finally {
+      await reading.close();
+    }
+    const { findings, folder } = await cleared;
 
     step(95, 'bundle.progress.save');
     const counts = Object.fromEntries(
-      Object.entries(snapshot.tables).map(([table, read]) => [table, read.rows.length]),
+      EXPORT_TABLES.map((table) => [table, snapshot.changes[table]!.rows]),
     );
     const records = Object.values(counts).reduce((a, b) => a + b, 0);
     const file = folder ? path.join(folder, packed.fileName) : null;

@@ -5,7 +5,6 @@ import { createBundleImportService } from './bundle-import';
 import { createBundleKeysService, type KeyOwner } from './bundle-keys';
 import { createBundleTasks, type BundleHost } from './bundle-tasks';
 import type { ServiceDeps } from './context';
-import type { RawRowReader } from '../db/connection';
 import type { FacilityService } from './facility';
 import type { RegionsService } from './regions';
 
@@ -23,7 +22,6 @@ export function createBundleService(
   wiring: {
     facility: FacilityService;
     regions: RegionsService;
-    rawRows: RawRowReader;
     reportSource: MonthlyReportSource | null;
   },
 ) {
@@ -38,7 +36,6 @@ export function createBundleService(
       regions: wiring.regions,
       tasks,
       host: () => host,
-      rawRows: wiring.rawRows,
       reportSource: wiring.reportSource,
     }),
     importer: createBundleImportService(deps, facts, { facility: wiring.facility, tasks }),

@@ -4,7 +4,6 @@ import { createBackupService } from './backup';
 import { createChildService } from './child';
 import { createBundleService, type MonthlyReportSource } from './bundle-service';
 import type { ServiceDeps } from './context';
-import type { RawRowReader } from '../db/connection';
 import { createFacilityService } from './facility';
 import { createMaternalService } from './maternal';
 import { createMaternalListsService } from './maternal-lists';
@@ -25,8 +24,6 @@ export function createServices(
   deps: ServiceDeps,
   facts: AppFacts,
   options: {
-    /** Raw-mode reads on `deps.db`'s connection (the bundle export's rows). */
-    rawRows: RawRowReader;
     /** Tests only: a report source the bundle export uses instead of the engine. */
     reportSource?: MonthlyReportSource;
     /** Report worker threads reading `facts.dbFile` (none: reports count on `deps.db`). */
@@ -59,7 +56,6 @@ export function createServices(
     bundle: createBundleService(deps, facts, {
       facility,
       regions,
-      rawRows: options.rawRows,
       reportSource: options.reportSource ?? {
         monthly: (period) => reports.forBundle(period),
       },

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { MonthlyReport } from '../../../src-shared/contract';
+import type { EventPayload, MonthlyReport } from '../../../src-shared/contract';
+import { translate } from '../../../src-shared/i18n';
 import {
   addRecipient,
   createAgeIdentity,
@@ -289,6 +290,49 @@ describe('Kirim ke Dinkes: export', () => {
     const tomb = (await open(p, nov.path)).tables.person!;
     expect(tomb).toHaveLength(1);
     expect(tomb[0]!.deleted_at).not.toBeNull();
+  });
+
+  it('packs the rows as they were when it began: a write meanwhile goes through, and in the next bundle', async () => {
+    p = await openPuskesmas({ recipients: [DINKES.recipient] });
+    const { person } = await addPerson(p, {
+      name: 'Siti Aminah',
+      sex: 'P',
+      birthDate: '1990-03-05',
+    });
+    p.clock.advance(60_000);
+    const sqlite = p.core.database.sqlite;
+    const changedAt = new Date(p.clock.now().getTime() + 1000).toISOString();
+    let written = false;
+    // The clerk saves a change on the app's connection while the rows are being packed (at the
+    // packing's first progress event: the snapshot is taken, no row is read yet).
+    const packing = translate('id', 'bundle.progress.serialize');
+    const stop = p.core.subscribe((event, payload) => {
+      if (event !== 'task.progress' || written) return;
+      if ((payload as EventPayload<'task.progress'>).label !== packing) return;
+      const moved = sqlite
+        .prepare(
+          `UPDATE person SET name = 'Siti Aminah Diubah', version = version + 1, updated_at = ?
+           WHERE id = ?`,
+        )
+        .run(changedAt, person.id);
+      written = moved.changes === 1;
+    });
+    const sept = await exportBundle(p, '2026-09').finally(stop);
+    expect(written).toBe(true);
+    const packed = (await open(p, sept.path)).tables.person!;
+    expect(packed).toHaveLength(1);
+    expect(packed[0]).toMatchObject({ name: 'Siti Aminah', version: 1 });
+    expect(sept.export.until < changedAt).toBe(true);
+
+    // Acknowledged: the change made during the packing goes in the next bundle.
+    await p.call('bundle.acknowledge', { id: sept.export.id, version: sept.export.version });
+    p.clock.advance(60_000);
+    const oct = await exportBundle(p, '2026-10');
+    expect(nonZero(oct.export.counts)).toEqual({ person: 1 });
+    expect((await open(p, oct.path)).tables.person![0]).toMatchObject({
+      name: 'Siti Aminah Diubah',
+      version: 2,
+    });
   });
 
   it('a wrong key passphrase, a bad folder or a cancel leave no file and no row', async () => {

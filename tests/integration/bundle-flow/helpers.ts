@@ -155,6 +155,7 @@ export interface Exported {
     revision: number;
     records: number;
     counts: Record<string, number>;
+    until: string;
   };
   path: string;
 }

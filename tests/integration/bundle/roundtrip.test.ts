@@ -150,7 +150,7 @@ describe('pack → open round trip', () => {
     expect(d.zipSha256).not.toBe(a.zipSha256);
   });
 
-  it('writes rows given as columns and value arrays (SQLite raw mode) exactly as the same objects', async () => {
+  it('writes rows given as columns and value arrays (SQLite raw mode), at hand or read as they are written, exactly as the same objects', async () => {
     const awkward = [
       [
         'b',
@@ -190,9 +190,19 @@ describe('pack → open round trip', () => {
         return [table, { columns: names, rows: values }];
       }),
     );
+    // Read as they are written: in id order (as `ORDER BY id` gives them), from an iterator.
+    const asStream = Object.fromEntries(
+      Object.entries(asColumns).map(([table, { columns: names, rows }]) => {
+        const idAt = names.indexOf('id');
+        const ordered = [...rows].sort((a, b) => (a[idAt]! < b[idAt]! ? -1 : 1));
+        return [table, { columns: names, inIdOrder: ordered.values(), count: rows.length }];
+      }),
+    );
     const objects = await packBundle(sampleInput({ tables: asObjects }));
     const raw = await packBundle(sampleInput({ tables: asColumns }));
     expect(raw.zipSha256).toBe(objects.zipSha256);
+    const streamed = await packBundle(sampleInput({ tables: asStream }));
+    expect(streamed.zipSha256).toBe(objects.zipSha256);
     const opened = await openBundle(raw.bytes, asDinkes);
     expect(opened.tables.awkward!.map((r) => r.id)).toEqual(['a', 'b', 'c', 'd']);
     expect(opened.tables.awkward![1]).toEqual(asObjects.awkward![0]);
@@ -547,12 +557,58 @@ describe('pack input validation', () => {
       },
       'BUNDLE_INPUT_INVALID',
     ],
+    ...(
+      [
+        ['out of id order (read as written)', [['b'], ['a']], 2],
+        ['duplicate id (read as written)', [['a'], ['a']], 2],
+        ['fewer rows than counted (read as written)', [['a'], ['b']], 3],
+        ['more rows than counted (read as written)', [['a'], ['b']], 1],
+      ] as const
+    ).map(([name, ids, count]): [string, Partial<PackInput>, string] => [
+      name,
+      {
+        tables: {
+          t: {
+            columns: ['id', 'updated_at', 'deleted_at', 'version'],
+            inIdOrder: ids.map(([id]) => [id, 'x', null, 1]),
+            count,
+          },
+        },
+      },
+      'BUNDLE_INPUT_INVALID',
+    ]),
     ['no recipient', { recipients: [] }, 'BUNDLE_INPUT_INVALID'],
     ['both locks', { passphrase: 'kata-sandi-panjang' }, 'BUNDLE_INPUT_INVALID'],
     ['bad recipient', { recipients: ['age1nope'] }, 'RECIPIENT_INVALID'],
   ];
   it.each(cases)('refuses %s', async (_name, override, code) => {
     expect(await codeOf(packBundle(sampleInput(override)))).toBe(code);
+  });
+
+  it('lets go of rows read as they are written when it refuses one (the snapshot is free again)', async () => {
+    let released = false;
+    function* rows() {
+      try {
+        yield ['b', 'x', null, 1];
+        yield ['a', 'x', null, 1];
+        yield ['c', 'x', null, 1];
+      } finally {
+        released = true;
+      }
+    }
+    const packing = packBundle(
+      sampleInput({
+        tables: {
+          t: {
+            columns: ['id', 'updated_at', 'deleted_at', 'version'],
+            inIdOrder: rows(),
+            count: 3,
+          },
+        },
+      }),
+    );
+    await expect(packing).rejects.toThrow(/tidak urut id \(a sesudah b\)/);
+    expect(released).toBe(true);
   });
 });
 
