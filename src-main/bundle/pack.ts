@@ -305,6 +305,17 @@ async function serializeTable(
 }
 
 /**
+ * The report and the key may still be on their way: they are awaited once the tables are
+ * written. A packing that stops before (a refused row, a cancel) never awaits them, and then
+ * their failure is moot, not an unhandled rejection.
+ */
+function awaitedLater(input: PackInput): void {
+  for (const later of [input.report, input.signingKey]) {
+    if (later instanceof Promise) later.catch(() => undefined);
+  }
+}
+
+/**
  * Stage 1: serialise the tables, then the report (the key and the report awaited only now), hash
  * them, build and validate the manifest.
  */
@@ -312,6 +323,7 @@ export async function serializeBundle(
   input: PackInput,
   options: PackOptions = {},
 ): Promise<SerializedBundle> {
+  awaitedLater(input);
   throwIfAborted(options.signal);
   const tableNames = Object.keys(input.tables).sort();
   const tables = new Map<string, RowLines>();
@@ -449,6 +461,7 @@ export async function packBundle(
   input: PackInput,
   options: PackOptions = {},
 ): Promise<PackedBundle> {
+  awaitedLater(input);
   const hasRecipients = input.recipients !== undefined && input.recipients.length > 0;
   if (hasRecipients === (input.passphrase !== undefined)) {
     throw inputError('Pilih salah satu: kunci publik Dinkes atau kata sandi.');

@@ -357,6 +357,16 @@ describe('Kirim ke Dinkes: export', () => {
       form: { period: '2026-09', keyPassphrase: SIGNING_PASSPHRASE },
     });
     expect(missing.ok).toBe(false);
+    // A blocker of the pre-flight stops the packing it runs beside (here the month's report
+    // cannot be made: the month has not begun).
+    const blocked = await p.raw('bundle.export', {
+      form: { period: '2099-01', keyPassphrase: SIGNING_PASSPHRASE, folder: p.outbox },
+    });
+    expect(blocked.ok).toBe(false);
+    if (!blocked.ok) {
+      expect(blocked.error.code).toBe('RULE_VIOLATION');
+      expect(blocked.error.details?.preflight).toBe('period');
+    }
     expect(snapshot(p.core)).toEqual(before);
     expect(fs.readdirSync(p.outbox)).toEqual([]);
   });

@@ -585,6 +585,36 @@ describe('pack input validation', () => {
     expect(await codeOf(packBundle(sampleInput(override)))).toBe(code);
   });
 
+  it.each(['report', 'signingKey'] as const)(
+    'stops on a refused row before the %s on its way, whose later failure is then moot',
+    async (what) => {
+      const unhandled: unknown[] = [];
+      const onUnhandled = (reason: unknown) => unhandled.push(reason);
+      process.on('unhandledRejection', onUnhandled);
+      try {
+        let fail!: (error: Error) => void;
+        const late = new Promise<never>((_resolve, reject) => (fail = reject));
+        const packing = packBundle(
+          sampleInput({
+            [what]: late,
+            tables: {
+              t: {
+                columns: ['id', 'updated_at', 'deleted_at', 'version'],
+                rows: [['a', 'x', null, 'satu']],
+              },
+            },
+          }),
+        );
+        await expect(packing).rejects.toThrow(/version/);
+        fail(new Error('belum siap'));
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        expect(unhandled).toEqual([]);
+      } finally {
+        process.off('unhandledRejection', onUnhandled);
+      }
+    },
+  );
+
   it('lets go of rows read as they are written when it refuses one (the snapshot is free again)', async () => {
     let released = false;
     function* rows() {
