@@ -273,7 +273,7 @@ export function createBundleExportService(
    * What a bundle made `at` takes from the database: the cut-off, the revision, the chain, and
    * per table how many rows go and their latest change; `until` is the latest of those and `at`.
    */
-  async function bundleState(q: Kysely<DB>, period: string, at: Date) {
+  async function bundleContents(q: Kysely<DB>, period: string, at: Date) {
     const since = await sinceOf(q);
     const changes: Partial<Record<ExportTable, { rows: number; last: string | null }>> = {};
     let until = at.toISOString();
@@ -502,16 +502,16 @@ export function createBundleExportService(
     // One snapshot on a connection of its own: the rows, the revision and the chain are one
     // consistent state, each table's rows are read as they are written (only a piece of the
     // month is held at a time), and the app's connection stays free meanwhile.
-    const reading = openReadSnapshot(facts.dbFile);
+    const snapshot = openReadSnapshot(facts.dbFile);
     let packed: Awaited<ReturnType<typeof packBundle>>;
-    let snapshot: Awaited<ReturnType<typeof bundleState>>;
+    let contents: Awaited<ReturnType<typeof bundleContents>>;
     try {
-      snapshot = await bundleState(reading.db, form.period, at);
-      const { since, changes } = snapshot;
+      contents = await bundleContents(snapshot.db, form.period, at);
+      const { since, changes } = contents;
       const tables = Object.fromEntries(
         EXPORT_TABLES.map((table) => {
           // Value arrays, not objects: the packer writes them as the same canonical lines.
-          const read = reading.rows(exportRowsQuery(reading.db, table, since).compile());
+          const read = snapshot.rows(exportRowsQuery(snapshot.db, table, since).compile());
           return [
             table,
             { columns: read.columns, inIdOrder: read.rows, count: changes[table]!.rows },
@@ -530,8 +530,8 @@ export function createBundleExportService(
         {
           facility: { kode, name: f.name, codes },
           period: form.period,
-          revision: snapshot.revision,
-          previousHash: snapshot.previousHash,
+          revision: contents.revision,
+          previousHash: contents.previousHash,
           appVersion: facts.appVersion,
           schemaVersion: LATEST_SCHEMA_VERSION,
           createdAt: localIsoAt(at, TIMEZONE_OFFSETS[f.timezone]),
@@ -556,23 +556,23 @@ export function createBundleExportService(
       if (!task.signal.aborted) await cleared;
       throw error;
     } finally {
-      await reading.close();
+      await snapshot.close();
     }
     const { findings, folder } = await cleared;
 
     step(95, 'bundle.progress.save');
     const counts = Object.fromEntries(
-      EXPORT_TABLES.map((table) => [table, snapshot.changes[table]!.rows]),
+      EXPORT_TABLES.map((table) => [table, contents.changes[table]!.rows]),
     );
     const records = Object.values(counts).reduce((a, b) => a + b, 0);
     const file = folder ? path.join(folder, packed.fileName) : null;
     const id = await write(deps, actor, async (ctx) => {
       const rowId = await insertRecord(ctx, 'bundle_export', {
         period: form.period,
-        revision: snapshot.revision,
+        revision: contents.revision,
         file_name: packed.fileName,
         sha256: packed.sha256,
-        previous_sha256: snapshot.previousHash,
+        previous_sha256: contents.previousHash,
         size: packed.bytes.length,
         lock_mode: form.lock,
         recipients: JSON.stringify(
@@ -581,8 +581,8 @@ export function createBundleExportService(
         signer_key_id: packed.manifest.signer.keyId,
         counts: JSON.stringify(counts),
         records,
-        since: snapshot.since,
-        until: snapshot.until,
+        since: contents.since,
+        until: contents.until,
         saved_to: folder,
         acknowledged_at: null,
         acknowledged_by: null,
@@ -605,7 +605,7 @@ export function createBundleExportService(
     task.progress(100, t('bundle.progress.done'));
     deps.log.info('bundle exported', {
       period: form.period,
-      revision: snapshot.revision,
+      revision: contents.revision,
       records,
       bytes: packed.bytes.length,
       lock: form.lock,
