@@ -11,6 +11,7 @@ import {
 import { createBackup } from '../backup/create';
 import { timestampForFile } from '../backup/files';
 import { checkLines } from '../backup/inspect';
+import { openReadOnly } from './read-only';
 import { DatabaseTooNewError, DatabaseUnreadableError, MigrationFailedError } from './errors';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations';
 import type { DB } from './schema';
@@ -141,11 +142,8 @@ export interface ReadSnapshot {
 }
 
 export function openReadSnapshot(file: string): ReadSnapshot {
-  const sqlite = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+  const sqlite = openReadOnly(file, BUSY_TIMEOUT_MS);
   try {
-    sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    // Each page is read once, from the OS's file cache: a small page cache does (4 MB, not 16).
-    sqlite.pragma('cache_size = -4000');
     sqlite.exec('BEGIN');
     // SQLite takes a transaction's snapshot at its first read: the snapshot is now.
     sqlite.prepare('SELECT count(*) FROM sqlite_schema').pluck().get();

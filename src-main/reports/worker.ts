@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
+import { openReadOnly } from '../db/read-only';
 import type { DB } from '../db/schema';
 import { countByDesa, windowsOf } from './count';
 import type { CountJob, CountReply, CountWorkerData } from './pool';
@@ -18,12 +18,9 @@ let db: Kysely<DB> | null = null;
 /** The connection, opened at the first job (so a file that cannot be read fails that job). */
 function connection(): Kysely<DB> {
   if (db) return db;
-  const sqlite = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
-  sqlite.pragma(`busy_timeout = ${busyTimeoutMs}`);
-  // 4 MB of page cache instead of better-sqlite3's 16: a source reads its pages once or twice,
-  // from the OS's file cache; on the 100k demo the report took as long, each worker 12 MB less.
-  sqlite.pragma('cache_size = -4000');
-  db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  db = new Kysely<DB>({
+    dialect: new SqliteDialect({ database: openReadOnly(file, busyTimeoutMs) }),
+  });
   return db;
 }
 
