@@ -53,6 +53,14 @@ export interface EventSource {
    * later entry of a day over the earlier one. The rows need not be one per subject per day.
    */
   latestByEntry?: true;
+  /**
+   * Set when the rows must be read once before the count picks from them (`MATERIALIZED`):
+   * SQLite would otherwise fold the query into the picking and read it worse. On the 100k demo
+   * the ANC completion sources (K4, K6) took two to three times as long folded; every other
+   * source was as fast or faster folded, the status sources by a fifth to a quarter (no
+   * temporary table of their rows to write and read back).
+   */
+  materialized?: true;
 }
 
 /**
@@ -117,11 +125,11 @@ export function pickRow(source: EventSource, mode: CountMode): RawBuilder<unknow
 }
 
 /**
- * The source's rows in the window, read once (`MATERIALIZED`: a source is often a window query
- * itself, and SQLite would otherwise fold it into the picking and read it worse).
+ * The source's rows in the window as `src`, folded into the picking unless the source asks for
+ * them to be read first (`materialized`).
  */
 export const sourceRows = (source: EventSource, window: DateWindow, rules: ReportRules) => sql`
-  WITH src AS MATERIALIZED (${source.events(window, rules)})`;
+  WITH src AS ${source.materialized ? sql`MATERIALIZED` : sql``} (${source.events(window, rules)})`;
 
 /**
  * Per desa key, in both windows from one read of the year to date: achievements count each

@@ -159,11 +159,13 @@ export const K2_IBU_SOURCES: EventSource[] = [
     id: 'anc.k4',
     events: (w, rules) => completion(w, rules, ANC_K4_OLD_1_1_2),
     activity: ancActivity,
+    materialized: true,
   },
   {
     id: 'anc.k6',
     events: (w, rules) => completion(w, rules, k6Split(rules)),
     activity: ancActivity,
+    materialized: true,
   },
   {
     id: 'anc.hiv_tested',
