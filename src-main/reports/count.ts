@@ -57,7 +57,7 @@ export interface EventSource {
    * Set when the rows must be read once before the count picks from them (`MATERIALIZED`):
    * SQLite would otherwise fold the query into the picking and read it worse. On the 100k demo
    * the ANC completion sources (K4, K6) took two to three times as long folded; every other
-   * source was as fast or faster folded, the status sources by a fifth to a quarter (no
+   * source was about as fast or faster folded, the status sources by a sixth to a third (no
    * temporary table of their rows to write and read back).
    */
   materialized?: true;
