@@ -235,6 +235,8 @@ describe('Kirim ke Dinkes: export', () => {
     p.clock.advance(60_000);
     const again = await p.call<Preflight>('bundle.preflight', { period: '2026-10' });
     expect(again.since).toBeNull();
+    // The Kirim screen counts what the bundle will carry: nothing changed since September's.
+    expect(again.records).toBe(sept.export.records);
 
     const petugasRefused = await (async () => {
       await signInAs({ call: p.raw } as never, 'petugas');
