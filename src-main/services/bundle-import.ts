@@ -311,7 +311,7 @@ export function createBundleImportService(
         await updateRecord(ctx, 'bundle_import', old.id, old.version, { status: 'superseded' });
       }
       const counts = Object.fromEntries(
-        Object.entries(opened.tables).map(([table, rows]) => [table, rows.length]),
+        Object.entries(opened.tables).map(([table, keys]) => [table, keys.id.length]),
       );
       const records = Object.values(counts).reduce((a, b) => a + b, 0);
       const importId = await insertRecord(ctx, 'bundle_import', {
@@ -601,7 +601,7 @@ export function createBundleImportService(
           deps.log.warn('trusted signers file not updated', { error: String(error) }),
       );
     }
-    const records = Object.values(opened.tables).reduce((a, rows) => a + rows.length, 0);
+    const records = Object.values(opened.tables).reduce((a, keys) => a + keys.id.length, 0);
     deps.log.info('bundle imported', {
       kode: m.facility.kode,
       period: m.period,

@@ -63,32 +63,32 @@ export async function storeReceivedRecords(
   opened: Pick<KeyedBundle, 'tables' | 'recordFiles'>,
 ): Promise<number> {
   let changed = 0;
-  for (const [table, rows] of Object.entries(opened.tables)) {
+  for (const [table, keys] of Object.entries(opened.tables)) {
     const file = opened.recordFiles[table]!;
+    const rows = keys.id.length;
     const { id: fileId } = await trx
       .insertInto('received_file')
       .values({
         bundle_import_id: importId,
         table_name: table,
-        records: rows.length,
+        records: rows,
         size: file.size,
         sha256: file.sha256,
         deflated: file.deflated,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    for (let i = 0; i < rows.length; i += BATCH) {
-      const end = Math.min(rows.length, i + BATCH);
+    for (let i = 0; i < rows; i += BATCH) {
+      const end = Math.min(rows, i + BATCH);
       const parameters: unknown[] = [];
       for (let line = i; line < end; line++) {
-        const r = rows[line]!;
         parameters.push(
           puskesmasId,
           table,
-          r.id,
-          r.version,
-          r.updated_at,
-          r.deleted_at,
+          keys.id[line],
+          keys.version[line],
+          keys.updated_at[line],
+          keys.deleted_at[line],
           fileId,
           line,
         );

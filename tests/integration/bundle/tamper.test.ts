@@ -211,18 +211,19 @@ describe('tampering with the inner zip (re-encrypted with the public Dinkes key)
   it('verifyBundleZipKeys keeps each row key, and refuses each byte change as verifyBundleZip does', async () => {
     const full = await verifyBundleZip(zip, { trustedSigners: TRUSTED });
     const keyed = await verifyBundleZipKeys(zip, { trustedSigners: TRUSTED });
-    const keyOf = ({ id, version, updated_at, deleted_at }: BundleRow) => ({
-      id,
-      version,
-      updated_at,
-      deleted_at,
+    const keysOf = (rows: BundleRow[]) => ({
+      id: rows.map((r) => r.id),
+      version: rows.map((r) => r.version),
+      updated_at: rows.map((r) => r.updated_at),
+      deleted_at: rows.map((r) => r.deleted_at),
     });
     expect(keyed).toEqual({
       ...full,
       tables: Object.fromEntries(
-        Object.entries(full.tables).map(([table, rows]) => [table, rows.map(keyOf)]),
+        Object.entries(full.tables).map(([table, rows]) => [table, keysOf(rows)]),
       ),
     });
+    expect(Object.values(keyed.tables).some((k) => k.deleted_at.includes(null))).toBe(true);
     const outcome = (verify: () => Promise<unknown>) =>
       verify().then(
         () => 'accepted',

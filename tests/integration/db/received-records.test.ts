@@ -45,9 +45,9 @@ describe('the copy Dinkes keeps of a record: the higher version, then the later 
       );
     const line = `{"id":"r1","updated_at":"${updatedAt}","version":${version}}`;
     const text = Buffer.from(`${line}\n`);
-    const row = { id: 'r1', version, updated_at: updatedAt, deleted_at: null };
+    const keys = { id: ['r1'], version: [version], updated_at: [updatedAt], deleted_at: [null] };
     return storeReceivedRecords(opened.db, 'p1', importId, {
-      tables: { person: [row] },
+      tables: { person: keys },
       recordFiles: {
         person: { deflated: deflateRawSync(text), size: text.length, sha256: sha256Hex(text) },
       },
