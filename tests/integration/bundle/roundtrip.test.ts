@@ -450,6 +450,63 @@ describe('refusals with stable codes', () => {
     expect(await codeOf(openBundle(count, asDinkes))).toBe('BUNDLE_RECORD_COUNT_MISMATCH');
   });
 
+  it('BUNDLE_RECORDS_INVALID names the line, for a records file signed as it is', async () => {
+    const PATH = 'records/persons.ndjson';
+    // The records file replaced, and the manifest (signed after) listing its size and hash.
+    const signedWith = (text: Uint8Array | string, records: number) => {
+      const data = typeof text === 'string' ? new TextEncoder().encode(text) : text;
+      return craftBundle({
+        editManifest: (m) => {
+          const file = (
+            m.files as { path: string; size: number; sha256: string; records: number }[]
+          ).find((f) => f.path === PATH)!;
+          file.size = data.length;
+          file.sha256 = createHash('sha256').update(data).digest('hex');
+          file.records = records;
+        },
+        editFiles: (files) => files.map((f) => (f.path === PATH ? { path: PATH, data } : f)),
+      });
+    };
+    const row = (id: string, extra = '') =>
+      `{"id":"${id}","updated_at":"2026-09-30T08:00:00.000Z","deleted_at":null,"version":1${extra}}`;
+    const hintOf = async (text: Uint8Array | string, records: number) => {
+      const error = await rejection(openBundle(await signedWith(text, records), asDinkes));
+      expect(error.code).toBe('BUNDLE_RECORDS_INVALID');
+      expect(error.details).toEqual({ path: PATH });
+      expect(error.message).toContain(`${PATH}: `);
+      return error.message.slice(error.message.indexOf(`${PATH}: `) + PATH.length + 2);
+    };
+    const bytes = (...parts: (string | number[])[]) =>
+      Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : Buffer.from(p))));
+
+    // Not UTF-8: an overlong "/", an encoded surrogate, a lone continuation byte.
+    for (const bad of [[0xc0, 0xaf], [0xed, 0xa0, 0x80], [0x80]]) {
+      const text = bytes(`${row('a')}\n{"id":"b","n":"`, bad, `"}\n`);
+      expect(await hintOf(text, 2)).toBe('bukan UTF-8.');
+    }
+    expect(await hintOf(`${row('a')}\n${row('b')}`, 2)).toBe(
+      'baris terakhir tidak diakhiri baris baru.',
+    );
+    expect(await hintOf(`${row('a')}\n\uFEFF${row('b')}\n`, 2)).toBe('baris 2 bukan JSON.');
+    expect(await hintOf(`${row('a')}\n\n`, 2)).toBe('baris 2 bukan JSON.');
+    expect(await hintOf(`${row('a')}\n[1]\n`, 2)).toBe('baris 2 bukan objek.');
+    expect(await hintOf(`${row('a')}\n{"id":"b","version":1}\n`, 2)).toBe(
+      'baris 2 tanpa id/updated_at/deleted_at/version yang sah.',
+    );
+    expect(await hintOf(`${row('a')}\n${row('a')}\n`, 2)).toBe('id ganda a.');
+    const count = await rejection(openBundle(await signedWith(`${row('a')}\n`, 2), asDinkes));
+    expect(count.code).toBe('BUNDLE_RECORD_COUNT_MISMATCH');
+    expect(count.details).toEqual({ path: PATH, actual: 1, expected: 2 });
+
+    // Names in any script, split at the right lines; an empty file is no rows.
+    const names = ['Ni Luh Putu Ayu Widyasari', 'Ṡiti Aïsyah', '张伟', 'Nur 🌺'];
+    const text = names.map((n, i) => `${row(`p${i}`, `,"name":"${n}"`)}\n`).join('');
+    const opened = await openBundle(await signedWith(text, names.length), asDinkes);
+    expect(opened.tables.persons!.map((r) => r.name)).toEqual(names);
+    const none = await openBundle(await signedWith('', 0), asDinkes);
+    expect(none.tables.persons).toEqual([]);
+  });
+
   it('rejects zip bombs and path traversal inside a correctly encrypted file', async () => {
     const traversal = await encryptBundle(
       await fflateZipOf([['../../evil.txt', new Uint8Array(3)]]),
