@@ -717,9 +717,16 @@ export function createBundleImportService(
           const out: ImportResultDto[] = [];
           const opener = ordered.length > 1 ? createBundleOpener() : inlineOpener;
           const run: ImportRun = { actor, opts, extraTrusted, opener, signal: task.signal };
-          const begun = (file: ImportFile): Promise<Begun> =>
-            begin(run, file).catch((failed: unknown) => ({ failed }));
-          let next = ordered.length > 0 ? await begun(ordered[0]!) : null;
+          // Files begun (their verification under way on the workers), in order.
+          const ahead: Begun[] = [];
+          let begunCount = 0;
+          const beginUpTo = async (count: number) => {
+            while (ahead.length < count && begunCount < ordered.length) {
+              const file = ordered[begunCount++]!;
+              ahead.push(await begin(run, file).catch((failed: unknown) => ({ failed })));
+            }
+          };
+          await beginUpTo(1);
           try {
             for (const [i, file] of ordered.entries()) {
               if (task.signal.aborted) {
@@ -734,10 +741,10 @@ export function createBundleImportService(
                   count: ordered.length,
                 }),
               );
-              // The next file is begun (its verification under way on the worker) before this
+              // The next files are begun (as many as the opener verifies at once) before this
               // one is checked and written.
-              const current = next!;
-              next = i + 1 < ordered.length ? await begun(ordered[i + 1]!) : null;
+              const current = ahead.shift()!;
+              await beginUpTo(opener.parallel);
               out.push(await finish(run, current).catch((e) => failedResult(actor, file, e)));
             }
           } finally {

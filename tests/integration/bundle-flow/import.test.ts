@@ -154,22 +154,29 @@ describe('Dinkes import: replay and revision rules', () => {
     expect(done.results.map((r) => r.outcome)).toEqual(['applied', 'replaced']);
   });
 
-  it('--trust-new-signers: two months of a new puskesmas in one batch, its key registered once', async () => {
+  it('--trust-new-signers: three months of a new puskesmas in one batch, its key registered once', async () => {
     d = await openDinkes();
     p = await openPuskesmas({ recipients: [d.recipient] });
+    const aug = await exportBundle(p, '2026-08');
+    p.clock.advance(60_000);
     const sept = await exportBundle(p, '2026-09');
     p.clock.advance(60_000);
     const oct = await exportBundle(p, '2026-10');
     const identity = createAgeIdentity(
       await unlockDinkesIdentity(keysDir(d.dir), DINKES_PASSPHRASE),
     );
-    // October is verified while September registers the key it was begun without.
+    // September and October are verified (two files ahead) while August registers the key they
+    // were begun without.
     const summary = await d.core.services.bundle.importer.importFiles(
       SYSTEM_ACTOR,
-      [oct, sept].map((f) => ({ name: path.basename(f.path), bytes: fs.readFileSync(f.path) })),
+      [oct, sept, aug].map((f) => ({
+        name: path.basename(f.path),
+        bytes: fs.readFileSync(f.path),
+      })),
       { identity, trustNewSigners: true },
     );
     expect(summary.results.map((r) => [r.period, r.outcome])).toEqual([
+      ['2026-08', 'applied'],
       ['2026-09', 'applied'],
       ['2026-10', 'applied'],
     ]);
