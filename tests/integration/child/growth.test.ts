@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ChildCard, GrowthRow } from '@shared/contract';
+import type { ChildCard, ChildRow, GrowthRow } from '@shared/contract';
 import { valueAtZ, who2006ZScores } from '@shared/domain/growth';
 import { signInAs } from '../../support/setup';
 import { count, openChildWorld, type ChildWorld } from './helpers';
@@ -196,5 +196,43 @@ describe('growth measurements', () => {
       error: { code: 'FORBIDDEN' },
     });
     expect(await w.t.call('child.card', { personId: id })).toMatchObject({ ok: true });
+  });
+});
+
+describe('balita register', () => {
+  it('pages under-fives by name, each with its latest measurement and growth status', async () => {
+    const names = ['Dina', 'Ayu', 'Cahya', 'Bima', 'Eka'];
+    const ids = new Map<string, string>();
+    for (const name of names) ids.set(name, await w.child(name, BIRTH));
+    await w.child('Fajar Lima Tahun', '2021-11-21'); // 1,827 days old: not under five
+    // Bima: weighed in two consecutive months, the second time gaining nothing (T).
+    const bima = ids.get('Bima')!;
+    await w.ok('growth.create', {
+      measurement: measurement(bima, { measureDate: '2026-10-20', weightKg: 9.0, lengthCm: 73 }),
+    });
+    await w.ok('growth.create', {
+      measurement: measurement(bima, { measureDate: '2026-11-20', weightKg: 9.0, lengthCm: 74 }),
+    });
+    type Page = { total: number; rows: ChildRow[] };
+    const page = (offset: number) => w.ok<Page>('child.register', { limit: 2, offset });
+    const pages = await Promise.all([0, 2, 4].map(page));
+    expect(pages.map((p) => p.total)).toEqual([5, 5, 5]);
+    expect(pages.map((p) => p.rows.map((r) => r.name))).toEqual([
+      ['Ayu', 'Bima'],
+      ['Cahya', 'Dina'],
+      ['Eka'],
+    ]);
+    const row = pages[0]!.rows[1]!;
+    expect(row).toMatchObject({
+      id: bima,
+      lastDate: '2026-11-20',
+      weightKg: 9.0,
+      lengthCm: 74,
+      growth: 'T',
+    });
+    expect(row.bbU).toMatch(/^bbu_/);
+    expect(pages[0]!.rows[0]).toMatchObject({ lastDate: null, weightKg: null, growth: null });
+    const filtered = await w.ok<Page>('child.register', { q: 'bim', limit: 2, offset: 0 });
+    expect(filtered).toMatchObject({ total: 1, rows: [{ id: bima, growth: 'T' }] });
   });
 });
