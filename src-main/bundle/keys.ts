@@ -1,5 +1,4 @@
 import { Decrypter, Encrypter, generateX25519Identity, identityToRecipient } from 'age-encryption';
-import QRCode from 'qrcode';
 import { NodeScryptIdentity, NodeScryptRecipient } from './scrypt';
 import { decodeAgeRecipient } from './x25519';
 import { sha256Hex, utf8 } from './encoding';
@@ -147,6 +146,8 @@ export function recipientFileText(recipient: string, label: string): string {
 /** The recipient as a QR code (SVG text), for puskesmas to scan instead of typing. */
 export async function recipientQrSvg(recipient: string): Promise<string> {
   const r = parseAgeRecipient(recipient);
+  // Loaded here, for the key screens only (about 9 MB).
+  const { default: QRCode } = await import('qrcode');
   return QRCode.toString(r, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
 }
 

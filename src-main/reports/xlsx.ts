@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { FileDownload, IndicatorResult, MonthlyReport, ReportRow } from '@shared/contract';
 import {
   INDICATOR_CLUSTERS,
@@ -6,7 +5,7 @@ import {
   type IndicatorDefinition,
 } from '@shared/domain/indicators';
 import { translate, type Locale, type MessageKey } from '@shared/i18n';
-import { fileSlug, workbookFile } from '../services/xlsx';
+import { fileSlug, newWorkbook, workbookFile } from '../services/xlsx';
 
 type Computable = Extract<IndicatorResult, { computable: true }>;
 type Cell = number | null;
@@ -106,8 +105,7 @@ const THIN = { style: 'thin' as const, color: { argb: 'FFB8C4C2' } };
 export async function reportWorkbook(report: MonthlyReport, locale: Locale): Promise<FileDownload> {
   const t = (key: MessageKey, params?: Record<string, string | number>) =>
     translate(locale, key, params);
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Siklus';
+  const workbook = await newWorkbook();
   workbook.created = new Date(report.generatedAt);
 
   for (const cluster of INDICATOR_CLUSTERS) {

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import {
   AppError,
@@ -33,7 +32,7 @@ import { translate, type Locale } from '@shared/i18n';
 import { writeAudit } from '../db/audit';
 import { write, type Actor, type ServiceDeps } from './context';
 import type { FacilityService } from './facility';
-import { addListSheet, fileSlug, workbookFile } from './xlsx';
+import { addListSheet, fileSlug, newWorkbook, workbookFile } from './xlsx';
 
 const LATE_DAY_KEY = 'dinkes.lateDay';
 
@@ -501,8 +500,7 @@ export function createDinkesService(deps: ServiceDeps, facility: FacilityService
       }
       const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) =>
         translate(locale, key, params);
-      const workbook = new ExcelJS.Workbook();
-      workbook.creator = 'Siklus';
+      const workbook = await newWorkbook();
       const generated = localDate(deps.now(), TIMEZONE_OFFSETS[f.timezone]);
       type Line = { indicator: RecapIndicator; row: RecapRow; total: boolean };
       const pct = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);

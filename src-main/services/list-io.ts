@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import {
   AppError,
@@ -12,7 +12,7 @@ import { isIsoDate } from '@shared/domain/dates';
 import { parseCountText } from '@shared/domain/management';
 import type { Label } from '@shared/domain/refusal';
 import { translate, type Locale } from '@shared/i18n';
-import { workbookFile } from './xlsx';
+import { newWorkbook, workbookFile } from './xlsx';
 
 /**
  * Lists as spreadsheets and back. Every exported list has a hidden row of column codes above its
@@ -152,7 +152,7 @@ export async function readGrid(
   if (!lower.endsWith('.xlsx')) {
     throw AppError.field(locale, 'fileName', translate(locale, 'import.format'));
   }
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   try {
     await workbook.xlsx.load(new Uint8Array(bytes).buffer);
   } catch {
@@ -595,8 +595,7 @@ export async function exportWorkbook(
   build: (workbook: ExcelJS.Workbook) => void,
   fileName: string,
 ): Promise<FileDownload> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Siklus';
+  const workbook = await newWorkbook();
   build(workbook);
   const file = await workbookFile(workbook, fileName);
   return { ...file, mimeType: XLSX_MIME };

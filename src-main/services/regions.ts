@@ -1,4 +1,4 @@
-import { getDistricts, getProvinces, getRegencies, getVillages } from 'idn-area-data';
+import type * as AreaData from 'idn-area-data';
 import type { RegionLookup } from '@shared/domain/identity';
 import type { Village } from '@shared/contract';
 
@@ -33,6 +33,9 @@ function byName(a: Area, b: Area) {
 }
 
 export function createRegionsService() {
+  // The package too is loaded at the first lookup (with its CSV reader, about 8 MB).
+  let areaData: Promise<typeof AreaData> | null = null;
+  const data = () => (areaData ??= import('idn-area-data'));
   let provinces: Promise<Area[]> | null = null;
   let regencies: Promise<(Area & { parent: string })[]> | null = null;
   let districts: Promise<(Area & { parent: string })[]> | null = null;
@@ -40,21 +43,27 @@ export function createRegionsService() {
   let lookup: Promise<RegionLookup> | null = null;
 
   const loadProvinces = () =>
-    (provinces ??= getProvinces().then((rows) =>
-      rows.map((r) => ({ code: r.code, name: titleCase(r.name) })),
-    ));
+    (provinces ??= data()
+      .then((m) => m.getProvinces())
+      .then((rows) => rows.map((r) => ({ code: r.code, name: titleCase(r.name) }))));
   const loadRegencies = () =>
-    (regencies ??= getRegencies().then((rows) =>
-      rows.map((r) => ({ code: r.code, name: titleCase(r.name), parent: r.province_code })),
-    ));
+    (regencies ??= data()
+      .then((m) => m.getRegencies())
+      .then((rows) =>
+        rows.map((r) => ({ code: r.code, name: titleCase(r.name), parent: r.province_code })),
+      ));
   const loadDistricts = () =>
-    (districts ??= getDistricts().then((rows) =>
-      rows.map((r) => ({ code: r.code, name: titleCase(r.name), parent: r.regency_code })),
-    ));
+    (districts ??= data()
+      .then((m) => m.getDistricts())
+      .then((rows) =>
+        rows.map((r) => ({ code: r.code, name: titleCase(r.name), parent: r.regency_code })),
+      ));
   const loadVillages = () =>
-    (villages ??= getVillages().then((rows) =>
-      rows.map((r) => ({ code: r.code, name: titleCase(r.name), parent: r.district_code })),
-    ));
+    (villages ??= data()
+      .then((m) => m.getVillages())
+      .then((rows) =>
+        rows.map((r) => ({ code: r.code, name: titleCase(r.name), parent: r.district_code })),
+      ));
 
   async function nameOf(code: string): Promise<string | null> {
     const depth = code.split('.').length;
