@@ -18,7 +18,11 @@ const workers = Object.fromEntries(
 );
 
 await build({
-  entryPoints: { run: path.join(ROOT, 'tests/bench/run.ts'), ...workers },
+  entryPoints: {
+    run: path.join(ROOT, 'tests/bench/run.ts'),
+    start: path.join(ROOT, 'tests/bench/start.ts'),
+    ...workers,
+  },
   outdir: BUILD_DIR,
   bundle: true,
   platform: 'node',
