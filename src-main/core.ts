@@ -272,6 +272,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         appVersion,
         now,
       });
+      if (database.startCheck) log.info('database checked at start', database.startCheck);
       if (database.migration.from !== database.migration.to) {
         log.info('database migrated', { ...database.migration });
       }

@@ -12,6 +12,12 @@ import { createBackup } from '../backup/create';
 import { timestampForFile } from '../backup/files';
 import { checkLines } from '../backup/inspect';
 import { openReadOnly } from './read-only';
+import {
+  forgetClosedMarker,
+  startCheck,
+  writeClosedMarker,
+  type StartCheckReason,
+} from './start-check';
 import { DatabaseTooNewError, DatabaseUnreadableError, MigrationFailedError } from './errors';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations';
 import type { DB } from './schema';
@@ -25,8 +31,6 @@ export interface OpenOptions {
   backupDir: string;
   migrations?: readonly Migration[];
   now?: () => Date;
-  /** Run `PRAGMA quick_check` (read-only) before opening for writing. Default true. */
-  quickCheck?: boolean;
 }
 
 /**
@@ -59,6 +63,8 @@ export interface Database {
   readonly db: Kysely<DB>;
   readonly schemaVersion: number;
   readonly migration: MigrationReport;
+  /** The quick_check of this start and why it ran, or null when there was no reason. */
+  readonly startCheck: { reason: StartCheckReason; ms: number } | null;
   close(): Promise<void>;
 }
 
@@ -254,8 +260,8 @@ function assertOrdered(migrations: readonly Migration[]): void {
 
 /**
  * Open (or create) the Siklus database: refuse a newer schema without touching it, run
- * `quick_check` read-only, set the pragmas, take a verified backup before pending migrations,
- * migrate, and wrap it in Kysely.
+ * `quick_check` read-only when there is a reason to (`start-check.ts`), set the pragmas, take a
+ * verified backup before pending migrations, migrate, and wrap it in Kysely.
  */
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   const migrations = options.migrations ?? MIGRATIONS;
@@ -265,9 +271,19 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
 
   const found = readSchemaVersion(options.file);
   if (found > latest) throw new DatabaseTooNewError(options.file, found, latest);
-  if (options.quickCheck !== false) quickCheck(options.file);
+  const existed = fs.existsSync(options.file);
+  const due = existed ? startCheck(options.file, now()) : { reason: null, lastChecked: null };
+  let checkedAt = existed ? due.lastChecked : now().toISOString();
+  let checked: Database['startCheck'] = null;
+  if (due.reason) {
+    const started = performance.now();
+    quickCheck(options.file);
+    checked = { reason: due.reason, ms: Math.round(performance.now() - started) };
+    checkedAt = now().toISOString();
+  }
 
   fs.mkdirSync(path.dirname(options.file), { recursive: true });
+  forgetClosedMarker(options.file);
   const sqlite = new BetterSqlite3(options.file);
   try {
     applyPragmas(sqlite);
@@ -292,7 +308,14 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       db,
       schemaVersion: version,
       migration: { from: found, to: version, backupFile },
-      close: () => db.destroy(),
+      startCheck: checked,
+      close: async () => {
+        await db.destroy();
+        // Kysely closes the connection only if it ever ran a query; closing checkpoints the WAL
+        // into the file, so the marker describes the whole database.
+        sqlite.close();
+        if (checkedAt) writeClosedMarker(options.file, checkedAt);
+      },
     };
   } catch (error) {
     sqlite.close();

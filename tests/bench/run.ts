@@ -105,7 +105,9 @@ async function demoSection(): Promise<CachedDemo> {
 
 /**
  * The services' start as a clerk waits for it: a fresh process loads the bundled code and opens
- * the data folder (quick_check, migration check, settings), three times, the first cold-ish.
+ * the data folder (migration check, settings), three times. The working copy was never closed
+ * by Siklus, so the first start also runs quick_check over the whole file (as after a crash);
+ * the other two follow a clean close and skip it (src-main/db/start-check.ts).
  */
 async function coldStart(dir: string): Promise<void> {
   const starts: { readyMs: number; openMs: number; rssMb: number }[] = [];
@@ -116,11 +118,13 @@ async function coldStart(dir: string): Promise<void> {
     if (run.status !== 0) throw new Error(`start.js failed:\n${run.stderr}`);
     starts.push(JSON.parse(run.stdout.trim().split('\n').at(-1)!));
   }
-  const ready = timing(starts.map((s) => s.readyMs));
-  const open = timing(starts.map((s) => s.openMs));
+  const [checked, ...clean] = starts as [(typeof starts)[0], ...typeof starts];
+  const ready = timing(clean.map((s) => s.readyMs));
   record('cold start', ready);
-  record('cold start: open', open);
+  measured['cold start: checked'] = checked;
   measured['cold start: rss'] = starts.map((s) => Math.round(s.rssMb));
+  const openMs = Math.max(...clean.map((s) => s.openMs));
+  const rssMb = Math.max(...clean.map((s) => s.rssMb));
   rows.push(
     budget(
       'start layanan, proses baru (muat + buka + cek migrasi)',
@@ -128,7 +132,15 @@ async function coldStart(dir: string): Promise<void> {
       'ms',
       null,
       '<=',
-      `terlama dari 3; buka ${open.max.toFixed(0)} ms, RSS ${Math.max(...starts.map((s) => s.rssMb)).toFixed(0)} MB`,
+      `setelah tutup normal, terlama dari 2; buka ${openMs.toFixed(0)} ms, RSS ${rssMb.toFixed(0)} MB`,
+    ),
+    budget(
+      'start layanan dengan quick_check (setelah crash)',
+      checked.readyMs,
+      'ms',
+      null,
+      '<=',
+      `buka ${checked.openMs.toFixed(0)} ms, informasi`,
     ),
   );
 }

@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import Database from 'better-sqlite3';
 
 /**
- * Overwrite `length` bytes with a fixed garbage pattern in the middle of the `person` table's
- * leaf pages (found with `dbstat`), so the damage hits person rows however many other tables the
- * schema has.
+ * Overwrite `length` bytes with a fixed garbage pattern in the middle of a table's leaf pages
+ * (`person` unless told; found with `dbstat`), so the damage hits its rows however many other
+ * tables the schema has.
  */
-export function damageMiddle(file: string, length = 16 * 1024): void {
+export function damageMiddle(file: string, length = 16 * 1024, table = 'person'): void {
   const db = new Database(file, { readonly: true });
   let pages: number[];
   let pageSize: number;
@@ -14,10 +14,8 @@ export function damageMiddle(file: string, length = 16 * 1024): void {
     pageSize = db.pragma('page_size', { simple: true }) as number;
     pages = (
       db
-        .prepare(
-          "SELECT pageno FROM dbstat WHERE name = 'person' AND pagetype = 'leaf' ORDER BY pageno",
-        )
-        .all() as { pageno: number }[]
+        .prepare("SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf' ORDER BY pageno")
+        .all(table) as { pageno: number }[]
     ).map((r) => r.pageno);
   } finally {
     db.close();
@@ -31,4 +29,15 @@ export function damageMiddle(file: string, length = 16 * 1024): void {
   } finally {
     fs.closeSync(fd);
   }
+  laterWrite(file);
+}
+
+/**
+ * Set a file's modification time a second past its own. The kernel stamps writes with a coarse
+ * clock (a few milliseconds): damage made within that of Siklus closing the file could keep its
+ * time, which no real later writer does. The start's check looks at the time (start-check.ts).
+ */
+export function laterWrite(file: string): void {
+  const later = new Date(fs.statSync(file).mtimeMs + 1000);
+  fs.utimesSync(file, later, later);
 }

@@ -5,6 +5,7 @@ import type { BackupCreated, RecoveryInspection, SystemInfo } from '@shared/cont
 import { LATEST_SCHEMA_VERSION } from '../../../src-main/db/migrations';
 import type { TestCore } from '../../support/core';
 import { setupFacility } from '../../support/setup';
+import { laterWrite } from '../../support/damage';
 import { tempDir } from '../../support/temp';
 import { addPersons, expectOk, openCoreAt } from './helpers';
 
@@ -29,6 +30,7 @@ function damageSchemaPage(file: string): void {
   } finally {
     fs.closeSync(fd);
   }
+  laterWrite(file);
 }
 
 describe('recovery: inspecting a file whose table list is damaged', () => {
