@@ -10,9 +10,9 @@ import fs from 'node:fs';
  *   it was never opened by a Siklus that leaves the marker;
  * - `changed`: the file is not as the last clean close left it (its size or modification time
  *   differ): written by something else, replaced, or damaged on purpose;
- * - `due`: the last check is older than {@link QUICK_CHECK_EVERY_DAYS}, for damage that changes
- *   neither (a failing disk). The daily backup's `integrity_check` of its copy also reads every
- *   page in between.
+ * - `due`: the last check is older than {@link QUICK_CHECK_EVERY_DAYS} (or later than now: the
+ *   clock went back), for damage that changes neither (a failing disk). The daily backup's
+ *   `integrity_check` of its copy also reads every page in between.
  *
  * A clean close leaves `<file>.closed` beside the database: the file's size and modification
  * time then, and when it was last checked. The open removes it before it writes anything, so
@@ -59,10 +59,13 @@ export function startCheck(
   const marker = readMarker(file);
   if (!marker) return { reason: 'unclean', lastChecked: null };
   const stat = fs.statSync(file);
+  // A check "in the future" means the PC's clock went back (a flat CMOS battery): due too, or
+  // the next check would wait until the clock caught up.
+  const sinceCheck = now.getTime() - Date.parse(marker.checkedAt);
   const reason =
     stat.size !== marker.size || stat.mtimeMs !== marker.mtimeMs
       ? 'changed'
-      : now.getTime() - Date.parse(marker.checkedAt) > QUICK_CHECK_EVERY_DAYS * 86_400_000
+      : sinceCheck < 0 || sinceCheck > QUICK_CHECK_EVERY_DAYS * 86_400_000
         ? 'due'
         : null;
   return { reason, lastChecked: marker.checkedAt };

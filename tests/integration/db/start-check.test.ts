@@ -93,6 +93,14 @@ describe('the quick_check at start', () => {
     await db.close();
   });
 
+  it("runs it when the PC's clock went back past the last check", async () => {
+    await closedWithRows();
+    clock.set('2026-10-15T01:59:59.000Z');
+    const db = await open();
+    expect(db.startCheck).toMatchObject({ reason: 'due' });
+    await db.close();
+  });
+
   it('runs it when the marker is unreadable', async () => {
     await closedWithRows();
     fs.writeFileSync(`${file}.closed`, '{"size": "banyak"}');
