@@ -56,12 +56,12 @@ export const inlineOpener: BundleOpener = {
 const VERIFY_WORKERS = 2;
 
 /** The opener of several files: verified on worker threads, files in turn, while one is written. */
-export function createBundleOpener(workers = VERIFY_WORKERS): BundleOpener {
-  const each = Array.from({ length: workers }, workerOpener);
+export function createBundleOpener(): BundleOpener {
+  const each = Array.from({ length: VERIFY_WORKERS }, workerOpener);
   let turn = 0;
   return {
-    parallel: workers,
-    open: (bytes, options) => each[turn++ % workers]!.open(bytes, options),
+    parallel: VERIFY_WORKERS,
+    open: (bytes, options) => each[turn++ % VERIFY_WORKERS]!.open(bytes, options),
     async close() {
       await Promise.all(each.map((o) => o.close()));
     },

@@ -186,8 +186,7 @@ export function applyPragmas(sqlite: BetterSqlite3.Database): void {
  * `PRAGMA quick_check` through a read-only connection, so a damaged file is not modified.
  * Throws DatabaseCorruptError with the first problem lines, or DatabaseUnreadableError.
  */
-export function quickCheck(file: string): void {
-  if (!fs.existsSync(file)) return;
+function quickCheck(file: string): void {
   let probe: BetterSqlite3.Database | undefined;
   let problems: string[];
   try {
@@ -271,14 +270,14 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
 
   const found = readSchemaVersion(options.file);
   if (found > latest) throw new DatabaseTooNewError(options.file, found, latest);
-  const existed = fs.existsSync(options.file);
-  const due = existed ? startCheck(options.file, now()) : { reason: null, lastChecked: null };
-  let checkedAt = existed ? due.lastChecked : now().toISOString();
+  // A new file has nothing to check: it counts as checked when it is created.
+  const before = fs.existsSync(options.file) ? startCheck(options.file, now()) : null;
+  let checkedAt = before ? before.lastChecked : now().toISOString();
   let checked: Database['startCheck'] = null;
-  if (due.reason) {
+  if (before?.reason) {
     const started = performance.now();
     quickCheck(options.file);
-    checked = { reason: due.reason, ms: Math.round(performance.now() - started) };
+    checked = { reason: before.reason, ms: Math.round(performance.now() - started) };
     checkedAt = now().toISOString();
   }
 

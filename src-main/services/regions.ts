@@ -46,24 +46,31 @@ export function createRegionsService() {
     (provinces ??= data()
       .then((m) => m.getProvinces())
       .then((rows) => rows.map((r) => ({ code: r.code, name: titleCase(r.name) }))));
+  /** A level below the provinces, each area with the code of the one it belongs to. */
+  const withParents = <R extends { code: string; name: string }>(
+    rows: (m: typeof AreaData) => Promise<R[]>,
+    parentOf: (row: R) => string,
+  ) =>
+    data()
+      .then(rows)
+      .then((list) =>
+        list.map((r) => ({ code: r.code, name: titleCase(r.name), parent: parentOf(r) })),
+      );
   const loadRegencies = () =>
-    (regencies ??= data()
-      .then((m) => m.getRegencies())
-      .then((rows) =>
-        rows.map((r) => ({ code: r.code, name: titleCase(r.name), parent: r.province_code })),
-      ));
+    (regencies ??= withParents(
+      (m) => m.getRegencies(),
+      (r) => r.province_code,
+    ));
   const loadDistricts = () =>
-    (districts ??= data()
-      .then((m) => m.getDistricts())
-      .then((rows) =>
-        rows.map((r) => ({ code: r.code, name: titleCase(r.name), parent: r.regency_code })),
-      ));
+    (districts ??= withParents(
+      (m) => m.getDistricts(),
+      (r) => r.regency_code,
+    ));
   const loadVillages = () =>
-    (villages ??= data()
-      .then((m) => m.getVillages())
-      .then((rows) =>
-        rows.map((r) => ({ code: r.code, name: titleCase(r.name), parent: r.district_code })),
-      ));
+    (villages ??= withParents(
+      (m) => m.getVillages(),
+      (r) => r.district_code,
+    ));
 
   async function nameOf(code: string): Promise<string | null> {
     const depth = code.split('.').length;
