@@ -25,6 +25,9 @@ export default defineConfig({
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
+          // Two files at a time even on two cores (Vitest's default there is one): much of an
+          // integration test waits on the disk, scrypt or a child process. 386 → 230 s here.
+          maxWorkers: 2,
         },
       },
     ],

@@ -6,15 +6,16 @@ const root = resolve(import.meta.dirname, '../..');
 /**
  * `npm run test:reliability` (project `full`: ≥ 20 crash trials, every byte of a bundle,
  * ≥ 1,000 inputs per channel) and `npm run test:reliability:ci` (project `ci`: the same tests
- * with smaller counts, about two minutes on two cores). Counts: `scale.ts`.
+ * with smaller counts, about a minute and a half on two cores). Counts: `scale.ts`.
  */
 const shared = {
   include: ['tests/reliability/**/*.test.ts'],
   environment: 'node' as const,
   testTimeout: 900_000,
   hookTimeout: 300_000,
-  // One file at a time: crash trials and the fuzzer each want a core to themselves.
-  fileParallelism: false,
+  // Two files at a time, a core each (Vitest's default on two cores is one): the counts are
+  // fixed, not timed, so this only shortens the run (the CI variant: 131 → 78 s here).
+  maxWorkers: 2,
 };
 
 export default defineConfig({
