@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
+import { testFileWorkers } from './support/workers';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -25,9 +26,7 @@ export default defineConfig({
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
-          // Two files at a time even on two cores (Vitest's default there is one): much of an
-          // integration test waits on the disk, scrypt or a child process. 386 → 230 s here.
-          maxWorkers: 2,
+          maxWorkers: testFileWorkers(),
         },
       },
     ],

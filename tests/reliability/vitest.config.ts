@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
+import { testFileWorkers } from '../support/workers';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -13,9 +14,8 @@ const shared = {
   environment: 'node' as const,
   testTimeout: 900_000,
   hookTimeout: 300_000,
-  // Two files at a time, a core each (Vitest's default on two cores is one): the counts are
-  // fixed, not timed, so this only shortens the run (the CI variant: 131 → 78 s here).
-  maxWorkers: 2,
+  // The counts are fixed, not timed: running files side by side only shortens the run.
+  maxWorkers: testFileWorkers(),
 };
 
 export default defineConfig({
