@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { windowsOf } from '../../../src-main/reports/count';
 import { defaultReportRules } from '../../../src-main/reports/rules';
-import { SOURCES } from '../../../src-main/reports/sources';
+import { POPULATIONS, SOURCES } from '../../../src-main/reports/sources';
 import { queryPlan } from '../../support/plan';
 import { nd, openReportWorld, rowOf, type ReportWorld } from './helpers';
 
@@ -313,5 +313,17 @@ describe('Klaster 2 anak, gizi and imunisasi, hand-counted', () => {
     expect(queryPlan(w.t.core.database.sqlite, query.sql, ...query.parameters)).toMatch(
       /SEARCH i USING INDEX immunization_person \(person_id=\?\)/,
     );
+  });
+
+  it('counts the registry by age from the index alone, not the wide person rows', () => {
+    const { month } = windowsOf({ month: '2026-11' });
+    for (const [id, population] of Object.entries(POPULATIONS)) {
+      const query = population
+        .counts(month, defaultReportRules(month.to))
+        .compile(w.t.core.database.db);
+      expect(queryPlan(w.t.core.database.sqlite, query.sql, ...query.parameters), id).toMatch(
+        /SEARCH p USING COVERING INDEX person_live_birth_desa \(birth_date>\? AND birth_date<\?\)/,
+      );
+    }
   });
 });
