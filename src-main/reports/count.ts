@@ -132,6 +132,17 @@ export const sourceRows = (source: EventSource, window: DateWindow, rules: Repor
   WITH src AS ${source.materialized ? sql`MATERIALIZED` : sql``} (${source.events(window, rules)})`;
 
 /**
+ * What SQLite returns for a count: how many subjects share each pair of picks, a pick being
+ * the deciding row's flag digit followed by its desa key (`in_month` null when the subject's
+ * pick of the month is none).
+ */
+interface PickPair {
+  in_month: string | null;
+  in_ytd: string;
+  n: number;
+}
+
+/**
  * Per desa key, in both windows from one read of the year to date: achievements count each
  * subject once, at its first row in the window (a source gives one row per subject; a subject
  * that somehow has two is still one person); status counts each subject's latest observation.
@@ -148,14 +159,28 @@ export async function countByDesa(
   windows: { month: DateWindow; ytd: DateWindow },
   rules: ReportRules,
 ): Promise<WindowCounts> {
+  return windowCounts(await pickPairs(db, source, mode, windows, rules), countsDigit(mode));
+}
+
+/** Which digits of a pick count for the numerator: any (an achievement), flag 1 (a status). */
+const countsDigit = (mode: CountMode) =>
+  mode === 'achievement' ? () => true : (digit: number) => digit === 1;
+
+async function pickPairs(
+  db: Kysely<DB>,
+  source: EventSource,
+  mode: CountMode,
+  windows: { month: DateWindow; ytd: DateWindow },
+  rules: ReportRules,
+): Promise<PickPair[]> {
   const { month, ytd } = windows;
   const inYtd = sql`on_date >= ${ytd.from} AND on_date <= ${ytd.to}`;
-  let query: RawBuilder<{ in_month: string | null; in_ytd: string; n: number }>;
+  let query: RawBuilder<PickPair>;
   if (source.latestByEntry) {
     // One pass: each subject's latest entry in the year to date. The month ends where the year
     // to date ends, so the subject's latest entry in the month is that same row, if it is in
     // the month at all.
-    if (month.to !== ytd.to) throw new Error('countByDesa: the month must end the year to date');
+    oneYearToDate(windows);
     query = sql`
       ${sourceRows(source, ytd, rules)},
       latest AS (
@@ -181,22 +206,144 @@ export async function countByDesa(
       SELECT substr(in_month, 11) AS in_month, substr(in_ytd, 11) AS in_ytd, count(*) AS n
       FROM subjects GROUP BY 1, 2`;
   }
-  const pairs = await query.execute(db);
+  return (await query.execute(db)).rows;
+}
+
+/** The one-pass picks hold when the month ends where the year to date ends. */
+function oneYearToDate(windows: { month: DateWindow; ytd: DateWindow }) {
+  if (windows.month.to !== windows.ytd.to) {
+    throw new Error('countByDesa: the month must end the year to date');
+  }
+}
+
+/**
+ * The counts per desa key from the pairs of picks: every subject is observed, and counts for
+ * the numerator when `counted` says so of its pick's digit (the flag; a grade in a family).
+ */
+function windowCounts(pairs: readonly PickPair[], counted: (digit: number) => boolean) {
   const result: WindowCounts = { month: new Map(), ytd: new Map() };
   const add = (window: Map<string, Counts>, picked: string, n: number) => {
     const key = picked.slice(1) || 'luar';
     const counts = window.get(key) ?? { numerator: 0, observed: 0 };
     counts.observed += n;
-    // An achievement counts every subject; a status those whose latest row is flagged (the
-    // digit is the flag itself in a status key).
-    counts.numerator += mode === 'achievement' ? n : n * (picked.charCodeAt(0) - 48);
+    if (counted(picked.charCodeAt(0) - 48)) counts.numerator += n;
     window.set(key, counts);
   };
-  for (const r of pairs.rows) {
+  for (const r of pairs) {
     if (r.in_month !== null) add(result.month, r.in_month, r.n);
     add(result.ytd, r.in_ytd, r.n);
   }
   return result;
+}
+
+/** A source counted in a mode: what an indicator's numerator (or a drop-out's B) needs. */
+export interface CountItem {
+  source: string;
+  mode: CountMode;
+}
+
+/**
+ * Sources that read the same rows, counted in one read: `count` gives each member (by
+ * `itemKey`) exactly what `countByDesa` gives it alone (the report tests hold every family to
+ * that), for about the price of the costliest member.
+ */
+export interface SourceFamily {
+  id: string;
+  members: readonly CountItem[];
+  count(
+    db: Kysely<DB>,
+    windows: { month: DateWindow; ytd: DateWindow },
+    rules: ReportRules,
+  ): Promise<Map<string, WindowCounts>>;
+}
+
+export const itemKey = (item: CountItem) => `${item.source}|${item.mode}`;
+
+/**
+ * Latest-entry status sources that differ only in which rows' flag they raise, counted from one
+ * `latestByEntry` source whose `flag` is a grade digit instead: a member counts the subjects
+ * whose latest entry has its `grade`. A subject's latest entry is one row whatever the
+ * flags, so each member counts what it would alone. (A source picked by date and flag could not
+ * join: on a day, its own flag decides which row is picked.)
+ */
+export function gradedFamily(
+  id: string,
+  graded: EventSource,
+  members: readonly { source: string; grade: number }[],
+): SourceFamily {
+  if (!graded.latestByEntry) throw new Error(`${id}: the graded source must be latestByEntry`);
+  return {
+    id,
+    members: members.map((m) => ({ source: m.source, mode: 'status' })),
+    async count(db, windows, rules) {
+      const pairs = await pickPairs(db, graded, 'status', windows, rules);
+      return new Map(
+        members.map((m) => [
+          itemKey({ source: m.source, mode: 'status' }),
+          windowCounts(pairs, (digit) => digit === m.grade),
+        ]),
+      );
+    },
+  };
+}
+
+/**
+ * Between an entry and the digit and desa key after it in a pick: below every character an
+ * entry has, so that it orders entries as they order alone, even one that begins another.
+ */
+const AFTER_ENTRY = '\u0001';
+
+/**
+ * An achievement once a year and a status over the same rows (`person_id`, `on_date`, `desa_id`,
+ * `flag`, `entry` by `entryKey`), in one `GROUP BY` person: the `first` member counts each
+ * person at their first entry of the year, the `latest` member by the flag of each person's
+ * latest entry (the later entry of a day over the earlier), as the K3 `oncePerYear` and
+ * `latestEntry` sources do over those rows. The year to date is one calendar year, so a person
+ * is a person-year.
+ */
+export function firstAndLatestFamily(spec: {
+  id: string;
+  first: string;
+  latest: string;
+  rows(window: DateWindow, rules: ReportRules): RawBuilder<unknown>;
+}): SourceFamily {
+  const members = [
+    { source: spec.first, mode: 'achievement' },
+    { source: spec.latest, mode: 'status' },
+  ] as const;
+  return {
+    id: spec.id,
+    members,
+    async count(db, windows, rules) {
+      oneYearToDate(windows);
+      const { month, ytd } = windows;
+      // Each member's counts by the flag digit and desa key after the entry, as the other
+      // counts' picks carry them.
+      const counted = (member: number, pick: 'f' | 'l') => {
+        const tail = sql`substr(${sql.ref(pick)}, instr(${sql.ref(pick)}, ${AFTER_ENTRY}) + 1)`;
+        return sql`SELECT ${sql.lit(member)} AS member,
+            CASE WHEN ${sql.ref(pick)} >= ${month.from} THEN ${tail} END AS in_month,
+            ${tail} AS in_ytd, count(*) AS n
+          FROM per GROUP BY 1, 2, 3`;
+      };
+      const { rows } = await sql<PickPair & { member: number }>`
+        WITH fam AS (${spec.rows(ytd, rules)}),
+        per AS MATERIALIZED (
+          SELECT min(entry || ${AFTER_ENTRY} || '1' || coalesce(desa_id, '')) AS f,
+            max(entry || ${AFTER_ENTRY} || flag || coalesce(desa_id, '')) AS l
+          FROM fam WHERE on_date >= ${ytd.from} AND on_date <= ${ytd.to} GROUP BY person_id)
+        ${counted(0, 'f')} UNION ALL ${counted(1, 'l')}`.execute(db);
+      return new Map(
+        members.map((m, i) => [
+          itemKey(m),
+          windowCounts(
+            rows.filter((r) => r.member === i),
+            countsDigit(m.mode),
+          ),
+        ]),
+      );
+    },
+  };
 }
 
 /** The key of a source's counts in `EngineContext.cache`. */

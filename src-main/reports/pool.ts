@@ -2,16 +2,16 @@ import os from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { BUSY_TIMEOUT_MS } from '../db/connection';
 import { startWorker } from '../workers';
-import { countsKey, type CountMode, type WindowCounts } from './count';
+import { countsKey, itemKey, type CountItem, type WindowCounts } from './count';
 import type { ReportRules } from './rules';
+import { countUnits, type CountUnit } from './sources';
 
-/** One source to count for a period, as sent to a report worker. */
+/** One source, or one family of sources, to count for a period, as sent to a report worker. */
 export interface CountJob {
   id: number;
   period: string;
   rules: ReportRules;
-  source: string;
-  mode: CountMode;
+  unit: CountUnit;
 }
 
 /**
@@ -24,19 +24,17 @@ export interface CountWorkerData {
   busyTimeoutMs: number;
 }
 
-export type CountReply = { id: number; counts: WindowCounts } | { id: number; error: string };
-
-export interface CountItem {
-  source: string;
-  mode: CountMode;
-}
+/** The counts of a job's sources, by `itemKey`. */
+export type CountReply =
+  { id: number; counts: Map<string, WindowCounts> } | { id: number; error: string };
 
 /**
  * Report worker threads: the sources of a monthly report counted side by side, each worker on
  * its own read-only connection (WAL lets them read while the app writes). SQLite runs one
  * statement at a time per connection, and a report is some sixty sources of a year's rows, so
  * on a two-core clinic PC this halves the wait, and the main process, which answers the window,
- * is never blocked by it. Each counts exactly what `countByDesa` counts on the main connection.
+ * is never blocked by it. Each counts exactly what `countByDesa` counts on the main connection;
+ * the sources of a family (`SourceFamily`) in one job.
  */
 export interface CountPool {
   /**
@@ -81,16 +79,18 @@ function deferred<T>(): Deferred<T> {
 
 interface Slot {
   worker: Worker;
-  pending: Map<number, { resolve(counts: WindowCounts): void; reject(error: Error): void }>;
+  pending: Map<
+    number,
+    { resolve(counts: Map<string, WindowCounts>): void; reject(error: Error): void }
+  >;
 }
 
 export function createCountPool(file: string, size: number, idleMs = IDLE_MS): CountPool {
   let slots: Slot[] = [];
   let nextId = 1;
   let idle: NodeJS.Timeout | null = null;
-  /** How long each source took last time: the longest go first, so the workers end together. */
+  /** How long each job took last time: the longest go first, so the workers end together. */
   const lastMs = new Map<string, number>();
-  const costKey = (item: CountItem) => `${item.source}|${item.mode}`;
 
   function spawn(): Slot {
     const workerData: CountWorkerData = { file, busyTimeoutMs: BUSY_TIMEOUT_MS };
@@ -134,7 +134,7 @@ export function createCountPool(file: string, size: number, idleMs = IDLE_MS): C
     await Promise.all(closing.map((s) => s.worker.terminate()));
   }
 
-  function send(slot: Slot, job: Omit<CountJob, 'id'>): Promise<WindowCounts> {
+  function send(slot: Slot, job: Omit<CountJob, 'id'>): Promise<Map<string, WindowCounts>> {
     // A worker that stopped under a report running alongside takes no more jobs.
     if (!slots.includes(slot)) return Promise.reject(new Error('report worker stopped'));
     stopIdleTimer(); // a job, even between two of a report's, means the workers are not idle
@@ -149,16 +149,20 @@ export function createCountPool(file: string, size: number, idleMs = IDLE_MS): C
   return {
     count(period, rules, items) {
       while (slots.length < size) slots.push(spawn());
-      const unique = new Map(items.map((i) => [countsKey(i.source, i.mode, { month: period }), i]));
-      const cost = ([, i]: [string, CountItem]) => lastMs.get(costKey(i)) ?? 0;
-      const queue = [...unique].sort((a, b) => cost(b) - cost(a));
-      const settle = new Map(queue.map(([key]) => [key, deferred<WindowCounts>()]));
+      const keyOf = (item: CountItem) => countsKey(item.source, item.mode, { month: period });
+      const settle = new Map(items.map((i) => [keyOf(i), deferred<WindowCounts>()]));
+      const cost = (u: { key: string }) => lastMs.get(u.key) ?? 0;
+      const queue = countUnits(items).sort((a, b) => cost(b) - cost(a));
       const drain = async (slot: Slot) => {
         for (let next = queue.shift(); next; next = queue.shift()) {
-          const [key, item] = next;
           const started = performance.now();
-          settle.get(key)!.resolve(await send(slot, { period, rules, ...item }));
-          lastMs.set(costKey(item), performance.now() - started);
+          const counted = await send(slot, { period, rules, unit: next.unit });
+          lastMs.set(next.key, performance.now() - started);
+          for (const item of next.items) {
+            const counts = counted.get(itemKey(item));
+            if (!counts) throw new Error(`report worker: no counts of ${itemKey(item)}`);
+            settle.get(keyOf(item))?.resolve(counts);
+          }
         }
       };
       for (const slot of slots) {

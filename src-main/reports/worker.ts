@@ -2,14 +2,14 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { Kysely, SqliteDialect } from 'kysely';
 import { openReadOnly } from '../db/read-only';
 import type { DB } from '../db/schema';
-import { countByDesa, windowsOf } from './count';
+import { windowsOf } from './count';
 import type { CountJob, CountReply, CountWorkerData } from './pool';
-import { SOURCES } from './sources';
+import { countUnit } from './sources';
 
 /**
- * A report worker thread (see `pool.ts`): counts one source at a time on its own read-only
- * connection to the data folder's database, so the sources of a report run side by side and the
- * main process stays free to answer the window.
+ * A report worker thread (see `pool.ts`): counts one job at a time (a source, or a family of
+ * sources) on its own read-only connection to the data folder's database, so the sources of a
+ * report run side by side and the main process stays free to answer the window.
  */
 
 const { file, busyTimeoutMs } = workerData as CountWorkerData;
@@ -26,16 +26,8 @@ function connection(): Kysely<DB> {
 
 async function count(job: CountJob): Promise<CountReply> {
   try {
-    const source = SOURCES[job.source];
-    if (!source) throw new Error(`no report source ${job.source}`);
-    const counts = await countByDesa(
-      connection(),
-      source,
-      job.mode,
-      windowsOf({ month: job.period }),
-      job.rules,
-    );
-    return { id: job.id, counts };
+    const windows = windowsOf({ month: job.period });
+    return { id: job.id, counts: await countUnit(connection(), job.unit, windows, job.rules) };
   } catch (error) {
     return { id: job.id, error: error instanceof Error ? error.message : String(error) };
   }

@@ -1,8 +1,20 @@
-import type { EventSource, PopulationSource } from '../count';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema';
+import {
+  countByDesa,
+  itemKey,
+  type CountItem,
+  type DateWindow,
+  type EventSource,
+  type PopulationSource,
+  type SourceFamily,
+  type WindowCounts,
+} from '../count';
+import type { ReportRules } from '../rules';
 import { K2_ANAK_SOURCES, K2_POPULATIONS } from './k2-anak';
 import { K2_IBU_SOURCES } from './k2-ibu';
 import { K2_IMUNISASI_SOURCES } from './k2-imunisasi';
-import { K3_SOURCES } from './k3';
+import { K3_FAMILIES, K3_SOURCES } from './k3';
 
 const byId = <T extends { id: string }>(list: readonly T[]): Record<string, T> => {
   const out: Record<string, T> = {};
@@ -20,6 +32,60 @@ export const SOURCES: Record<string, EventSource> = byId([
   ...K2_IMUNISASI_SOURCES,
   ...Object.values(K3_SOURCES),
 ]);
+
+/** Sources counted together in one read (see `SourceFamily`), by id; a source in one at most. */
+export const FAMILIES: Record<string, SourceFamily> = byId(K3_FAMILIES);
+
+const familyOf = new Map<string, SourceFamily>();
+for (const family of Object.values(FAMILIES)) {
+  for (const member of family.members) {
+    if (!SOURCES[member.source]) throw new Error(`${family.id}: no source ${member.source}`);
+    if (familyOf.has(itemKey(member))) throw new Error(`${itemKey(member)} in two families`);
+    familyOf.set(itemKey(member), family);
+  }
+}
+
+/** What one count job reads: a family of sources, or one source in a mode. */
+export type CountUnit = { family: string } | CountItem;
+
+/**
+ * The jobs that count `items`: each family with a member among them once (its other members
+ * cost nothing more), every other item alone. `key` names the job, `items` are the ones asked.
+ */
+export function countUnits(
+  items: readonly CountItem[],
+): { key: string; unit: CountUnit; items: CountItem[] }[] {
+  const units = new Map<string, { key: string; unit: CountUnit; items: CountItem[] }>();
+  for (const item of items) {
+    const family = familyOf.get(itemKey(item));
+    const key = family ? `family:${family.id}` : itemKey(item);
+    const unit = units.get(key) ?? {
+      key,
+      unit: family ? { family: family.id } : item,
+      items: [],
+    };
+    if (!unit.items.some((i) => itemKey(i) === itemKey(item))) unit.items.push(item);
+    units.set(key, unit);
+  }
+  return [...units.values()];
+}
+
+/** The counts of one job, by `itemKey`. */
+export async function countUnit(
+  db: Kysely<DB>,
+  unit: CountUnit,
+  windows: { month: DateWindow; ytd: DateWindow },
+  rules: ReportRules,
+): Promise<Map<string, WindowCounts>> {
+  if ('family' in unit) {
+    const family = FAMILIES[unit.family];
+    if (!family) throw new Error(`no report source family ${unit.family}`);
+    return family.count(db, windows, rules);
+  }
+  const source = SOURCES[unit.source];
+  if (!source) throw new Error(`no report source ${unit.source}`);
+  return new Map([[itemKey(unit), await countByDesa(db, source, unit.mode, windows, rules)]]);
+}
 
 /** Registry head counts for `population` denominators. */
 export const POPULATIONS: Record<string, PopulationSource> = byId([...K2_POPULATIONS]);
