@@ -54,6 +54,11 @@ export interface EventSource {
    */
   latestByEntry?: true;
   /**
+   * Set when a subject has at most one row a day (a unique index holds it): a status count then
+   * picks each subject's latest day's row, whatever its flag.
+   */
+  onePerDay?: true;
+  /**
    * Set when the rows must be read once before the count picks from them (`MATERIALIZED`):
    * SQLite would otherwise fold the query into the picking and read it worse. On the 100k demo
    * the ANC completion sources (K4, K6) took two to three times as long folded; every other
@@ -260,18 +265,20 @@ export interface SourceFamily {
 export const itemKey = (item: CountItem) => `${item.source}|${item.mode}`;
 
 /**
- * Latest-entry status sources that differ only in which rows' flag they raise, counted from one
- * `latestByEntry` source whose `flag` is a grade digit instead: a member counts the subjects
- * whose latest entry has its `grade`. A subject's latest entry is one row whatever the
- * flags, so each member counts what it would alone. (A source picked by date and flag could not
- * join: on a day, its own flag decides which row is picked.)
+ * Status sources that differ only in which rows' flag they raise, counted from one source whose
+ * `flag` is a grade digit instead: a member counts the subjects whose deciding row has one of
+ * its `grades`. The graded source must pick each subject's row whatever the flags, by entry
+ * (`latestByEntry`) or as the one row of its latest day (`onePerDay`); then each member counts
+ * what it would alone. (Otherwise a flag decides between a day's rows.)
  */
 export function gradedFamily(
   id: string,
   graded: EventSource,
-  members: readonly { source: string; grade: number }[],
+  members: readonly { source: string; grades: readonly number[] }[],
 ): SourceFamily {
-  if (!graded.latestByEntry) throw new Error(`${id}: the graded source must be latestByEntry`);
+  if (!graded.latestByEntry && !graded.onePerDay) {
+    throw new Error(`${id}: the graded source must pick by entry or have one row a day`);
+  }
   return {
     id,
     members: members.map((m) => ({ source: m.source, mode: 'status' })),
@@ -280,7 +287,7 @@ export function gradedFamily(
       return new Map(
         members.map((m) => [
           itemKey({ source: m.source, mode: 'status' }),
-          windowCounts(pairs, (digit) => digit === m.grade),
+          windowCounts(pairs, (digit) => m.grades.includes(digit)),
         ]),
       );
     },

@@ -11,7 +11,7 @@ import {
   type WindowCounts,
 } from '../count';
 import type { ReportRules } from '../rules';
-import { K2_ANAK_SOURCES, K2_POPULATIONS } from './k2-anak';
+import { K2_ANAK_FAMILIES, K2_ANAK_SOURCES, K2_POPULATIONS } from './k2-anak';
 import { K2_IBU_SOURCES } from './k2-ibu';
 import { K2_IMUNISASI_SOURCES } from './k2-imunisasi';
 import { K3_FAMILIES, K3_SOURCES } from './k3';
@@ -34,7 +34,7 @@ export const SOURCES: Record<string, EventSource> = byId([
 ]);
 
 /** Sources counted together in one read (see `SourceFamily`), by id; a source in one at most. */
-export const FAMILIES: Record<string, SourceFamily> = byId(K3_FAMILIES);
+export const FAMILIES: Record<string, SourceFamily> = byId([...K2_ANAK_FAMILIES, ...K3_FAMILIES]);
 
 const familyOf = new Map<string, SourceFamily>();
 for (const family of Object.values(FAMILIES)) {

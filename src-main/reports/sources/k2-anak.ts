@@ -1,7 +1,14 @@
 import { sql, type RawBuilder } from 'kysely';
 import { SASARAN_GROUP_INFO } from '@shared/domain/management/sasaran';
 import type { Capsule } from '@shared/domain/child-services/vitamin-a';
-import type { DateWindow, EventSource, PopulationSource, SourceRow } from '../count';
+import {
+  gradedFamily,
+  type DateWindow,
+  type EventSource,
+  type PopulationSource,
+  type SourceFamily,
+  type SourceRow,
+} from '../count';
 import type { ReportRules } from '../rules';
 import {
   addMonthsSql,
@@ -23,20 +30,69 @@ import {
 const growthActivity = (w: Parameters<EventSource['activity']>[0]) =>
   rowsInWindow('growth_measurement', 'measure_date', w);
 
-/** Measurements with a category for one index, flagged when the category is one of `codes`. */
-function statusOf(
-  w: DateWindow,
-  column: 'status_bbu' | 'status_pbu' | 'status_bbpb',
-  codes: readonly string[],
-) {
+type StatusColumn = 'status_bbu' | 'status_pbu' | 'status_bbpb';
+
+/**
+ * Live measurements with a category for one index, with `flag` (1 when counted; a grade in a
+ * family). One a child and day (`growth_person_day`).
+ */
+function statusOf(w: DateWindow, column: StatusColumn, flag: RawBuilder<unknown>) {
   return sql<SourceRow>`
     SELECT g.person_id AS subject_id, g.person_id, g.measure_date AS on_date,
-      g.residence_desa_id AS desa_id,
-      CASE WHEN ${sql.ref(`g.${column}`)} IN ${inList(codes)} THEN 1 ELSE 0 END AS flag
+      g.residence_desa_id AS desa_id, ${flag} AS flag
     FROM growth_measurement g
     WHERE ${livePerson(sql`g.person_id`)}
       AND g.measure_date >= ${w.from} AND g.measure_date <= ${w.to}
       AND g.deleted_at IS NULL AND ${sql.ref(`g.${column}`)} IS NOT NULL`;
+}
+
+/** The status gizi prevalences: the index each reads, and the categories it counts. */
+const STATUS_GIZI: readonly {
+  id: string;
+  column: StatusColumn;
+  codes(rules: ReportRules): string[];
+}[] = [
+  { id: 'gizi.bgm', column: 'status_bbu', codes: (r) => codesBelow(r.statusGizi.bbU, -3) },
+  { id: 'gizi.stunting', column: 'status_pbu', codes: (r) => codesBelow(r.statusGizi.pbU, -2) },
+  { id: 'gizi.wasting', column: 'status_bbpb', codes: (r) => codesBelow(r.statusGizi.bbPb, -2) },
+  {
+    id: 'gizi.underweight',
+    column: 'status_bbu',
+    codes: (r) => codesBelow(r.statusGizi.bbU, -2),
+  },
+  { id: 'gizi.overweight', column: 'status_bbpb', codes: (r) => codesAbove(r.statusGizi.bbPb, 2) },
+];
+
+/** 1 when the measurement's category in `column` is one of `codes`, else 0. */
+const inCodes = (column: StatusColumn, codes: readonly string[]) =>
+  sql`CASE WHEN ${sql.ref(`g.${column}`)} IN ${inList(codes)} THEN 1 ELSE 0 END`;
+
+/**
+ * The prevalences that read the same index, counted in one read (see `gradedFamily`): the grade
+ * of a measurement has bit i set when member i counts its category, so a member counts the
+ * grades with its bit. A child has one measurement a day, so each counts what it would alone.
+ */
+function statusFamily(column: StatusColumn): SourceFamily {
+  const members = STATUS_GIZI.filter((s) => s.column === column);
+  if (members.length > 3) throw new Error(`${column}: a grade digit holds three members`);
+  const grade = (rules: ReportRules) =>
+    sql.join(
+      members.map((m, bit) => sql`${inCodes(column, m.codes(rules))} * ${sql.lit(2 ** bit)}`),
+      sql` + `,
+    );
+  return gradedFamily(
+    `gizi.${column}`,
+    {
+      id: `gizi.${column}`,
+      events: (w, rules) => statusOf(w, column, grade(rules)),
+      activity: growthActivity,
+      onePerDay: true,
+    },
+    members.map((m, bit) => ({
+      source: m.id,
+      grades: [...Array(2 ** members.length).keys()].filter((g) => g & (2 ** bit)),
+    })),
+  );
 }
 
 /** The KBM (g) for an age in completed months, from the table in force (as `kbmFor`). */
@@ -158,31 +214,11 @@ export const K2_ANAK_SOURCES: EventSource[] = [
     activity: growthActivity,
   },
   { id: 'gizi.naik', events: (w, rules) => monthlyGrowth(w, rules), activity: growthActivity },
-  {
-    id: 'gizi.bgm',
-    events: (w, rules) => statusOf(w, 'status_bbu', codesBelow(rules.statusGizi.bbU, -3)),
+  ...STATUS_GIZI.map((s): EventSource => ({
+    id: s.id,
+    events: (w, rules) => statusOf(w, s.column, inCodes(s.column, s.codes(rules))),
     activity: growthActivity,
-  },
-  {
-    id: 'gizi.stunting',
-    events: (w, rules) => statusOf(w, 'status_pbu', codesBelow(rules.statusGizi.pbU, -2)),
-    activity: growthActivity,
-  },
-  {
-    id: 'gizi.wasting',
-    events: (w, rules) => statusOf(w, 'status_bbpb', codesBelow(rules.statusGizi.bbPb, -2)),
-    activity: growthActivity,
-  },
-  {
-    id: 'gizi.underweight',
-    events: (w, rules) => statusOf(w, 'status_bbu', codesBelow(rules.statusGizi.bbU, -2)),
-    activity: growthActivity,
-  },
-  {
-    id: 'gizi.overweight',
-    events: (w, rules) => statusOf(w, 'status_bbpb', codesAbove(rules.statusGizi.bbPb, 2)),
-    activity: growthActivity,
-  },
+  })),
   {
     id: 'vita.biru',
     events: (w) => capsules(w, 'blue'),
@@ -193,6 +229,12 @@ export const K2_ANAK_SOURCES: EventSource[] = [
     events: (w) => capsules(w, 'red'),
     activity: (w) => rowsInWindow('vitamin_a', 'given_date', w),
   },
+];
+
+/** The prevalences of one index that share its read: weight for age, weight for length. */
+export const K2_ANAK_FAMILIES: SourceFamily[] = [
+  statusFamily('status_bbu'),
+  statusFamily('status_bbpb'),
 ];
 
 /** Children of the registry aged [from, before) completed months on the window's last day. */

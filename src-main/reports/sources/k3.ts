@@ -268,7 +268,7 @@ export const K3_FAMILIES: SourceFamily[] = [
       (w) => lansia(w.from, w.to, sql`l.barthel_code IS NOT NULL`, adlGrade),
       lansiaActivity,
     ),
-    ADL_CATEGORIES.map((category, grade) => ({ source: adlSource(category), grade })),
+    ADL_CATEGORIES.map((category, grade) => ({ source: adlSource(category), grades: [grade] })),
   ),
 ];
 

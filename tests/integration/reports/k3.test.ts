@@ -4,7 +4,13 @@ import type { IndicatorResult, IndicatorValue, SasaranTable } from '@shared/cont
 import type { IndicatorDefinition } from '@shared/domain/indicators/types';
 import { K3_INDICATORS } from '@shared/domain/indicators/k3';
 import { SPM_INDICATORS } from '@shared/domain/indicators/spm';
-import { countByDesa, itemKey, windowsOf, type SourceRow } from '../../../src-main/reports/count';
+import {
+  countByDesa,
+  gradedFamily,
+  itemKey,
+  windowsOf,
+  type SourceRow,
+} from '../../../src-main/reports/count';
 import { defaultReportRules } from '../../../src-main/reports/rules';
 import { computeIndicator, subjectsBehind } from '../../../src-main/reports/engine';
 import type { Desa } from '../../../src-main/reports/engine';
@@ -660,5 +666,12 @@ describe('Klaster 3 indicators against hand counts', () => {
     await expect(
       K3_FAMILIES[0]!.count(db, early, defaultReportRules('2026-03-31')),
     ).rejects.toThrow('the month must end the year to date');
+  });
+
+  it('shares a graded read only where no flag decides between the rows of a day', () => {
+    const byDate = K3_SOURCES['ptm.skrining']!;
+    expect(() => gradedFamily('x', byDate, [{ source: byDate.id, grades: [1] }])).toThrow(
+      'x: the graded source must pick by entry or have one row a day',
+    );
   });
 });
