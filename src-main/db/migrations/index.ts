@@ -13,6 +13,7 @@ import { migration0012 } from './0012_adult_patient_person';
 import { migration0013 } from './0013_received_record_rowid';
 import { migration0014 } from './0014_received_file';
 import { migration0015 } from './0015_person_live_birth_desa';
+import { migration0016 } from './0016_adult_kontrol_person_report';
 import type { Migration } from './types';
 
 export type { Migration };
@@ -37,6 +38,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0013,
   migration0014,
   migration0015,
+  migration0016,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

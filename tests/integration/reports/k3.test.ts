@@ -540,7 +540,7 @@ describe('Klaster 3 indicators against hand counts', () => {
     });
   });
 
-  it('reads the HT and DM registers from the covering index: no table read per patient', () => {
+  it('reads the kontrols patient by patient from covering indexes: no table read per row', () => {
     const { ytd } = windowsOf({ month: '2026-03' });
     for (const id of ['ptm.ht_dilayani', 'ptm.ht_terkendali', 'ptm.dm_dilayani']) {
       const query = K3_SOURCES[id]!.events(ytd, defaultReportRules(ytd.to)).compile(
@@ -549,6 +549,9 @@ describe('Klaster 3 indicators against hand counts', () => {
       const plan = queryPlan(t.core.database.sqlite, query.sql, ...query.parameters);
       expect(plan, id).toMatch(/SCAN a USING COVERING INDEX adult_patient_person/);
       expect(plan, id).toMatch(/SEARCH p USING COVERING INDEX person_live_birth \(/);
+      expect(plan, id).toMatch(
+        /SEARCH k USING COVERING INDEX adult_kontrol_person_report \(person_id=\? AND visit_on>\? AND visit_on<\?\)/,
+      );
     }
   });
 
