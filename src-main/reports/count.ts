@@ -301,22 +301,21 @@ export function gradedFamily(
 const AFTER_ENTRY = '\u0001';
 
 /**
- * An achievement once a year and a status over the same rows (`person_id`, `on_date`, `desa_id`,
- * `flag`, `entry` by `entryKey`), in one `GROUP BY` person: the `first` member counts each
- * person at their first entry of the year, the `latest` member by the flag of each person's
- * latest entry (the later entry of a day over the earlier), as the K3 `oncePerYear` and
- * `latestEntry` sources do over those rows. The year to date is one calendar year, so a person
- * is a person-year.
+ * An achievement once a year and a status over the same rows, in one `GROUP BY` person: the
+ * `latest` member is a `latestByEntry` source, whose rows (with `entry`) the family reads; the
+ * `first` member counts each person at their first entry of the year in those rows, as the K3
+ * `oncePerYear` sources do (its own rows must be the same, whatever their flag). The year to
+ * date is one calendar year, so a person is a person-year.
  */
 export function firstAndLatestFamily(spec: {
   id: string;
   first: string;
-  latest: string;
-  rows(window: DateWindow, rules: ReportRules): RawBuilder<unknown>;
+  latest: EventSource;
 }): SourceFamily {
+  if (!spec.latest.latestByEntry) throw new Error(`${spec.id}: the latest must be latestByEntry`);
   const members = [
     { source: spec.first, mode: 'achievement' },
-    { source: spec.latest, mode: 'status' },
+    { source: spec.latest.id, mode: 'status' },
   ] as const;
   return {
     id: spec.id,
@@ -334,7 +333,7 @@ export function firstAndLatestFamily(spec: {
           FROM per GROUP BY 1, 2, 3`;
       };
       const { rows } = await sql<PickPair & { member: number }>`
-        WITH fam AS (${spec.rows(ytd, rules)}),
+        WITH fam AS (${spec.latest.events(ytd, rules)}),
         per AS MATERIALIZED (
           SELECT min(entry || ${AFTER_ENTRY} || '1' || coalesce(desa_id, '')) AS f,
             max(entry || ${AFTER_ENTRY} || flag || coalesce(desa_id, '')) AS l
@@ -355,4 +354,4 @@ export function firstAndLatestFamily(spec: {
 
 /** The key of a source's counts in `EngineContext.cache`. */
 export const countsKey = (sourceId: string, mode: CountMode, period: Period) =>
-  `${sourceId}|${mode}|${period.month}`;
+  `${itemKey({ source: sourceId, mode })}|${period.month}`;

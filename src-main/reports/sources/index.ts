@@ -56,16 +56,17 @@ export function countUnits(
   items: readonly CountItem[],
 ): { key: string; unit: CountUnit; items: CountItem[] }[] {
   const units = new Map<string, { key: string; unit: CountUnit; items: CountItem[] }>();
-  for (const item of items) {
-    const family = familyOf.get(itemKey(item));
-    const key = family ? `family:${family.id}` : itemKey(item);
-    const unit = units.get(key) ?? {
-      key,
+  const unique = new Map(items.map((i) => [itemKey(i), i]));
+  for (const [key, item] of unique) {
+    const family = familyOf.get(key);
+    const unitKey = family ? `family:${family.id}` : key;
+    const unit = units.get(unitKey) ?? {
+      key: unitKey,
       unit: family ? { family: family.id } : item,
       items: [],
     };
-    if (!unit.items.some((i) => itemKey(i) === itemKey(item))) unit.items.push(item);
-    units.set(key, unit);
+    unit.items.push(item);
+    units.set(unitKey, unit);
   }
   return [...units.values()];
 }
