@@ -1,6 +1,17 @@
+import { expect } from 'vitest';
 import type { IndicatorValue, MonthlyReport, PersonInput, ReportRow } from '@shared/contract';
 import { openTestCore, type TestCore } from '../../support/core';
 import { setupFacility } from '../../support/setup';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../../src-main/db/schema';
+import {
+  countByDesa,
+  itemKey,
+  windowsOf,
+  type SourceFamily,
+} from '../../../src-main/reports/count';
+import { defaultReportRules } from '../../../src-main/reports/rules';
+import { SOURCES } from '../../../src-main/reports/sources';
 
 export interface ReportWorld {
   t: TestCore;
@@ -74,3 +85,29 @@ export function rowOf(report: MonthlyReport, code: string, key: string): ReportR
 
 /** `[numerator, denominator]` of a cell, for compact hand-count assertions. */
 export const nd = (v: IndicatorValue) => [v.numerator, v.denominator];
+
+/**
+ * Each member of each family, counted together and alone for each month, must count the same.
+ * Returns the members' year-to-date numerators summed over the months, for the caller to check
+ * that the fixture counted something (a family of zeros proves nothing).
+ */
+export async function expectFamiliesCountAsAlone(
+  db: Kysely<DB>,
+  families: readonly SourceFamily[],
+  months: readonly string[],
+): Promise<number> {
+  let counted = 0;
+  for (const month of months) {
+    const windows = windowsOf({ month });
+    const rules = defaultReportRules(windows.ytd.to);
+    for (const family of families) {
+      const together = await family.count(db, windows, rules);
+      for (const member of family.members) {
+        const alone = await countByDesa(db, SOURCES[member.source]!, member.mode, windows, rules);
+        expect(together.get(itemKey(member)), `${itemKey(member)} ${month}`).toEqual(alone);
+        for (const c of alone.ytd.values()) counted += c.numerator;
+      }
+    }
+  }
+  return counted;
+}
