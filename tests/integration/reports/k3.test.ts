@@ -669,4 +669,46 @@ describe('Klaster 3 indicators against hand counts', () => {
       'x: the graded source must pick by entry or have one row a day',
     );
   });
+
+  // Last in the file: Rudi's September rows are seen by no earlier test.
+  it('counts a kontrol on the register days it covers: diagnosis and end day in, the day after out', async () => {
+    // Rudi (A, 56): HT register 10–20 September, again 18–22 September (two closed rows that
+    // overlap). Kontrols on 10 (diagnosis day), 19 (in both rows), 22 (the second row's end
+    // day, controlled) and 23 September (after both, not controlled). One before the diagnosis
+    // the kontrol form refuses.
+    await person('Rudi', 'L', '1970-04-04', A);
+    const closed = (diagnosedOn: string, endedOn: string) =>
+      ok('adult.patient.create', {
+        personId: people.Rudi,
+        patient: {
+          program: 'ht',
+          icd10: 'I10',
+          diagnosedOn,
+          diagnosedPlace: 'puskesmas',
+          endedOn,
+          endReason: 'pindah',
+        },
+      });
+    await closed('2026-09-10', '2026-09-20');
+    await closed('2026-09-18', '2026-09-22');
+    await kontrol('Rudi', '2026-09-10', { systolic: 150, diastolic: 95 });
+    await kontrol('Rudi', '2026-09-19', { systolic: 150, diastolic: 95 });
+    await kontrol('Rudi', '2026-09-22', { systolic: 130, diastolic: 80 });
+    await kontrol('Rudi', '2026-09-23', { systolic: 150, diastolic: 95 });
+
+    const september = { from: '2026-09-01', to: '2026-09-30' };
+    const rows = await K3_SOURCES['ptm.ht_terkendali']!.events(
+      september,
+      defaultReportRules(september.to),
+    ).execute(t.core.database.db);
+    expect([...new Set(rows.rows.map((r) => r.on_date))].sort()).toEqual([
+      '2026-09-10',
+      '2026-09-19',
+      '2026-09-22',
+    ]);
+    // Served once; controlled by the end day's kontrol (the 23rd would have made it 0/1).
+    expect(numerators(await compute('SPM8_HT', '2026-09')).month).toMatchObject({ A: 1 });
+    expect(cells(await compute('HT_TERKENDALI', '2026-09')).month).toMatchObject({ A: '1/1' });
+    await expectFamiliesCountAsAlone(t.core.database.db, K3_FAMILIES, ['2026-09']);
+  });
 });
