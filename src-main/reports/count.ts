@@ -217,7 +217,7 @@ async function pickPairs(
 /** The one-pass picks hold when the month ends where the year to date ends. */
 function oneYearToDate(windows: { month: DateWindow; ytd: DateWindow }) {
   if (windows.month.to !== windows.ytd.to) {
-    throw new Error('countByDesa: the month must end the year to date');
+    throw new Error('report counts: the month must end the year to date');
   }
 }
 

@@ -125,9 +125,9 @@ const positiveScreenings = (
  * Read patient by patient: for each live row of the register (the covering
  * `adult_patient_person` index, in person order, with the birth date from the narrow
  * `person_live_birth` index), the kontrols of that person from the first day the row can count
- * (diagnosis, minimum age, window) through the covering `adult_kontrol_person_report` index. A kontrol is read once per register row that
- * covers it: every count and list picks one row per person, so a kontrol inside two overlapping
- * rows of a person changes nothing. On the 100k demo this took three quarters of the time of
+ * (diagnosis, minimum age, window) through the covering `adult_kontrol_person_report` index.
+ * A kontrol is read once per register row that covers it: every count and list picks one row
+ * per person, so a kontrol inside two overlapping rows of a person changes nothing. On the 100k demo this took three quarters of the time of
  * checking every kontrol of the window against the register, and the rows come out by person,
  * so grouping them needs no sort.
  */
