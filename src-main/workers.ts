@@ -10,6 +10,7 @@ export const WORKER_SOURCES = {
   'report-worker': './reports/worker.ts',
   'backup-worker': './backup/check-worker.ts',
   'bundle-verify-worker': './bundle/verify-worker.ts',
+  'scrypt-worker': './bundle/scrypt-worker.ts',
 } as const;
 
 export type WorkerEntry = keyof typeof WORKER_SOURCES;

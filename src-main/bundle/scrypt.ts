@@ -1,10 +1,13 @@
 import { createCipheriv, createDecipheriv, randomBytes, scrypt } from 'node:crypto';
 import { Stanza, type Identity, type Recipient } from 'age-encryption';
+import { startWorker } from '../workers';
+import { everyWithin, lowMemoryBytes } from './scrypt-low-memory';
+import type { ScryptJob } from './scrypt-worker';
 
 /**
  * The age scrypt recipient type (age-encryption.org/v1, "scrypt recipient stanza") on Node's
- * native scrypt instead of typage's JavaScript one: several times faster, and it runs on the
- * libuv thread pool, so unlocking a key does not freeze the Electron main process.
+ * native scrypt instead of typage's JavaScript one, and off the main thread, so unlocking a key
+ * does not freeze the Electron main process.
  *
  *   -> scrypt <base64(salt, 16 bytes)> <log2 N>
  *   body = ChaCha20-Poly1305(key = scrypt(passphrase, "age-encryption.org/v1/scrypt" ‖ salt,
@@ -16,17 +19,43 @@ import { Stanza, type Identity, type Recipient } from 'age-encryption';
 
 const LABEL = 'age-encryption.org/v1/scrypt';
 const ZERO_NONCE = Buffer.alloc(12);
+const R = 8;
 
-function deriveKey(passphrase: string, salt: Uint8Array, logN: number): Promise<Buffer> {
+/**
+ * The most memory a derivation takes. scrypt's table is 128 · r · N bytes: 128 MiB for the key
+ * files (2^17) and 256 MiB for passphrase bundles (2^18), which came on top of everything else an
+ * export holds (issue #11's 300 MB). Above this, the same derivation runs in this much on a
+ * worker thread (`scrypt-low-memory.ts`), for 1.75 (2^17) to 2.25 (2^18) times the CPU.
+ */
+export const SCRYPT_MAX_BYTES = 32 * 1024 * 1024;
+
+function deriveKey(passphrase: string, salt: Uint8Array, logN: number): Promise<Uint8Array> {
   const N = 2 ** logN;
+  const labelled = new Uint8Array(Buffer.concat([Buffer.from(LABEL, 'latin1'), salt]));
+  if (lowMemoryBytes(N, R, 1) <= SCRYPT_MAX_BYTES) {
+    return new Promise((resolve, reject) => {
+      scrypt(
+        passphrase,
+        labelled,
+        32,
+        { N, r: R, p: 1, maxmem: 2 * SCRYPT_MAX_BYTES },
+        (error, key) => (error ? reject(error) : resolve(key)),
+      );
+    });
+  }
+  const job: ScryptJob = {
+    password: passphrase,
+    salt: labelled,
+    N,
+    r: R,
+    dkLen: 32,
+    every: everyWithin(N, R, SCRYPT_MAX_BYTES),
+  };
   return new Promise((resolve, reject) => {
-    scrypt(
-      passphrase,
-      Buffer.concat([Buffer.from(LABEL, 'latin1'), salt]),
-      32,
-      { N, r: 8, p: 1, maxmem: 128 * 8 * N + 16 * 1024 * 1024 },
-      (error, key) => (error ? reject(error) : resolve(key)),
-    );
+    const worker = startWorker('scrypt-worker', { workerData: job });
+    worker.once('message', (key: Uint8Array) => resolve(key));
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`scrypt worker stopped (exit ${code})`)));
   });
 }
 

@@ -17,6 +17,8 @@ import {
   signerFingerprint,
   signingKeyInfo,
 } from '../../../src-main/bundle';
+import { SCRYPT_MAX_BYTES } from '../../../src-main/bundle/scrypt';
+import { lowMemoryBytes } from '../../../src-main/bundle/scrypt-low-memory';
 import { DINKES, SIGNER } from '../../fixtures/bundle/sample';
 
 async function codeOf(fn: () => unknown): Promise<string | undefined> {
@@ -132,6 +134,27 @@ describe('passphrase wrapping', () => {
     expect(
       new TextDecoder().decode(await decryptWithPassphrase(theirs, 'kata-sandi-yang-panjang')),
     ).toBe('dari typage');
+  });
+
+  it('derives in 32 MiB on a worker above that, still interchangeable with typage', async () => {
+    // 2^16 needs 64 MiB natively, above SCRYPT_MAX_BYTES: half the table, on a worker thread
+    // (the key files' 2^17 keeps a quarter; scrypt-low-memory.test.ts checks every fraction).
+    const workFactor = 16;
+    expect(lowMemoryBytes(2 ** workFactor, 8, 1)).toBeGreaterThan(SCRYPT_MAX_BYTES);
+    const ours = await encryptWithPassphrase('dari kami', 'kata-sandi-yang-panjang', workFactor);
+    const d = new Decrypter();
+    d.addPassphrase('kata-sandi-yang-panjang');
+    expect(await d.decrypt(ours, 'text')).toBe('dari kami');
+    const e = new Encrypter();
+    e.setScryptWorkFactor(workFactor);
+    e.setPassphrase('kata-sandi-yang-panjang');
+    const theirs = await e.encrypt('dari typage');
+    expect(
+      new TextDecoder().decode(await decryptWithPassphrase(theirs, 'kata-sandi-yang-panjang')),
+    ).toBe('dari typage');
+    expect(await codeOf(() => decryptWithPassphrase(theirs, 'kata-sandi-yang-salah'))).toBe(
+      'KEY_WRONG_PASSPHRASE',
+    );
   });
 
   it('refuses files whose scrypt work factor would exhaust memory', async () => {
