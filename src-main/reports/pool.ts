@@ -52,10 +52,13 @@ export interface CountPool {
 }
 
 /**
- * Workers end after this long without a job, giving their memory (some 50 MB each) back to the
- * clinic PC; the next report starts them again (a moment, next to the report itself).
+ * Workers end this long after their last job: at once, giving their memory (some 35 MB each)
+ * back to the clinic PC before whatever comes next (the export's key derivation after a
+ * report, issue #11's 300 MB). The next report starts them again; on the 100k demo a report
+ * took as long either way (June 640–690 ms, December 870–920 ms), as starting two workers
+ * overlaps the report's own work on the main thread.
  */
-export const IDLE_MS = 120_000;
+export const IDLE_MS = 0;
 
 /** Two workers: what a modest clinic PC has cores for; each costs memory for its cache. */
 export const defaultReportWorkers = (): number => Math.min(2, os.availableParallelism());

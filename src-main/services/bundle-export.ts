@@ -466,34 +466,34 @@ export function createBundleExportService(
       task.progress(percent, t(key));
     };
 
-    // Side by side from the start: the key's scrypt (KEY_FILE_WORK_FACTOR: half a second to a
-    // second and 128 MB) on the thread pool, the report in the report workers, and on this
-    // thread the pre-flight checks and the month's rows, serialised as they are read. The key
-    // and the report are awaited only once the tables are serialised. A blocker still comes
-    // first and a wrong passphrase still names its field; nothing is written before the
-    // pre-flight passes.
-    const unlocking = unlockSigningKey(keysDir(facts.dataDir), form.keyPassphrase).catch(
-      (error: unknown) => {
+    // Side by side: the report in the report workers (or the one the pre-flight screen has just
+    // made), then the key's scrypt on a worker of its own (32 MB, under a second: see
+    // bundle/scrypt.ts), and on this thread the pre-flight checks and the month's rows,
+    // serialised as they are read. The key waits for the report, so that the report workers
+    // and the scrypt never hold their memory at the same time; both are awaited only once the
+    // tables are serialised. A blocker still comes first and a wrong passphrase still names its
+    // field; nothing is written before the pre-flight passes.
+    step(1, 'bundle.progress.preflight');
+    const ctx = await preflightContext(form.period, locale);
+    const making = ctx.made();
+    const ready = { key: false, report: false };
+    // A failed report is the report check's blocker, or the packing rethrows it.
+    const made = making.then(
+      () => (ready.report = true),
+      () => (ready.report = true),
+    );
+    const unlocking = made
+      .then(() => unlockSigningKey(keysDir(facts.dataDir), form.keyPassphrase))
+      .catch((error: unknown) => {
         throw toBundleAppError(error, locale, {
           KEY_WRONG_PASSPHRASE: 'form.keyPassphrase',
           KEY_NOT_FOUND: 'form.keyPassphrase',
         });
-      },
-    );
-    const ready = { key: false, report: false };
+      });
     // Handled by the packing, or moot when the pre-flight stops first.
     void unlocking.then(
       () => (ready.key = true),
       () => (ready.key = true),
-    );
-
-    step(1, 'bundle.progress.preflight');
-    const ctx = await preflightContext(form.period, locale);
-    const making = ctx.made();
-    // A failed report is the report check's blocker, or the packing rethrows it.
-    void making.then(
-      () => (ready.report = true),
-      () => (ready.report = true),
     );
     const at = deps.now();
     const store = ctx.keys;
