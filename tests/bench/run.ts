@@ -42,8 +42,8 @@ const DINKES_PASS = 'kunci-bench-dinkes';
 /**
  * Keys for the 40 generated puskesmas and the Dinkes side: a low scrypt work factor, so that
  * setting them up does not dominate the run. The measured puskesmas keeps the shipped default:
- * unlocking its key (KEY_FILE_WORK_FACTOR: about half a second and 128 MB) is part of what an
- * export costs a clerk.
+ * unlocking its key (KEY_FILE_WORK_FACTOR: about 0.8 s and 32 MB, bundle/scrypt.ts) is part of
+ * what an export costs a clerk.
  */
 const FAST_KEYS = { scryptWorkFactor: 10 };
 const RESULTS = path.join(ROOT, 'bench/results.json');
