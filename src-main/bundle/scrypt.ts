@@ -6,8 +6,9 @@ import type { ScryptJob } from './scrypt-worker';
 
 /**
  * The age scrypt recipient type (age-encryption.org/v1, "scrypt recipient stanza") on Node's
- * native scrypt instead of typage's JavaScript one, and off the main thread, so unlocking a key
- * does not freeze the Electron main process.
+ * native scrypt, or above SCRYPT_MAX_BYTES the same function in less memory on a worker thread,
+ * instead of typage's JavaScript one: either way off the main thread, so unlocking a key does
+ * not freeze the Electron main process.
  *
  *   -> scrypt <base64(salt, 16 bytes)> <log2 N>
  *   body = ChaCha20-Poly1305(key = scrypt(passphrase, "age-encryption.org/v1/scrypt" ‖ salt,
