@@ -115,15 +115,10 @@ export function scryptLowMemory(
   let next = new Uint32Array(words);
   const table = new Uint32Array((N / every) * words);
   const X = new Uint32Array(16);
-  const swap = () => {
-    const done = current;
-    current = next;
-    next = done;
-  };
   for (let i = 0; i < N; i++) {
     if (i % every === 0) table.set(current, (i / every) * words);
     blockMix(current, next, r, X);
-    swap();
+    [current, next] = [next, current];
   }
   // An entry between two kept ones is recomputed from the one kept before it.
   let entry = new Uint32Array(words);
@@ -143,7 +138,7 @@ export function scryptLowMemory(
     }
     for (let w = 0; w < words; w++) current[w]! ^= v[w]!;
     blockMix(current, next, r, X);
-    swap();
+    [current, next] = [next, current];
   }
   return pbkdf2Sync(password, bytesOf(current), 1, dkLen, 'sha256');
 }

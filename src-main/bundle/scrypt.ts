@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes, scrypt } from 'node:crypto';
 import { Stanza, type Identity, type Recipient } from 'age-encryption';
 import { startWorker } from '../workers';
-import { everyWithin, lowMemoryBytes } from './scrypt-low-memory';
+import { everyWithin } from './scrypt-low-memory';
 import type { ScryptJob } from './scrypt-worker';
 
 /**
@@ -33,7 +33,8 @@ export const SCRYPT_MAX_BYTES = 32 * 1024 * 1024;
 function deriveKey(passphrase: string, salt: Uint8Array, logN: number): Promise<Uint8Array> {
   const N = 2 ** logN;
   const labelled = new Uint8Array(Buffer.concat([Buffer.from(LABEL, 'latin1'), salt]));
-  if (lowMemoryBytes(N, R, 1) <= SCRYPT_MAX_BYTES) {
+  const every = everyWithin(N, R, SCRYPT_MAX_BYTES);
+  if (every === 1) {
     return new Promise((resolve, reject) => {
       scrypt(
         passphrase,
@@ -44,14 +45,7 @@ function deriveKey(passphrase: string, salt: Uint8Array, logN: number): Promise<
       );
     });
   }
-  const job: ScryptJob = {
-    password: passphrase,
-    salt: labelled,
-    N,
-    r: R,
-    dkLen: 32,
-    every: everyWithin(N, R, SCRYPT_MAX_BYTES),
-  };
+  const job: ScryptJob = { password: passphrase, salt: labelled, N, r: R, dkLen: 32, every };
   return new Promise((resolve, reject) => {
     const worker = startWorker('scrypt-worker', { workerData: job });
     worker.once('message', (key: Uint8Array) => resolve(key));

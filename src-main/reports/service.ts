@@ -46,7 +46,7 @@ export interface ReportServiceOptions {
    * Count the sources of a monthly report in this many worker threads reading `file` (see
    * `pool.ts`); without it, or if a worker fails, they are counted on the main connection.
    */
-  workers?: { file: string; count: number; idleMs?: number };
+  workers?: { file: string; count: number };
 }
 
 /** The annual targets per desa as saved in Klaster 1 › Sasaran (live rows only). */
@@ -80,7 +80,7 @@ export function createReportService(
 
   const targets = sasaranTargets(db);
   const pool = options.workers
-    ? createCountPool(options.workers.file, options.workers.count, options.workers.idleMs)
+    ? createCountPool(options.workers.file, options.workers.count)
     : null;
 
   async function wilayah(): Promise<Desa[]> {

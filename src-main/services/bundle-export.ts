@@ -478,11 +478,11 @@ export function createBundleExportService(
     const making = ctx.made();
     const ready = { key: false, report: false };
     // A failed report is the report check's blocker, or the packing rethrows it.
-    const made = making.then(
+    const reportSettled = making.then(
       () => (ready.report = true),
       () => (ready.report = true),
     );
-    const unlocking = made
+    const unlocking = reportSettled
       .then(() => unlockSigningKey(keysDir(facts.dataDir), form.keyPassphrase))
       .catch((error: unknown) => {
         throw toBundleAppError(error, locale, {

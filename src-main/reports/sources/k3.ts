@@ -127,9 +127,9 @@ const positiveScreenings = (
  * `person_live_birth` index), the kontrols of that person from the first day the row can count
  * (diagnosis, minimum age, window) through the covering `adult_kontrol_person_report` index.
  * A kontrol is read once per register row that covers it: every count and list picks one row
- * per person, so a kontrol inside two overlapping rows of a person changes nothing. On the 100k demo this took three quarters of the time of
- * checking every kontrol of the window against the register, and the rows come out by person,
- * so grouping them needs no sort.
+ * per person, so a kontrol inside two overlapping rows of a person changes nothing. On the 100k
+ * demo this took three quarters of the time of checking every kontrol of the window against the
+ * register, and the rows come out by person, so grouping them needs no sort.
  */
 const kontrols = (program: FollowUpProgram, from: string, to: string, extra = sql`1 AS flag`) => {
   const measured =
