@@ -21,6 +21,7 @@ await build({
   entryPoints: {
     run: path.join(ROOT, 'tests/bench/run.ts'),
     start: path.join(ROOT, 'tests/bench/start.ts'),
+    memory: path.join(ROOT, 'tests/bench/memory.ts'),
     ...workers,
   },
   outdir: BUILD_DIR,

@@ -26,18 +26,29 @@ import {
 } from '../../src-main/bundle';
 import type { Core } from '../../src-main/core';
 import { DEMO_ADMIN } from '../../src-main/demo';
-import { NOW, openCore } from './core';
+import {
+  acknowledgedBefore,
+  ancContacts,
+  caller,
+  cardPersonIds,
+  KEY_PASS,
+  kirim,
+  NAME_FRAGMENTS,
+  NIK_PREFIXES,
+  openCard,
+  PERIOD,
+  posyanduSessions,
+  TODAY,
+  writeMeanwhile,
+  YEAR_END,
+} from './clerk';
+import { openCore } from './core';
 import { BUILD_DIR, cachedDemo, ROOT, workingCopy, type CachedDemo } from './dataset';
 import { budget, eachOnce, formatTable, sample, timing, type BudgetRow, type Timing } from './stats';
 
 const PERSONS = Number(process.env.BENCH_PERSONS ?? 100_000);
 const SEED = process.env.BENCH_SEED ?? '1';
-const TODAY = '2025-06-30';
-const PERIOD = TODAY.slice(0, 7);
-/** The last whole year's December in the demo. */
-const YEAR_END = `${Number(TODAY.slice(0, 4)) - 1}-12`;
 const BUNDLES = Number(process.env.BENCH_BUNDLES ?? 40);
-const KEY_PASS = 'kunci-bench-puskesmas';
 const DINKES_PASS = 'kunci-bench-dinkes';
 /**
  * Keys for the 40 generated puskesmas and the Dinkes side: a low scrypt work factor, so that
@@ -70,16 +81,6 @@ function memory(section: string) {
 function record(name: string, t: Timing) {
   measured[name] = t;
   log(`${name}: p50 ${t.p50.toFixed(2)} ms, p95 ${t.p95.toFixed(2)} ms (n=${t.n})`);
-}
-
-function caller(core: Core) {
-  return async <T = unknown>(channel: string, input: unknown = {}): Promise<T> => {
-    const result = await core.dispatch(channel, input, { trusted: true });
-    if (!result.ok) {
-      throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-    }
-    return result.value as T;
-  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -151,9 +152,6 @@ async function coldStart(dir: string): Promise<void> {
     ),
   );
 }
-
-const NAME_FRAGMENTS = ['siti', 'nur', 'ahmad', 'yanti', 'rahma', 'asep', 'dewi', 'sri', 'iwan'];
-const NIK_PREFIXES = ['3205', '320502', '3205024', '32050241', '3205020101', '320502410'];
 
 async function searchSection(core: Core): Promise<void> {
   const sqlite = core.database.sqlite;
@@ -240,100 +238,31 @@ async function searchSection(core: Core): Promise<void> {
 
 async function cardSection(core: Core): Promise<void> {
   const call = caller(core);
-  // Girls of 15–18 get every cluster tab (Ibu 10–54, Anak < 19, Klaster 3 ≥ 15); mothers too.
-  const ids = core.database.sqlite
-    .prepare(
-      `SELECT p.id FROM person p WHERE p.sex = 'P' AND p.deleted_at IS NULL
-         AND p.birth_date BETWEEN date(@today, '-19 years', '+1 day') AND date(@today, '-15 years')
-       ORDER BY p.id LIMIT 60`,
-    )
-    .all({ today: TODAY }) as { id: string }[];
+  const ids = cardPersonIds(core);
   let i = 0;
-  const t = await sample(
-    'person card, all tabs',
-    async () => {
-      const personId = ids[i++ % ids.length]!.id;
-      await Promise.all([
-        call('persons.card', { id: personId }),
-        call('maternal.person', { personId }),
-        call('child.card', { personId }),
-        call('adult.person.summary', { personId }),
-      ]);
-    },
-    { iterations: 60, timeMs: 1500 },
-  );
+  const t = await sample('person card, all tabs', () => openCard(call, ids[i++ % ids.length]!), {
+    iterations: 60,
+    timeMs: 1500,
+  });
   record('person card, all tabs', t);
   rows.push(budget('kartu penduduk + semua tab p95', t.p95, 'ms', null, '<=', 'informasi'));
 }
 
 async function ancSection(core: Core): Promise<void> {
   const call = caller(core);
-  const open = core.database.sqlite
-    .prepare(
-      `SELECT id FROM pregnancy WHERE outcome IS NULL AND deleted_at IS NULL ORDER BY id LIMIT 40`,
-    )
-    .all() as { id: string }[];
-  const t = await eachOnce(open, (p) =>
-    call('maternal.saveAnc', {
-      pregnancyId: p.id,
-      contact: {
-        visitDate: NOW.slice(0, 10),
-        place: 'puskesmas',
-        weightKg: 58.5,
-        lilaCm: 25,
-        systolic: 110,
-        diastolic: 70,
-        hbGdl: 11.8,
-        ttdTablets: 30,
-        counseling: [],
-        complications: [],
-      },
-    }),
-  );
+  const t = await eachOnce(ancContacts(core), (input) => call('maternal.saveAnc', input));
   record('ANC save', t);
   rows.push(budget('simpan kontak ANC p95', t.p95, 'ms', null, '<=', `n=${t.n}, informasi`));
 }
 
-interface SessionChildLite {
-  personId: string;
-  weighings: { date: string; weightKg: number }[];
-  entry: unknown;
-}
-
 async function sessionSection(core: Core): Promise<void> {
   const call = caller(core);
-  const posyandu = core.database.sqlite
-    .prepare('SELECT id FROM posyandu WHERE deleted_at IS NULL ORDER BY id')
-    .all() as { id: string }[];
-  const date = NOW.slice(0, 10);
-  const sessions: { posyanduId: string; rows: object[] }[] = [];
   const opens: number[] = [];
-  for (const y of posyandu) {
-    const opened = performance.now();
-    const view = await call<{ rows: SessionChildLite[] }>('posyandu.session.open', {
-      posyanduId: y.id,
-      sessionDate: date,
-    });
-    opens.push(performance.now() - opened);
-    const weighed = view.rows.filter((r) => r.weighings.length > 0 && r.entry === null);
-    // A small demo (BENCH_PERSONS) may have fewer than 40 balita per posyandu.
-    if (weighed.length < Math.min(40, Math.max(1, Math.floor(PERSONS / 2500)))) continue;
-    sessions.push({
-      posyanduId: y.id,
-      rows: weighed.slice(0, 40).map((r) => ({
-        personId: r.personId,
-        kiaBook: true,
-        weightKg: Math.round((r.weighings.at(-1)!.weightKg + 0.2) * 10) / 10,
-        confirmImplausible: true,
-      })),
-    });
-    if (sessions.length >= 12) break;
-  }
-  if (sessions.length === 0) throw new Error('no posyandu with weighed children');
+  // A small demo (BENCH_PERSONS) may have fewer than 40 balita per posyandu.
+  const minChildren = Math.min(40, Math.max(1, Math.floor(PERSONS / 2500)));
+  const sessions = await posyanduSessions(core, minChildren, (ms) => opens.push(ms));
   const children = Math.min(...sessions.map((x) => x.rows.length));
-  const t = await eachOnce(sessions, (s) =>
-    call('posyandu.session.save', { posyanduId: s.posyanduId, sessionDate: date, rows: s.rows }),
-  );
+  const t = await eachOnce(sessions, (s) => call('posyandu.session.save', s));
   record('posyandu session save (40 children)', t);
   const open = timing(opens);
   record('posyandu session open', open);
@@ -404,9 +333,7 @@ async function timedExport(core: Core, outbox: string) {
   });
   try {
     const started = performance.now();
-    const made = await caller(core)<{ path: string; export: { records: number } }>('bundle.export', {
-      form: { period: PERIOD, keyPassphrase: KEY_PASS, destination: 'folder', folder: outbox },
-    });
+    const made = await kirim(caller(core), outbox);
     const ms = performance.now() - started;
     const stages: Partial<Record<ExportStage, number>> = {};
     for (const [i, s] of seen.entries()) {
@@ -427,14 +354,13 @@ async function timedExport(core: Core, outbox: string) {
  */
 async function exportSection(core: Core, outbox: string): Promise<void> {
   const call = caller(core);
-  await acknowledgedBefore(core, `${PERIOD}-01T00:00:00.000Z`);
+  acknowledgedBefore(core, `${PERIOD}-01T00:00:00.000Z`);
   const opened = performance.now();
   await call('bundle.preflight', { period: PERIOD });
   const preflightMs = performance.now() - opened;
   const sent = await timedExport(core, outbox);
-  // Any committed write invalidates the report the pre-flight made (a clerk saving a visit
-  // meanwhile); the next "Kirim" is revision 2.
-  core.database.sqlite.prepare('UPDATE facility SET updated_at = updated_at').run();
+  // The next "Kirim" is revision 2.
+  writeMeanwhile(core);
   const afterWrite = await timedExport(core, outbox);
   measured.export = { preflightMs, ...sent, afterWrite };
   log(
@@ -471,26 +397,66 @@ async function exportSection(core: Core, outbox: string): Promise<void> {
   );
 }
 
-/** Mark the history as if May's bundle had been acknowledged by Dinkes at the month's start. */
-async function acknowledgedBefore(core: Core, until: string): Promise<void> {
-  const admin = core.database.sqlite
-    .prepare("SELECT id FROM app_user WHERE username = 'admin'")
-    .get() as { id: string };
-  core.database.sqlite
-    .prepare(
-      `INSERT INTO bundle_export (id, period, revision, file_name, sha256, previous_sha256, size,
-         lock_mode, recipients, signer_key_id, counts, records, since, until, saved_to,
-         acknowledged_at, acknowledged_by, created_at, updated_at, deleted_at, version,
-         created_by, updated_by)
-       VALUES (@id, '2025-05', 1, 'sebelumnya.siklus', @sha, NULL, 1, 'recipients', '[]', 'X',
-         '{}', 0, NULL, @until, NULL, @until, @admin, @until, @until, NULL, 1, @admin, @admin)`,
-    )
-    .run({
-      id: crypto.randomUUID(),
-      sha: crypto.createHash('sha256').update('sebelumnya').digest('hex'),
-      until,
-      admin: admin.id,
-    });
+/**
+ * glibc's malloc set to give freed memory back, for the memory run's budget. The app's main
+ * process runs in Electron, whose builds route malloc through Chromium's PartitionAlloc
+ * ("PartitionAlloc-Everywhere"): memory freed there is decommitted, and large blocks are unmapped
+ * when freed. The bench runs in plain Node on glibc, whose thresholds rise once a large block is
+ * freed (to mmap: up to 32 MB; to trim: twice that), after which freed memory stays resident in
+ * the heap and in each thread's arena. The thresholds fixed at glibc's own starting values
+ * (128 KiB, without the rise) model the shipped allocator; the run with glibc as it is is
+ * reported beside it (docs/measurements.md, session 30).
+ */
+const RETURNING_MALLOC = 'glibc.malloc.trim_threshold=131072:glibc.malloc.mmap_threshold=131072';
+
+interface MemoryRun {
+  peakMb: number;
+  steps: { step: string; rssMb: number; peakMb: number; v8HeapMb: number }[];
+}
+
+/**
+ * The peak RSS budget: a clerk's heavy day (`memory.ts`) in a process of its own, with the app's
+ * bundled services only, on a fresh working copy (started and closed once, so that its start is
+ * a normal one) with the shipped key. On glibc it runs twice: with the allocator modelled as the
+ * app's (the budget) and as it is (information).
+ */
+async function memorySection(cached: CachedDemo, recipient: string): Promise<void> {
+  const run = async (env: NodeJS.ProcessEnv): Promise<MemoryRun> => {
+    const copy = workingCopy(cached, 'siklus-bench-memory-');
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'siklus-bench-memory-out-'));
+    try {
+      await initPuskesmasKeys(keysDir(copy.dir), KEY_PASS);
+      await addRecipient(keysDir(copy.dir), recipient);
+      const node = (script: string, ...args: string[]) => {
+        const child = spawnSync(process.execPath, [path.join(BUILD_DIR, script), ...args], {
+          encoding: 'utf8',
+          env: { ...process.env, ...env },
+        });
+        if (child.status !== 0) throw new Error(`${script} failed:\n${child.stderr}`);
+        return child.stdout.trim().split('\n').at(-1)!;
+      };
+      node('start.js', copy.dir);
+      return JSON.parse(node('memory.js', copy.dir, folder)) as MemoryRun;
+    } finally {
+      copy.cleanup();
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+  };
+  const header = (process.report.getReport() as { header?: { glibcVersionRuntime?: string } })
+    .header;
+  const asIs = await run({});
+  if (!header?.glibcVersionRuntime) {
+    measured.memory = { asIs };
+    rows.push(budget('RSS puncak aplikasi (hari sibuk)', asIs.peakMb, 'MB', 300, '<=', 'proses sendiri, layanan saja'));
+    return;
+  }
+  const returning = await run({ GLIBC_TUNABLES: RETURNING_MALLOC });
+  measured.memory = { returning, asIs };
+  log(`memori hari sibuk: ${returning.peakMb} MB (glibc apa adanya ${asIs.peakMb} MB)`);
+  rows.push(
+    budget('RSS puncak aplikasi (hari sibuk)', returning.peakMb, 'MB', 300, '<=', 'proses sendiri, layanan saja; malloc mengembalikan memori seperti di Electron'),
+    budget('RSS puncak aplikasi, malloc glibc apa adanya', asIs.peakMb, 'MB', null, '<=', 'informasi'),
+  );
 }
 
 /** age encryption here and with the `age` CLI on the same bytes (MB/s). */
@@ -543,7 +509,7 @@ async function dinkesSection(cached: CachedDemo, dinkesDir: string, recipient: s
     try {
       const call = caller(core);
       await call('auth.login', DEMO_ADMIN);
-      await acknowledgedBefore(core, `${PERIOD}-01T00:00:00.000Z`);
+      acknowledgedBefore(core, `${PERIOD}-01T00:00:00.000Z`);
       await addRecipient(keysDir(copy.dir), recipient);
       for (let i = 1; i <= BUNDLES; i++) {
         const kode = `P32050202${String(i).padStart(2, '0')}`;
@@ -730,7 +696,6 @@ async function main(): Promise<void> {
   const work = workingCopy(cached);
   const dinkesTemp = fs.mkdtempSync(path.join(os.tmpdir(), 'siklus-bench-dinkes-'));
   const outbox = fs.mkdtempSync(path.join(os.tmpdir(), 'siklus-bench-outbox-'));
-  let puskesmasRss = 0;
   try {
     // Only the Dinkes key now: its facility is set up after the puskesmas side, whose peak
     // memory is measured, so that no Dinkes services run in this process before.
@@ -761,8 +726,10 @@ async function main(): Promise<void> {
     } finally {
       await core.close();
     }
-    puskesmasRss = process.resourceUsage().maxRSS / 1024;
-    rows.push(budget('RSS puncak (sisi puskesmas)', puskesmasRss, 'MB', 300, '<=', 'proses bench, semua di atas'));
+    rows.push(
+      budget('RSS puncak proses bench (sisi puskesmas)', process.resourceUsage().maxRSS / 1024, 'MB', null, '<=', 'layanan + alat ukur bench, informasi'),
+    );
+    await memorySection(cached, recipient);
     await cryptoSection(recipient);
     memory('crypto');
     await setupDinkes(dinkesTemp);

@@ -1,0 +1,73 @@
+/**
+ * `npm run bench`, the memory run: a clerk's heavy day in a process of its own, holding the
+ * app's bundled services and nothing of the bench (no timings, no raw statements, no Dinkes):
+ * searches, person cards, ANC contacts, posyandu sessions, the June and December reports, the
+ * Kirim screen, "Kirim", a write, "Kirim" again. `run.ts` runs it
+ * (`node bench/.cache/build/memory.js DATA_DIR FOLDER` on a working copy whose keys are made)
+ * and reads the one JSON line it prints: the process's peak RSS and its memory after each step.
+ */
+import { DEMO_ADMIN } from '../../src-main/demo';
+import {
+  acknowledgedBefore,
+  ancContacts,
+  caller,
+  cardPersonIds,
+  kirim,
+  NAME_FRAGMENTS,
+  NIK_PREFIXES,
+  openCard,
+  PERIOD,
+  posyanduSessions,
+  writeMeanwhile,
+  YEAR_END,
+} from './clerk';
+import { openCore } from './core';
+
+const [dir, folder] = process.argv.slice(2);
+if (!dir || !folder) throw new Error('memory.js DATA_DIR FOLDER');
+
+const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+/** After each step (MB): resident now, the process's peak so far, the main thread's V8 heap. */
+const steps: { step: string; rssMb: number; peakMb: number; v8HeapMb: number }[] = [];
+const step = (name: string) =>
+  steps.push({
+    step: name,
+    rssMb: mb(process.memoryUsage().rss),
+    peakMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    v8HeapMb: mb(process.memoryUsage().heapTotal),
+  });
+
+const core = await openCore(dir);
+try {
+  step('open');
+  const call = caller(core);
+  await call('auth.login', DEMO_ADMIN);
+  for (let i = 0; i < 200; i++) {
+    await call('persons.search', { q: NAME_FRAGMENTS[i % NAME_FRAGMENTS.length] });
+    await call('persons.search', { q: NIK_PREFIXES[i % NIK_PREFIXES.length] });
+  }
+  step('search');
+  for (const id of cardPersonIds(core)) await openCard(call, id);
+  step('card');
+  for (const input of ancContacts(core)) await call('maternal.saveAnc', input);
+  step('anc');
+  for (const s of await posyanduSessions(core, 40)) await call('posyandu.session.save', s);
+  step('session');
+  for (const period of [PERIOD, YEAR_END]) {
+    for (let i = 0; i < 3; i++) await core.services.reports.monthly(period, undefined, 'id');
+  }
+  step('report');
+  acknowledgedBefore(core, `${PERIOD}-01T00:00:00.000Z`);
+  await call('bundle.preflight', { period: PERIOD });
+  step('preflight');
+  await kirim(call, folder);
+  step('kirim');
+  writeMeanwhile(core);
+  await kirim(call, folder);
+  step('kirim after a write');
+} finally {
+  await core.close();
+}
+console.log(
+  JSON.stringify({ peakMb: Math.round(process.resourceUsage().maxRSS / 1024), steps }),
+);
