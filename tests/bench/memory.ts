@@ -8,20 +8,7 @@
  */
 import fs from 'node:fs';
 import { DEMO_ADMIN } from '../../src-main/demo';
-import {
-  acknowledgedBefore,
-  ancContacts,
-  caller,
-  cardPersonIds,
-  kirim,
-  NAME_FRAGMENTS,
-  NIK_PREFIXES,
-  openCard,
-  PERIOD,
-  posyanduSessions,
-  writeMeanwhile,
-  YEAR_END,
-} from './clerk';
+import * as clerk from './clerk';
 import { openCore } from './core';
 
 const [dir, folder] = process.argv.slice(2);
@@ -51,30 +38,30 @@ const step = (name: string) =>
 const core = await openCore(dir);
 try {
   step('open');
-  const call = caller(core);
+  const call = clerk.caller(core);
   await call('auth.login', DEMO_ADMIN);
   for (let i = 0; i < 200; i++) {
-    await call('persons.search', { q: NAME_FRAGMENTS[i % NAME_FRAGMENTS.length] });
-    await call('persons.search', { q: NIK_PREFIXES[i % NIK_PREFIXES.length] });
+    await call('persons.search', { q: clerk.NAME_FRAGMENTS[i % clerk.NAME_FRAGMENTS.length] });
+    await call('persons.search', { q: clerk.NIK_PREFIXES[i % clerk.NIK_PREFIXES.length] });
   }
   step('search');
-  for (const id of cardPersonIds(core)) await openCard(call, id);
+  for (const id of clerk.cardPersonIds(core)) await clerk.openCard(call, id);
   step('card');
-  for (const input of ancContacts(core)) await call('maternal.saveAnc', input);
+  for (const input of clerk.ancContacts(core)) await call('maternal.saveAnc', input);
   step('anc');
-  for (const s of await posyanduSessions(core, 40)) await call('posyandu.session.save', s);
+  for (const s of await clerk.posyanduSessions(core, 40)) await call('posyandu.session.save', s);
   step('session');
-  for (const period of [PERIOD, YEAR_END]) {
+  for (const period of [clerk.PERIOD, clerk.YEAR_END]) {
     for (let i = 0; i < 3; i++) await core.services.reports.monthly(period, undefined, 'id');
   }
   step('report');
-  acknowledgedBefore(core, `${PERIOD}-01T00:00:00.000Z`);
-  await call('bundle.preflight', { period: PERIOD });
+  clerk.acknowledgedBefore(core, `${clerk.PERIOD}-01T00:00:00.000Z`);
+  await call('bundle.preflight', { period: clerk.PERIOD });
   step('preflight');
-  await kirim(call, folder);
+  await clerk.kirim(call, folder);
   step('kirim');
-  writeMeanwhile(core);
-  await kirim(call, folder);
+  clerk.writeMeanwhile(core);
+  await clerk.kirim(call, folder);
   step('kirim after a write');
 } finally {
   await core.close();
