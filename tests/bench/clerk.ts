@@ -7,6 +7,8 @@ import crypto from 'node:crypto';
 import type { Core } from '../../src-main/core';
 import { NOW } from './core';
 
+/** The demo's size: BENCH_PERSONS, 100,000 unless set. */
+export const PERSONS = Number(process.env.BENCH_PERSONS ?? 100_000);
 /** The demo's today: June 2025 is the month reported and sent. */
 export const TODAY = '2025-06-30';
 export const PERIOD = TODAY.slice(0, 7);
@@ -83,16 +85,17 @@ export interface PosyanduSession {
 }
 
 /**
- * Up to 12 posyandu sessions of today, each with (up to) 40 children weighed before and not
- * yet today: the session screen opened for each posyandu in turn (`opened` gets each opening's
- * milliseconds), skipping those with fewer than `minChildren`.
+ * Up to 12 posyandu sessions of today, each with 40 children weighed before and not yet today:
+ * the session screen opened for each posyandu in turn (`opened` gets each opening's
+ * milliseconds), skipping those with fewer children.
  */
 export async function posyanduSessions(
   core: Core,
-  minChildren: number,
   opened: (ms: number) => void = () => undefined,
 ): Promise<PosyanduSession[]> {
   const call = caller(core);
+  // A small demo (BENCH_PERSONS) may have fewer than 40 balita per posyandu.
+  const minChildren = Math.min(40, Math.max(1, Math.floor(PERSONS / 2500)));
   const posyandu = core.database.sqlite
     .prepare('SELECT id FROM posyandu WHERE deleted_at IS NULL ORDER BY id')
     .all() as { id: string }[];

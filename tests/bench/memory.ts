@@ -49,7 +49,7 @@ try {
   step('card');
   for (const input of clerk.ancContacts(core)) await call('maternal.saveAnc', input);
   step('anc');
-  for (const s of await clerk.posyanduSessions(core, 40)) await call('posyandu.session.save', s);
+  for (const s of await clerk.posyanduSessions(core)) await call('posyandu.session.save', s);
   step('session');
   for (const period of [clerk.PERIOD, clerk.YEAR_END]) {
     for (let i = 0; i < 3; i++) await core.services.reports.monthly(period, undefined, 'id');

@@ -37,6 +37,7 @@ import {
   NIK_PREFIXES,
   openCard,
   PERIOD,
+  PERSONS,
   posyanduSessions,
   TODAY,
   writeMeanwhile,
@@ -46,7 +47,6 @@ import { openCore } from './core';
 import { BUILD_DIR, cachedDemo, ROOT, workingCopy, type CachedDemo } from './dataset';
 import { budget, eachOnce, formatTable, sample, timing, type BudgetRow, type Timing } from './stats';
 
-const PERSONS = Number(process.env.BENCH_PERSONS ?? 100_000);
 const SEED = process.env.BENCH_SEED ?? '1';
 const BUNDLES = Number(process.env.BENCH_BUNDLES ?? 40);
 const DINKES_PASS = 'kunci-bench-dinkes';
@@ -258,9 +258,7 @@ async function ancSection(core: Core): Promise<void> {
 async function sessionSection(core: Core): Promise<void> {
   const call = caller(core);
   const opens: number[] = [];
-  // A small demo (BENCH_PERSONS) may have fewer than 40 balita per posyandu.
-  const minChildren = Math.min(40, Math.max(1, Math.floor(PERSONS / 2500)));
-  const sessions = await posyanduSessions(core, minChildren, (ms) => opens.push(ms));
+  const sessions = await posyanduSessions(core, (ms) => opens.push(ms));
   const children = Math.min(...sessions.map((x) => x.rows.length));
   const t = await eachOnce(sessions, (s) => call('posyandu.session.save', s));
   record('posyandu session save (40 children)', t);
