@@ -31,3 +31,16 @@ export function startWorker(entry: WorkerEntry, options: WorkerOptions = {}): Wo
   }
   throw new Error(`${entry}.js not found next to ${here}`);
 }
+
+/**
+ * A worker that does one job with `workerData` and posts its result: that result, or the
+ * worker's error, or `<what> stopped (exit N)` when it ends without posting.
+ */
+export function workerResult<T>(entry: WorkerEntry, workerData: unknown, what: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const worker = startWorker(entry, { workerData });
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`${what} stopped (exit ${code})`)));
+  });
+}

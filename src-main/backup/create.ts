@@ -14,7 +14,7 @@ import {
   timestampForFile,
   writeFileAtomic,
 } from './files';
-import { startWorker } from '../workers';
+import { workerResult } from '../workers';
 import type { examineCopy } from './inspect';
 import { dataFileName, manifestFileOf, type StoredBackup } from './store';
 
@@ -108,12 +108,7 @@ export async function decryptFile(
  * for the 1.7 GB five-year demo here), and the main process must keep answering meanwhile.
  */
 function examineCopyInWorker(file: string): Promise<ReturnType<typeof examineCopy>> {
-  return new Promise((resolve, reject) => {
-    const worker = startWorker('backup-worker', { workerData: file });
-    worker.once('message', resolve);
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`backup check stopped (exit ${code})`)));
-  });
+  return workerResult('backup-worker', file, 'backup check');
 }
 
 /**

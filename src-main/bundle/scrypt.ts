@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes, scrypt } from 'node:crypto';
 import { Stanza, type Identity, type Recipient } from 'age-encryption';
-import { startWorker } from '../workers';
+import { workerResult } from '../workers';
 import { everyWithin } from './scrypt-low-memory';
 import type { ScryptJob } from './scrypt-worker';
 
@@ -46,12 +46,7 @@ function deriveKey(passphrase: string, salt: Uint8Array, logN: number): Promise<
     });
   }
   const job: ScryptJob = { password: passphrase, salt: labelled, N, r: R, dkLen: 32, every };
-  return new Promise((resolve, reject) => {
-    const worker = startWorker('scrypt-worker', { workerData: job });
-    worker.once('message', (key: Uint8Array) => resolve(key));
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`scrypt worker stopped (exit ${code})`)));
-  });
+  return workerResult<Uint8Array>('scrypt-worker', job, 'scrypt worker');
 }
 
 function toBase64NoPad(bytes: Uint8Array): string {
