@@ -27,13 +27,10 @@ function peakMb(): number {
 }
 /** After each step (MB): resident now, the process's peak so far, the main thread's V8 heap. */
 const steps: { step: string; rssMb: number; peakMb: number; v8HeapMb: number }[] = [];
-const step = (name: string) =>
-  steps.push({
-    step: name,
-    rssMb: mb(process.memoryUsage().rss),
-    peakMb: peakMb(),
-    v8HeapMb: mb(process.memoryUsage().heapTotal),
-  });
+const step = (name: string) => {
+  const { rss, heapTotal } = process.memoryUsage();
+  steps.push({ step: name, rssMb: mb(rss), peakMb: peakMb(), v8HeapMb: mb(heapTotal) });
+};
 
 const core = await openCore(dir);
 try {

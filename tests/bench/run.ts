@@ -112,20 +112,28 @@ async function demoSection(): Promise<CachedDemo> {
 }
 
 /**
+ * A bundled script of the bench (`start.js`, `memory.js`) in a fresh Node process, with `env`
+ * added to this one's: the JSON line it prints last.
+ */
+function runBundled<T>(script: string, args: string[], env: NodeJS.ProcessEnv = {}): T {
+  const child = spawnSync(process.execPath, [path.join(BUILD_DIR, script), ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
+  if (child.status !== 0) throw new Error(`${script} failed:\n${child.stderr}`);
+  return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as T;
+}
+
+/**
  * The services' start as a clerk waits for it: a fresh process loads the bundled code and opens
  * the data folder (migration check, settings), three times. The working copy was never closed
  * by Siklus, so the first start also runs quick_check over the whole file (as after a crash);
  * the other two follow a clean close and skip it (src-main/db/start-check.ts).
  */
 async function coldStart(dir: string): Promise<void> {
-  const starts: { readyMs: number; openMs: number; rssMb: number }[] = [];
-  for (let i = 0; i < 3; i++) {
-    const run = spawnSync(process.execPath, [path.join(BUILD_DIR, 'start.js'), dir], {
-      encoding: 'utf8',
-    });
-    if (run.status !== 0) throw new Error(`start.js failed:\n${run.stderr}`);
-    starts.push(JSON.parse(run.stdout.trim().split('\n').at(-1)!));
-  }
+  type Start = { readyMs: number; openMs: number; rssMb: number };
+  const starts: Start[] = [];
+  for (let i = 0; i < 3; i++) starts.push(runBundled<Start>('start.js', [dir]));
   const [checked, ...clean] = starts as [(typeof starts)[0], ...typeof starts];
   const ready = timing(clean.map((s) => s.readyMs));
   record('cold start', ready);
@@ -425,16 +433,8 @@ async function memorySection(cached: CachedDemo, recipient: string): Promise<voi
     try {
       await initPuskesmasKeys(keysDir(copy.dir), KEY_PASS);
       await addRecipient(keysDir(copy.dir), recipient);
-      const node = (script: string, ...args: string[]) => {
-        const child = spawnSync(process.execPath, [path.join(BUILD_DIR, script), ...args], {
-          encoding: 'utf8',
-          env: { ...process.env, ...env },
-        });
-        if (child.status !== 0) throw new Error(`${script} failed:\n${child.stderr}`);
-        return child.stdout.trim().split('\n').at(-1)!;
-      };
-      node('start.js', copy.dir);
-      return JSON.parse(node('memory.js', copy.dir, folder)) as MemoryRun;
+      runBundled('start.js', [copy.dir], env);
+      return runBundled<MemoryRun>('memory.js', [copy.dir, folder], env);
     } finally {
       copy.cleanup();
       fs.rmSync(folder, { recursive: true, force: true });
