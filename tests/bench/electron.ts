@@ -1,0 +1,58 @@
+/**
+ * `npm run bench:electron`: the bench in Electron's own executable, run as Node
+ * (ELECTRON_RUN_AS_NODE), so that the services allocate memory as the app's main process does:
+ * through Chromium's allocator, not glibc's. Issue #11's peak RSS budget depends on that, and
+ * plain Node cannot show it (docs/measurements.md, session 31). Needs Electron installed
+ * (`npm start` fetches it) and better-sqlite3 built for it: when it is not, it is rebuilt here as
+ * `npm start` does, and rebuilt for Node again afterwards so that `npm test` still runs. The UI
+ * part is left out (it measures Chromium, the same either way). Writes
+ * `bench/results-electron.json`; exits as the bench does.
+ */
+import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import path from 'node:path';
+import { installedElectron } from '../electron/electron-binary';
+import { BUILD_DIR, ROOT } from './dataset';
+
+const electron = installedElectron();
+if (electron === null) {
+  console.error(
+    'Electron belum terpasang (node_modules/electron/dist tidak ada). Jalankan `npm start` sekali ' +
+      'di mesin yang terhubung ke internet (mengunduh Electron), lalu ulangi.',
+  );
+  process.exit(1);
+}
+
+const asNode = { ...process.env, ELECTRON_RUN_AS_NODE: '1' };
+const inRoot: SpawnSyncOptions = { cwd: ROOT, shell: process.platform === 'win32' };
+const run = (command: string, args: string[], env: NodeJS.ProcessEnv = process.env) =>
+  spawnSync(command, args, { ...inRoot, stdio: 'inherit', env }).status ?? 1;
+const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+/** Whether better-sqlite3 in node_modules loads in Electron's executable. */
+const sqliteLoads = () =>
+  spawnSync(
+    electron,
+    ['-e', "new (require('better-sqlite3'))(':memory:').prepare('select 1').get()"],
+    { ...inRoot, env: asNode },
+  ).status === 0;
+
+let rebuilt = false;
+let status = 1;
+try {
+  if (!sqliteLoads()) {
+    rebuilt = true;
+    console.log('[bench] better-sqlite3 dibangun ulang untuk Electron…');
+    if (run(npx, ['electron-builder', 'install-app-deps']) !== 0 || !sqliteLoads()) {
+      throw new Error(
+        'better-sqlite3 tidak dapat dibangun untuk Electron (butuh unduhan header Electron).',
+      );
+    }
+  }
+  if (run(npx, ['tsx', 'tests/bench/bundle.ts']) !== 0) throw new Error('bundle gagal');
+  status = run(electron, [path.join(BUILD_DIR, 'run.js')], { ...asNode, BENCH_SKIP_UI: '1' });
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+} finally {
+  // `npm test` runs on the system's Node: put its build of better-sqlite3 back.
+  if (rebuilt && run(process.execPath, ['tests/support/ensure-native.mjs']) !== 0) status ||= 1;
+}
+process.exit(status);
