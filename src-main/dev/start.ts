@@ -3,15 +3,7 @@
  * Electron downloads on first use; better-sqlite3 is rebuilt for Electron first. Where either
  * is missing it says what to run instead (`npm run preview:web`).
  */
-import { spawnSync } from 'node:child_process';
-
-const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
-
-function run(command: string, args: string[]): number {
-  return (
-    spawnSync(command, args, { stdio: 'inherit', shell: process.platform === 'win32' }).status ?? 1
-  );
-}
+import { npx, rebuildNativeForElectron, run } from './commands';
 
 const headless =
   process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
@@ -25,7 +17,7 @@ if (headless) {
   process.exit(1);
 }
 
-if (run(npx, ['electron-builder', 'install-app-deps']) !== 0) {
+if (!rebuildNativeForElectron()) {
   console.error(
     'better-sqlite3 tidak dapat dibangun untuk Electron (butuh unduhan header Electron).\n' +
       'Tanpa internet, pakai `npm run preview:web -- --data-dir ./data-uji`.',

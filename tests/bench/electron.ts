@@ -8,9 +8,10 @@
  * part is left out (it measures Chromium, the same either way). Writes
  * `bench/results-electron.json`; exits as the bench does.
  */
-import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import path from 'node:path';
+import { npx, rebuildNativeForElectron, run } from '../../src-main/dev/commands';
 import { installedElectron } from '../electron/electron-binary';
+import { probeSqlite } from '../support/native-probe.mjs';
 import { BUILD_DIR, ROOT } from './dataset';
 
 const electron = installedElectron();
@@ -23,17 +24,7 @@ if (electron === null) {
 }
 
 const asNode = { ...process.env, ELECTRON_RUN_AS_NODE: '1' };
-const inRoot: SpawnSyncOptions = { cwd: ROOT, shell: process.platform === 'win32' };
-const run = (command: string, args: string[], env: NodeJS.ProcessEnv = process.env) =>
-  spawnSync(command, args, { ...inRoot, stdio: 'inherit', env }).status ?? 1;
-const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
-/** Whether better-sqlite3 in node_modules loads in Electron's executable. */
-const sqliteLoads = () =>
-  spawnSync(
-    electron,
-    ['-e', "new (require('better-sqlite3'))(':memory:').prepare('select 1').get()"],
-    { ...inRoot, env: asNode },
-  ).status === 0;
+const sqliteLoads = () => probeSqlite(electron, asNode).status === 0;
 
 let rebuilt = false;
 let status = 1;
@@ -41,18 +32,19 @@ try {
   if (!sqliteLoads()) {
     rebuilt = true;
     console.log('[bench] better-sqlite3 dibangun ulang untuk Electron…');
-    if (run(npx, ['electron-builder', 'install-app-deps']) !== 0 || !sqliteLoads()) {
+    if (!rebuildNativeForElectron() || !sqliteLoads()) {
       throw new Error(
         'better-sqlite3 tidak dapat dibangun untuk Electron (butuh unduhan header Electron).',
       );
     }
   }
-  if (run(npx, ['tsx', 'tests/bench/bundle.ts']) !== 0) throw new Error('bundle gagal');
-  status = run(electron, [path.join(BUILD_DIR, 'run.js')], { ...asNode, BENCH_SKIP_UI: '1' });
+  if (run(npx, ['tsx', path.join(ROOT, 'tests/bench/bundle.ts')]) !== 0) throw new Error('bundle gagal');
+  status = run(electron, [path.join(BUILD_DIR, 'run.js')], { env: { ...asNode, BENCH_SKIP_UI: '1' } });
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));
 } finally {
   // `npm test` runs on the system's Node: put its build of better-sqlite3 back.
-  if (rebuilt && run(process.execPath, ['tests/support/ensure-native.mjs']) !== 0) status ||= 1;
+  const ensureNative = path.join(ROOT, 'tests/support/ensure-native.mjs');
+  if (rebuilt && run(process.execPath, [ensureNative]) !== 0) status ||= 1;
 }
 process.exit(status);

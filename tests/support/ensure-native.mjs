@@ -1,16 +1,9 @@
 // Make sure node_modules/better-sqlite3 holds a build for this Node (tests run on the system
 // Node). `npm run dev`/packaging rebuild it for Electron; this puts the Node build back.
 import { spawnSync } from 'node:child_process';
+import { probeSqlite } from './native-probe.mjs';
 
-function probe() {
-  return spawnSync(
-    process.execPath,
-    ['-e', "new (require('better-sqlite3'))(':memory:').prepare('select 1').get()"],
-    { encoding: 'utf8' },
-  );
-}
-
-const first = probe();
+const first = probeSqlite();
 if (first.status === 0) process.exit(0);
 
 const reason = `${first.stderr}`;
@@ -29,7 +22,7 @@ const rebuild = spawnSync('npm', ['rebuild', 'better-sqlite3', '--foreground-scr
   stdio: 'inherit',
   shell: process.platform === 'win32',
 });
-if (rebuild.status !== 0 || probe().status !== 0) {
+if (rebuild.status !== 0 || probeSqlite().status !== 0) {
   console.error('Gagal membangun ulang better-sqlite3 untuk Node.');
   process.exit(1);
 }

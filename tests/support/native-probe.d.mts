@@ -1,0 +1,3 @@
+import type { SpawnSyncReturns } from 'node:child_process';
+
+export function probeSqlite(executable?: string, env?: NodeJS.ProcessEnv): SpawnSyncReturns<string>;
