@@ -14,7 +14,7 @@ import { insertRecord, updateRecord } from '../db/records';
 import type { AppUserTable } from '../db/schema';
 import { write, type Actor, type ServiceDeps } from './context';
 import type { FacilityService } from './facility';
-import { dummyHash, hashPassword, verifyPassword } from './passwords';
+import { dummyHash, hashPassword, needsRehash, verifyPassword } from './passwords';
 
 /** Five wrong passwords lock the account for fifteen minutes (issue #3). */
 export const MAX_FAILED_LOGINS = 5;
@@ -131,11 +131,18 @@ export function createAccountsService(deps: ServiceDeps, facility: FacilityServi
         throw AppError.of('UNAUTHENTICATED', locale, 'error.login.failed');
       }
       if (user.disabled_at) throw AppError.of('FORBIDDEN', locale, 'error.login.disabled');
+      // A hash made at an older cost is made again now, while the password is at hand.
+      const rehashed = needsRehash(user.password_hash) ? await hashPassword(password) : null;
       const at = now().toISOString();
       await db.transaction().execute(async (trx) => {
         await trx
           .updateTable('app_user')
-          .set({ failed_attempts: 0, locked_until: null, last_login_at: at })
+          .set({
+            failed_attempts: 0,
+            locked_until: null,
+            last_login_at: at,
+            ...(rehashed ? { password_hash: rehashed } : {}),
+          })
           .where('id', '=', user.id)
           .execute();
         await writeAudit(trx, {
@@ -144,9 +151,12 @@ export function createAccountsService(deps: ServiceDeps, facility: FacilityServi
           action: 'login',
           table: 'app_user',
           rowId: user.id,
+          // The hash itself is never written to the audit log.
+          ...(rehashed ? { changes: { passwordRehashed: true } } : {}),
         });
       });
-      return { ...user, failed_attempts: 0, locked_until: null, last_login_at: at };
+      const password_hash = rehashed ?? user.password_hash;
+      return { ...user, password_hash, failed_attempts: 0, locked_until: null, last_login_at: at };
     },
 
     /** Check a signed-in user's password (unlock, password change). */

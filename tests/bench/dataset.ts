@@ -1,8 +1,9 @@
 /**
  * The large puskesmas the benchmarks run on: `siklus demo` at 100,000 persons, built once into
  * `bench/.cache/` and reused. The cache key is the demo's inputs (persons, seed, today), the
- * schema version and a hash of the demo generator's own source, so a changed migration or demo
- * step builds a fresh copy instead of measuring stale data.
+ * schema version and a hash of the demo generator's own source and of the password hashing its
+ * admin is made with, so a changed migration, demo step or password cost builds a fresh copy
+ * instead of measuring stale data (a stale admin hash would be made again at the first sign-in).
  */
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -62,8 +63,12 @@ export interface CachedDemo {
 function demoSourceHash(): string {
   const hash = crypto.createHash('sha256');
   const dir = path.join(ROOT, 'src-main/demo');
-  for (const name of fs.readdirSync(dir).sort()) {
-    hash.update(name).update(fs.readFileSync(path.join(dir, name)));
+  const files = [
+    ...fs.readdirSync(dir).map((name) => path.join(dir, name)),
+    path.join(ROOT, 'src-main/services/passwords.ts'),
+  ];
+  for (const file of files.sort()) {
+    hash.update(path.relative(ROOT, file)).update(fs.readFileSync(file));
   }
   return hash.digest('hex').slice(0, 12);
 }

@@ -1,3 +1,4 @@
+import { scryptSync } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestCore, type TestCore } from '../../support/core';
 import { ADMIN, setupFacility, setupInput, signInAdmin, signInAs } from '../../support/setup';
@@ -149,6 +150,44 @@ describe('accounts and roles', () => {
       'login.locked',
       'login',
     ]);
+  });
+
+  it('makes a hash of an older cost again at the next sign-in, and only then', async () => {
+    // The cost before 2026-11-24 (N = 2^14, p = 1), made here with node:crypto itself.
+    const salt = Buffer.from('garam-lama-16byt');
+    const key = scryptSync(ADMIN.password, salt, 32, { N: 16384, r: 8, p: 1 });
+    const old = `scrypt$16384$8$1$${salt.toString('base64')}$${key.toString('base64')}`;
+    const stored = () =>
+      t.core.database.sqlite
+        .prepare("SELECT password_hash AS h, version FROM app_user WHERE username = 'admin'")
+        .get() as { h: string; version: number };
+    t.core.database.sqlite
+      .prepare("UPDATE app_user SET password_hash = ? WHERE username = 'admin'")
+      .run(old);
+    const version = stored().version;
+    await t.call('auth.logout');
+
+    expect(await t.call('auth.login', { username: 'admin', password: 'salah' })).toMatchObject({
+      error: { code: 'UNAUTHENTICATED' },
+    });
+    expect(stored().h).toBe(old);
+
+    expect(
+      await t.call('auth.login', { username: 'admin', password: ADMIN.password }),
+    ).toMatchObject({ ok: true });
+    const rehashed = stored().h;
+    expect(rehashed).toMatch(/^scrypt\$32768\$8\$3\$/);
+    expect(stored().version).toBe(version);
+    const audit = t.core.database.sqlite
+      .prepare("SELECT changes FROM audit_log WHERE action = 'login' ORDER BY at DESC, id DESC")
+      .all() as { changes: string | null }[];
+    expect(audit[0]!.changes).toBe('{"passwordRehashed":true}');
+
+    await t.call('auth.logout');
+    expect(
+      await t.call('auth.login', { username: 'admin', password: ADMIN.password }),
+    ).toMatchObject({ ok: true });
+    expect(stored().h).toBe(rehashed);
   });
 
   it('does not reveal whether a user name exists', async () => {
