@@ -60,6 +60,13 @@ export interface CountPool {
  */
 export const IDLE_MS = 0;
 
+/**
+ * A worker's young generation: 4 MB, not Node's default of 48. A count job's objects live no
+ * longer than a row, yet with the default each worker's new space grew to 16 MB in a report.
+ * On the 100k demo the reports took as long (issue #11, docs/measurements.md).
+ */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 4 } as const;
+
 /** Two workers: what a modest clinic PC has cores for; each costs memory for its cache. */
 export const defaultReportWorkers = (): number => Math.min(2, os.availableParallelism());
 
@@ -97,7 +104,7 @@ export function createCountPool(file: string, size: number, idleMs = IDLE_MS): C
 
   function spawn(): Slot {
     const workerData: CountWorkerData = { file, busyTimeoutMs: BUSY_TIMEOUT_MS };
-    const worker = startWorker('report-worker', { workerData });
+    const worker = startWorker('report-worker', { workerData, resourceLimits: WORKER_LIMITS });
     worker.unref();
     const slot: Slot = { worker, pending: new Map() };
     const fail = (error: Error) => {
