@@ -11,6 +11,8 @@ import { randomBytes, scrypt as scryptCallback, timingSafeEqual } from 'node:cry
  */
 const COST = { N: 32768, r: 8, p: 3 } as const;
 const KEY_LENGTH = 32;
+/** What every hash made at today's cost starts with: `scrypt$N$r$p$`. */
+const CURRENT = `scrypt$${COST.N}$${COST.r}$${COST.p}$`;
 
 function scrypt(password: string, salt: Buffer, N: number, r: number, p: number): Promise<Buffer> {
   return new Promise((resolve, reject) =>
@@ -23,9 +25,7 @@ function scrypt(password: string, salt: Buffer, N: number, r: number, p: number)
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
   const key = await scrypt(password, salt, COST.N, COST.r, COST.p);
-  return ['scrypt', COST.N, COST.r, COST.p, salt.toString('base64'), key.toString('base64')].join(
-    '$',
-  );
+  return `${CURRENT}${salt.toString('base64')}$${key.toString('base64')}`;
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
@@ -38,8 +38,7 @@ export async function verifyPassword(password: string, stored: string): Promise<
 
 /** True when a stored hash was made at another cost than today's (made again at sign-in). */
 export function needsRehash(stored: string): boolean {
-  const [scheme, n, r, p] = stored.split('$');
-  return scheme !== 'scrypt' || `${n}$${r}$${p}` !== `${COST.N}$${COST.r}$${COST.p}`;
+  return !stored.startsWith(CURRENT);
 }
 
 let dummy: Promise<string> | null = null;

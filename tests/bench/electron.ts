@@ -1,8 +1,8 @@
 /**
  * `npm run bench:electron`: the bench in Electron's own executable, run as Node
  * (ELECTRON_RUN_AS_NODE), so that the services allocate memory as the app's main process does:
- * through Chromium's allocator, not glibc's. Issue #11's peak RSS budget depends on that, and
- * plain Node cannot show it (docs/measurements.md, session 31). Needs Electron installed
+ * through Chromium's allocator, not glibc's, which plain Node cannot show (docs/measurements.md,
+ * sessions 31–32: the budget is held on glibc as it is). Needs Electron installed
  * (`npm start` fetches it) and better-sqlite3 built for it: when it is not, it is rebuilt here as
  * `npm start` does, and rebuilt for Node again afterwards so that `npm test` still runs. The UI
  * part is left out (it measures Chromium, the same either way). Writes
