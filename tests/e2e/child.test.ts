@@ -189,6 +189,8 @@ test('posyandu session: ten children entered by keyboard, statuses while typing,
   // Sasaran imunisasi of the next session: printable list with what to prepare.
   await page.goto(`${harness.url}#/klaster-2/anak/sasaran`);
   await page.keyboard.type('Melati');
+  // Enter picks the first option shown, once the posyandu list has come.
+  await expect(page.getByRole('option', { name: /Melati/ })).toBeVisible();
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('sasaran-table')).toContainText('Ade Bayi');
   await expect(page.getByTestId('sasaran-prepare')).toContainText('Siapkan:');
